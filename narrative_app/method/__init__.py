@@ -1,0 +1,1 @@
+"""Method: the public-narrative framework (parts, fields, prompts, presets) as data."""

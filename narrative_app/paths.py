@@ -1,0 +1,47 @@
+"""Paths: where data lives and where the packaged resources are, without Qt.
+
+Resources are found through ``importlib.resources`` so a source checkout, an installed wheel
+and a PyInstaller bundle (which sets ``sys._MEIPASS`` and keeps the package layout) all work.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+DATA_DIR_ENV = "NARRATIVE_APP_DATA_DIR"
+APP_DIR_NAME = "NarrativeCoach"
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a file under ``narrative_app/resources/``."""
+    base = resources.files("narrative_app").joinpath("resources")
+    return Path(str(base.joinpath(*parts)))
+
+
+def read_resource_text(*parts: str) -> str:
+    return resource_path(*parts).read_text(encoding="utf-8")
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user application-data folder (never a cloud-sync folder)."""
+    home = Path.home()
+    if sys.platform == "win32":
+        root = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        root = home / "Library" / "Application Support"
+    else:
+        root = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return root / APP_DIR_NAME
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """``--data-dir`` wins, then ``NARRATIVE_APP_DATA_DIR``, then the platform default."""
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_data_dir()
