@@ -1,0 +1,152 @@
+"""Models (persistence layer): daily backups through SQLite's online backup API.
+
+A backup is a single self-contained SQLite file in ``backups/`` beside the database, named
+``narratives-YYYYmmdd-HHMMSS.db``. Each copy is written under a temporary name with
+``synchronous=FULL``, checked with ``PRAGMA quick_check`` and only then given its final name;
+a copy that fails the check is discarded. The newest ``keep`` backups are kept.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from narrative_app.models.database import open_readonly
+
+BACKUP_DIR_NAME = "backups"
+DEFAULT_KEEP = 10
+_NAME_RE = re.compile(r"^narratives-(\d{8}-\d{6})\.db$")
+_PARTIAL_RE = re.compile(r"^\.narratives-\d{8}-\d{6}\.db\.partial$")
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    made_at: datetime
+
+
+def backup_dir(db_path: Path) -> Path:
+    return db_path.parent / BACKUP_DIR_NAME
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """Backups in ``folder``, newest first (other files are ignored)."""
+    found: list[Backup] = []
+    with suppress(OSError):
+        for entry in folder.iterdir():
+            match = _NAME_RE.match(entry.name)
+            if match and entry.is_file():
+                found.append(Backup(entry, datetime.strptime(match.group(1), _STAMP)))
+    found.sort(key=lambda b: b.made_at, reverse=True)
+    return found
+
+
+def quick_check(path: Path) -> bool:
+    """True when ``path`` is a readable SQLite database passing ``PRAGMA quick_check``."""
+    try:
+        with open_readonly(path) as conn:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+    except (sqlite3.Error, OSError):
+        return False
+    return rows == [("ok",)]
+
+
+def backed_up_today(folder: Path, now: datetime) -> bool:
+    backups = list_backups(folder)
+    return bool(backups) and backups[0].made_at.date() == now.date()
+
+
+def make_backup(
+    db_path: Path, folder: Path, now: datetime, keep: int = DEFAULT_KEEP
+) -> Path | None:
+    """Copy ``db_path`` into ``folder``; returns the checked copy, or None if it was bad.
+
+    Raises OSError / sqlite3.Error when the copy cannot be written at all.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    final = folder / f"narratives-{now.strftime(_STAMP)}.db"
+    partial = folder / f".{final.name}.partial"
+    _remove(partial)
+    try:
+        with closing(sqlite3.connect(db_path)) as source, closing(sqlite3.connect(partial)) as copy:
+            copy.execute("PRAGMA synchronous=FULL")
+            source.backup(copy)
+            # A rollback-journal copy is one self-contained file (no -wal beside it).
+            copy.execute("PRAGMA journal_mode=DELETE")
+            copy.commit()
+        _fsync(partial)
+        if not quick_check(partial):
+            _remove(partial)
+            return None
+        os.replace(partial, final)
+        _fsync_dir(folder)
+    finally:
+        _remove(partial)
+    prune(folder, keep)
+    return final
+
+
+def prune(folder: Path, keep: int = DEFAULT_KEEP) -> None:
+    """Delete all but the newest ``keep`` backups, and copies left half-made by a crash.
+
+    Only files named like our backups are ever touched.
+    """
+    for old in list_backups(folder)[max(1, keep) :]:
+        _remove(old.path)
+    with suppress(OSError):
+        for entry in folder.iterdir():
+            if _PARTIAL_RE.match(entry.name):
+                _remove(entry)
+
+
+def restore_backup(backup: Path, db_path: Path) -> None:
+    """Put a copy of ``backup`` in place of ``db_path`` (atomically, via a temporary file)."""
+    partial = db_path.with_name(db_path.name + ".restoring")
+    _remove(partial)
+    try:
+        source_uri = f"{backup.resolve().as_uri()}?mode=ro"
+        with (
+            closing(sqlite3.connect(source_uri, uri=True)) as src,
+            closing(sqlite3.connect(partial)) as dest,
+        ):
+            dest.execute("PRAGMA synchronous=FULL")
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+            dest.commit()
+        _fsync(partial)
+        for suffix in ("-wal", "-shm"):
+            _remove(db_path.with_name(db_path.name + suffix))
+        os.replace(partial, db_path)
+        _fsync_dir(db_path.parent)
+    finally:
+        _remove(partial)
+
+
+def _remove(path: Path) -> None:
+    with suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

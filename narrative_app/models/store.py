@@ -1,0 +1,364 @@
+"""Models (persistence layer): NarrativeStore, the one API the UI and command line use.
+
+Every method is one transaction. Opening the store prepares the data folder, checks the
+database (recovering a damaged one from the newest good backup), migrates an older schema,
+makes the daily backup, thins automatic versions and, in a brand-new store, adds the sample
+narrative. SQLAlchemy stays inside this package: callers get domain objects.
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from narrative_app import bundle
+from narrative_app.domain import (
+    PART_FIELDS,
+    Narrative,
+    NarrativeSummary,
+    PartKind,
+)
+from narrative_app.errors import (
+    BadInputError,
+    NarrativeAppError,
+    NotFoundError,
+    StoreError,
+)
+from narrative_app.models import backups, database, mapping, queries, recovery
+from narrative_app.models.history import HistoryMixin
+from narrative_app.models.recovery import DbState, OpenReport
+from narrative_app.models.schema import (
+    MetaRow,
+    NarrativeRow,
+    PartRow,
+    ValueRow,
+)
+from narrative_app.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "narratives.db"
+SAMPLE_KEY = "sample_created_at"
+EDITABLE = ("title", "audience", "occasion", "preset", "pace_wpm", "values")
+
+
+def sample_path() -> Path:
+    return resource_path("sample", "sample.narrative")
+
+
+class NarrativeStore(HistoryMixin):
+    """The narratives of one data folder, in ``<data_dir>/narratives.db``."""
+
+    def __init__(self, data_dir: Path, db_path: Path, clock: Callable[[], datetime]) -> None:
+        self.data_dir = data_dir
+        self.db_path = db_path
+        self.clock = clock  # naive local time; tests replace it to move through days
+        self.open_report = OpenReport()
+        self._engine = database.make_engine(db_path)
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._closed = False
+        self._keep = backups.DEFAULT_KEEP
+        self._backup_thread: threading.Thread | None = None
+        self._backup_result: Path | None = None
+
+    # ----------------------------------------------------------------- opening and closing
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path | str,
+        *,
+        create_sample: bool = True,
+        keep_backups: int = backups.DEFAULT_KEEP,
+        clock: Callable[[], datetime] | None = None,
+    ) -> NarrativeStore:
+        """Open (creating, recovering or migrating as needed) the store in ``data_dir``.
+
+        Raises NewerDatabaseError (file left untouched) and DataFolderError.
+        """
+        clock = clock or datetime.now
+        data_dir = Path(data_dir)
+        recovery.prepare_folder(data_dir)
+        db_path = data_dir / DB_NAME
+        store: NarrativeStore | None = None
+        try:
+            report = OpenReport()
+            inspection = recovery.inspect(db_path)
+            if inspection.state is DbState.DAMAGED:
+                report = recovery.recover(db_path, clock())
+                inspection = recovery.inspect(db_path)
+            store = cls(data_dir, db_path, clock)
+            store._start(inspection, report, create_sample=create_sample, keep=keep_backups)
+        except NarrativeAppError:
+            if store is not None:
+                store.close()
+            raise
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            if store is not None:
+                store.close()
+            raise StoreError(
+                f"Narrative Coach could not open {db_path} ({recovery.reason(exc)}). Check the "
+                "disk has free space, or choose another folder with --data-dir."
+            ) from exc
+        return store
+
+    def _start(
+        self, inspection: recovery.Inspection, report: OpenReport, *, create_sample: bool, keep: int
+    ) -> None:
+        self._keep = keep
+        is_new = inspection.state is DbState.NEW
+        if database.needs_upgrade(inspection.revision):
+            if not is_new:
+                self._backup(keep)  # keep the old schema's data safe before migrating
+            database.upgrade(self._engine)
+        if not is_new and not backups.backed_up_today(self._backup_dir, self.clock()):
+            # The day's backup runs beside the app (WAL readers never block writers), so
+            # opening a large library stays fast; close() waits for it.
+            self._backup_thread = threading.Thread(
+                target=self._background_backup, name="narrative-backup", daemon=True
+            )
+            self._backup_thread.start()
+        self._thin_versions()
+        sample = create_sample and not report.recovered and self._create_sample_once()
+        self.open_report = replace(report, sample_created=sample)
+
+    def _background_backup(self) -> None:
+        self._backup_result = self._backup(self._keep)
+
+    def wait_for_backup(self, timeout: float | None = None) -> Path | None:
+        """Wait for the backup started at open; returns its path (None if none was made)."""
+        thread = self._backup_thread
+        if thread is not None:
+            thread.join(timeout)
+        return self._backup_result
+
+    def daily_backup(self) -> Path | None:
+        """Make today's backup if there is none yet (for an app left open for days)."""
+        self.wait_for_backup()
+        if backups.backed_up_today(self._backup_dir, self.clock()):
+            return None
+        return self._backup(self._keep)
+
+    @property
+    def _backup_dir(self) -> Path:
+        return backups.backup_dir(self.db_path)
+
+    def _backup(self, keep: int) -> Path | None:
+        try:
+            return backups.make_backup(self.db_path, self._backup_dir, self.clock(), keep)
+        except Exception as exc:  # a failed backup must never stop the app
+            log.warning("Backup of %s failed: %s", self.db_path, exc)
+            return None
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.wait_for_backup()
+        with suppress(SQLAlchemyError), self._engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._engine.dispose()
+
+    def __enter__(self) -> NarrativeStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[Session]:
+        if self._closed:
+            raise StoreError("The narrative store is closed; restart Narrative Coach.")
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"The narratives database could not be used ({recovery.reason(exc)}). Check the "
+                "disk has free space, then try again."
+            ) from exc
+
+    # ----------------------------------------------------------------- narratives
+    def create(self, narrative: Narrative) -> int:
+        """Add a new narrative; sets ``narrative.id``, ``created_at`` and ``updated_at``."""
+        now = self.clock()
+        with self._tx() as s:
+            row = self._insert(s, narrative, now)
+        narrative.id, narrative.created_at = row.id, row.created_at
+        narrative.updated_at, narrative.trashed_at = now, None
+        return row.id
+
+    def import_narrative(self, narrative: Narrative) -> int:
+        """Add an imported narrative as a new one (never replaces an existing narrative)."""
+        narrative.id = None
+        return self.create(narrative)
+
+    def list(self, *, trashed: bool = False, query: str = "") -> list[NarrativeSummary]:
+        """Live narratives (or only the trash), newest first; ``query`` matches any text."""
+        stmt = queries.summaries(trashed=trashed, needle=database.fold(query.strip()))
+        with self._tx() as s:
+            return [NarrativeSummary(*row) for row in s.execute(stmt)]
+
+    def get(self, narrative_id: int) -> Narrative:
+        with self._tx() as s:
+            return self._read(s, self._row(s, narrative_id))
+
+    def save(self, narrative: Narrative) -> datetime:
+        """Write the whole narrative in one transaction; returns (and sets) ``updated_at``."""
+        if narrative.id is None:
+            raise StoreError("This narrative has not been created yet, so it cannot be saved.")
+        now = self.clock()
+        with self._tx() as s:
+            row = self._row(s, narrative.id)
+            self._day_version(s, row, now)
+            mapping.write_narrative(row, narrative)
+            mapping.write_values(s, row.id, narrative.values)
+            row.updated_at = now
+        narrative.updated_at = now
+        return now
+
+    def update(self, narrative_id: int, **changes: Any) -> None:
+        """Change any of title, audience, occasion, preset, pace_wpm and values."""
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise TypeError(f"update() cannot change {', '.join(sorted(unknown))}")
+        if "title" in changes:
+            changes["title"] = _clean_title(changes["title"])
+        now = self.clock()
+        with self._tx() as s:
+            row = self._row(s, narrative_id)
+            self._day_version(s, row, now)
+            for key, value in changes.items():
+                if key == "values":
+                    mapping.write_values(s, row.id, value)
+                else:
+                    setattr(row, key, int(value) if key == "pace_wpm" else str(value))
+            row.updated_at = now
+
+    def update_part(
+        self,
+        narrative_id: int,
+        kind: PartKind | str,
+        *,
+        draft: str | None = None,
+        cues: builtins.list[str] | None = None,
+        fields: dict[str, str] | None = None,
+        target_seconds: int | None = None,
+    ) -> None:
+        """Change one part; ``fields`` is merged into the part's fields (unknown keys ignored)."""
+        kind = PartKind(kind)
+        now = self.clock()
+        with self._tx() as s:
+            row = self._row(s, narrative_id)
+            self._day_version(s, row, now)
+            part = next((p for p in row.parts if p.kind == kind.value), None)
+            if part is None:
+                part = PartRow(kind=kind.value, cues="[]", fields="{}", target_seconds=0)
+                mapping.set_draft(part, "")
+                row.parts.append(part)
+            if draft is not None:
+                mapping.set_draft(part, draft)
+            if cues is not None:
+                part.cues = mapping.dump_json([str(c) for c in cues])
+            if fields is not None:
+                merged = mapping.load_json(part.fields, {})
+                merged.update({k: str(v) for k, v in fields.items() if k in PART_FIELDS[kind]})
+                part.fields = mapping.dump_json(merged)
+            if target_seconds is not None:
+                part.target_seconds = max(0, int(target_seconds))
+            mapping.refresh_totals(row)
+            row.updated_at = now
+
+    def rename(self, narrative_id: int, title: str) -> None:
+        self.update(narrative_id, title=title)
+
+    def duplicate(self, narrative_id: int) -> int:
+        """A new narrative with the same content, titled '… (copy)'; versions and runs stay."""
+        copy = self.get(narrative_id)
+        copy.title = f"{copy.title} (copy)"
+        copy.id = copy.created_at = copy.updated_at = copy.trashed_at = None
+        return self.create(copy)
+
+    def trash(self, narrative_id: int) -> None:
+        with self._tx() as s:
+            row = self._row(s, narrative_id)
+            if row.trashed_at is None:
+                row.trashed_at = self.clock()
+
+    def restore(self, narrative_id: int) -> None:
+        with self._tx() as s:
+            self._row(s, narrative_id).trashed_at = None
+
+    def delete_forever(self, narrative_id: int) -> None:
+        """Delete a narrative, its versions and runs; only allowed from the trash."""
+        with self._tx() as s:
+            row = self._row(s, narrative_id)
+            if row.trashed_at is None:
+                raise StoreError(
+                    f"‘{row.title}’ is not in the trash. Move it to the trash before deleting "
+                    "it for good."
+                )
+            s.execute(delete(NarrativeRow).where(NarrativeRow.id == narrative_id))
+
+    # ----------------------------------------------------------------- internals
+    def _row(self, s: Session, narrative_id: int) -> NarrativeRow:
+        row = s.get(NarrativeRow, narrative_id)
+        if row is None:
+            raise NotFoundError(
+                f"There is no narrative with id {narrative_id}; it may have been deleted."
+            )
+        return row
+
+    def _read(self, s: Session, row: NarrativeRow) -> Narrative:
+        values = s.scalars(
+            select(ValueRow.value)
+            .where(ValueRow.narrative_id == row.id)
+            .order_by(ValueRow.position)
+        )
+        return mapping.read_narrative(row, values)
+
+    def _insert(self, s: Session, narrative: Narrative, now: datetime) -> NarrativeRow:
+        row = NarrativeRow(created_at=narrative.created_at or now, updated_at=now, trashed_at=None)
+        mapping.write_narrative(row, narrative)
+        if not row.title.strip():
+            row.title = "Untitled narrative"
+        s.add(row)
+        s.flush()
+        mapping.write_values(s, row.id, narrative.values)
+        return row
+
+    def _create_sample_once(self) -> bool:
+        """Add the sample narrative to a brand-new store, once per data folder."""
+        with self._tx() as s:
+            if s.get(MetaRow, SAMPLE_KEY) is not None:
+                return False
+            if s.scalar(select(func.count()).select_from(NarrativeRow)):
+                return False
+            try:
+                sample = bundle.read_file(sample_path())
+            except NarrativeAppError as exc:
+                log.warning("The sample narrative could not be read: %s", exc)
+                return False
+            now = self.clock()
+            sample.created_at = now
+            self._insert(s, sample, now)
+            s.add(MetaRow(key=SAMPLE_KEY, value=now.isoformat(timespec="seconds")))
+            return True
+
+
+def _clean_title(title: Any) -> str:
+    cleaned = str(title or "").strip()
+    if not cleaned:
+        raise BadInputError("A narrative needs a title: type at least one letter.")
+    return cleaned
