@@ -1,0 +1,247 @@
+"""UI: typed application settings kept with QSettings (never the narratives themselves).
+
+``Settings`` reads and writes one ``AppSettings`` value. Every value read is checked: a missing,
+mistyped or out-of-range value (or a settings file that cannot be parsed at all) quietly falls
+back to its default, so a damaged settings file can never stop the app from starting.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from narrative_app.domain import DEFAULT_PACE_WPM
+
+MIN_PACE_WPM = 60
+MAX_PACE_WPM = 220
+MIN_BACKUPS = 1
+MAX_BACKUPS = 100
+DEFAULT_BACKUPS = 10
+MIN_FONT_SIZE = 8
+MAX_FONT_SIZE = 36
+DEFAULT_FONT_SIZE = 13
+MAX_TEXT_LENGTH = 200
+
+
+class Theme(enum.StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+class PaperSize(enum.StrEnum):
+    A4 = "A4"
+    LETTER = "Letter"
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    """Everything the Settings dialog edits, with the defaults a new user gets."""
+
+    pace_wpm: int = DEFAULT_PACE_WPM
+    paper_size: PaperSize = PaperSize.A4
+    author_name: str = ""
+    theme: Theme = Theme.SYSTEM
+    backups_keep: int = DEFAULT_BACKUPS
+    backups_dir: str = ""  # empty: the "backups" folder inside the data folder
+    editor_font_family: str = ""  # empty: the system's default font
+    editor_font_size: int = DEFAULT_FONT_SIZE
+
+    def with_changes(self, **changes: Any) -> AppSettings:
+        return replace(self, **changes)
+
+
+DEFAULTS = AppSettings()
+
+# QSettings keys. Grouped under "preferences/" so they sit apart from window state.
+_KEYS: dict[str, str] = {
+    "pace_wpm": "preferences/pace_wpm",
+    "paper_size": "preferences/paper_size",
+    "author_name": "preferences/author_name",
+    "theme": "preferences/theme",
+    "backups_keep": "preferences/backups_keep",
+    "backups_dir": "preferences/backups_dir",
+    "editor_font_family": "preferences/editor_font_family",
+    "editor_font_size": "preferences/editor_font_size",
+}
+WELCOME_SEEN_KEY = "first_run/welcome_seen"
+
+
+def _as_int(value: Any, default: int, low: int, high: int) -> int:
+    if isinstance(value, bool):
+        return default
+    try:
+        number = int(float(str(value).strip())) if isinstance(value, str) else int(value)
+    except (TypeError, ValueError, OverflowError):
+        return default
+    return number if low <= number <= high else default
+
+
+def _as_text(value: Any, default: str) -> str:
+    if not isinstance(value, str):
+        return default
+    text = "".join(ch for ch in value if ch.isprintable()).strip()
+    return text[:MAX_TEXT_LENGTH]
+
+
+def _as_enum(value: Any, enum_type: type[enum.Enum], default: enum.Enum) -> Any:
+    if isinstance(value, str):
+        for member in enum_type:
+            if member.value.casefold() == value.strip().casefold():
+                return member
+    return default
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.strip().casefold() in {"true", "1", "yes"}
+    if isinstance(value, int):
+        return value == 1
+    return False
+
+
+class Settings:
+    """A typed view of the app's QSettings. Reading never raises; writing is synced at once."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._qsettings = qsettings if qsettings is not None else QSettings()
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._qsettings
+
+    def is_damaged(self) -> bool:
+        """True when the settings file could not be parsed (the defaults are in use)."""
+        return self._qsettings.status() == QSettings.Status.FormatError
+
+    def _raw(self, name: str) -> Any:
+        try:
+            return self._qsettings.value(_KEYS[name])
+        except Exception:  # a damaged store must not stop the app
+            return None
+
+    def load(self) -> AppSettings:
+        d = DEFAULTS
+        return AppSettings(
+            pace_wpm=_as_int(self._raw("pace_wpm"), d.pace_wpm, MIN_PACE_WPM, MAX_PACE_WPM),
+            paper_size=_as_enum(self._raw("paper_size"), PaperSize, d.paper_size),
+            author_name=_as_text(self._raw("author_name"), d.author_name),
+            theme=_as_enum(self._raw("theme"), Theme, d.theme),
+            backups_keep=_as_int(
+                self._raw("backups_keep"), d.backups_keep, MIN_BACKUPS, MAX_BACKUPS
+            ),
+            backups_dir=_as_text(self._raw("backups_dir"), d.backups_dir),
+            editor_font_family=_as_text(
+                self._raw("editor_font_family"), d.editor_font_family
+            ),
+            editor_font_size=_as_int(
+                self._raw("editor_font_size"), d.editor_font_size, MIN_FONT_SIZE, MAX_FONT_SIZE
+            ),
+        )
+
+    def save(self, settings: AppSettings) -> bool:
+        """Write every value; False when the settings file could not be written."""
+        for item in fields(AppSettings):
+            value = getattr(settings, item.name)
+            if isinstance(value, enum.Enum):
+                value = value.value
+            self._qsettings.setValue(_KEYS[item.name], value)
+        self._qsettings.sync()
+        return self._qsettings.status() == QSettings.Status.NoError
+
+    def reset(self) -> None:
+        """Forget every preference (window state and the first-run flag are kept)."""
+        for key in _KEYS.values():
+            self._qsettings.remove(key)
+        self._qsettings.sync()
+
+    # Convenience accessors for the most used values.
+    @property
+    def pace_wpm(self) -> int:
+        return self.load().pace_wpm
+
+    @property
+    def theme(self) -> Theme:
+        return self.load().theme
+
+    @property
+    def welcome_seen(self) -> bool:
+        try:
+            return _as_bool(self._qsettings.value(WELCOME_SEEN_KEY, False))
+        except Exception:  # as above
+            return False
+
+    def mark_welcome_seen(self) -> None:
+        """Called once the welcome page is dismissed; it does not come back afterwards."""
+        self._qsettings.setValue(WELCOME_SEEN_KEY, True)
+        self._qsettings.sync()
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette for platforms that cannot switch scheme themselves.
+
+    This is the one place colours are written down; every widget reads them from the palette.
+    """
+    roles = QPalette.ColorRole
+    palette = QPalette()
+    for role, hex_colour in (
+        (roles.Window, "#26272b"),
+        (roles.WindowText, "#e8e6e3"),
+        (roles.Base, "#1d1e21"),
+        (roles.AlternateBase, "#2e3035"),
+        (roles.Text, "#e8e6e3"),
+        (roles.BrightText, "#ffffff"),
+        (roles.Button, "#34363b"),
+        (roles.ButtonText, "#e8e6e3"),
+        (roles.PlaceholderText, "#9c9a97"),
+        (roles.Highlight, "#5b8fd9"),
+        (roles.HighlightedText, "#0f1114"),
+        (roles.Link, "#8ab4f0"),
+        (roles.LinkVisited, "#b79ce8"),
+        (roles.ToolTipBase, "#34363b"),
+        (roles.ToolTipText, "#e8e6e3"),
+        (roles.Light, "#46484e"),
+        (roles.Midlight, "#3b3d42"),
+        (roles.Mid, "#55575d"),
+        (roles.Dark, "#16171a"),
+        (roles.Shadow, "#000000"),
+    ):
+        palette.setColor(role, QColor(hex_colour))
+    muted = QColor("#7d7b78")
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, muted)
+    return palette
+
+
+def apply_theme(theme: Theme) -> None:
+    """Follow the system's colours, or force light or dark.
+
+    Qt 6.8+ can ask the platform for a colour scheme (``QStyleHints.setColorScheme``). Where
+    the platform cannot switch (some Linux desktops, the offscreen platform), a light or dark
+    palette is set on the application instead, so every palette-driven colour follows.
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    wanted = {
+        Theme.SYSTEM: Qt.ColorScheme.Unknown,
+        Theme.LIGHT: Qt.ColorScheme.Light,
+        Theme.DARK: Qt.ColorScheme.Dark,
+    }[theme]
+    hints = QGuiApplication.styleHints()
+    setter = getattr(hints, "setColorScheme", None)
+    if setter is not None:
+        setter(wanted)
+    if theme is Theme.SYSTEM or (setter is not None and hints.colorScheme() == wanted):
+        app.setPalette(QPalette())  # the platform's own palette for the scheme
+    elif theme is Theme.DARK:
+        app.setPalette(dark_palette())
+    else:
+        app.setPalette(app.style().standardPalette())
