@@ -1,0 +1,344 @@
+"""Export: the one "speaking notes" document built from a narrative.
+
+Every writer (Word, Markdown, plain text, HTML/PDF and the export preview) renders this model
+and nothing else, so the formats cannot drift apart. It holds clean, XML-safe text: the title
+block, the ask, each part with its target time, cues, structured fields and full draft, and
+the short extracts the one-page team briefing needs.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from narrative_app.coach.timing import estimate_narrative
+from narrative_app.domain import PART_ORDER, Narrative, PartKind
+from narrative_app.errors import BadInputError
+from narrative_app.export.xmlsafe import clean_text, one_line
+from narrative_app.method.framework import part_guide
+from narrative_app.method.presets import format_seconds
+
+APPENDIX_TITLE = "Full text"
+ASK_LABEL = "The ask"
+CLOSING_LABEL = "Close with the ask"
+NO_CUES_TEXT = "No cues yet: add short cues to this part in the app."
+BRIEFING_LINE_LIMIT = 240
+
+
+class Layout(enum.StrEnum):
+    """The three printed layouts of the speaking notes."""
+
+    NOTES = "notes"
+    CARDS = "cards"
+    BRIEFING = "briefing"
+
+    @property
+    def label(self) -> str:
+        return {"notes": "Speaking notes", "cards": "Cue cards", "briefing": "Team briefing"}[
+            self.value
+        ]
+
+
+class Paper(enum.StrEnum):
+    """Paper sizes offered for printed layouts, with their size in millimetres."""
+
+    A4 = "A4"
+    LETTER = "Letter"
+
+    @property
+    def size_mm(self) -> tuple[float, float]:
+        return (210.0, 297.0) if self is Paper.A4 else (215.9, 279.4)
+
+
+def parse_layout(value: Layout | str) -> Layout:
+    try:
+        return Layout(str(getattr(value, "value", value)).strip().lower())
+    except ValueError:
+        names = ", ".join(layout.value for layout in Layout)
+        raise BadInputError(f"Unknown layout '{value}'. Choose one of: {names}.") from None
+
+
+def parse_paper(value: Paper | str) -> Paper:
+    text = str(getattr(value, "value", value)).strip().lower().replace(" ", "")
+    if text == "a4":
+        return Paper.A4
+    if text in {"letter", "usletter"}:
+        return Paper.LETTER
+    raise BadInputError(f"Unknown paper size '{value}'. Choose A4 or Letter.")
+
+
+@dataclass(frozen=True)
+class NotesField:
+    key: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a draft as printed: a paragraph, a bullet or a sub-heading."""
+
+    kind: str  # "para", "bullet" or "heading"
+    text: str
+
+
+@dataclass(frozen=True)
+class NotesPart:
+    kind: PartKind
+    title: str
+    target_seconds: int
+    estimate_seconds: float
+    words: int
+    cues: tuple[str, ...]
+    fields: tuple[NotesField, ...]
+    draft: str
+
+    @property
+    def target_label(self) -> str:
+        return format_seconds(self.target_seconds) if self.target_seconds else ""
+
+    @property
+    def heading(self) -> str:
+        """'Story of Self (2:00)': the Markdown convention's heading, also used in print."""
+        return f"{self.title} ({self.target_label})" if self.target_seconds else self.title
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.cues or self.draft.strip() or any(f.text for f in self.fields))
+
+    def field(self, key: str) -> str:
+        return next((f.text for f in self.fields if f.key == key), "")
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return draft_blocks(self.draft)
+
+
+@dataclass(frozen=True)
+class SpeakingNotes:
+    title: str
+    audience: str
+    occasion: str
+    date_text: str
+    author: str
+    ask: str
+    values: tuple[str, ...]
+    pace_wpm: int
+    parts: tuple[NotesPart, ...]
+    include_full_text: bool
+    why_now: tuple[str, ...]
+    what_we_share: tuple[str, ...]
+    why_i_care: tuple[str, ...]
+
+    @property
+    def target_seconds(self) -> int:
+        return sum(p.target_seconds for p in self.parts)
+
+    @property
+    def estimate_seconds(self) -> float:
+        return sum(p.estimate_seconds for p in self.parts)
+
+    @property
+    def meta_lines(self) -> tuple[tuple[str, str], ...]:
+        """(label, text) pairs for the title block, leaving out the empty ones."""
+        rows = (("Audience", self.audience), ("Occasion", self.occasion), ("Date", self.date_text))
+        return tuple((label, text) for label, text in rows if text)
+
+    @property
+    def timing_line(self) -> str:
+        """'Self 2:00 · Us 1:15 · Now 1:45 · in all 5:00' (targets, else estimates)."""
+        bits = []
+        for part in self.parts:
+            seconds = part.target_seconds or part.estimate_seconds
+            if seconds:
+                bits.append(f"{part_guide(part.kind).short} {format_seconds(seconds)}")
+        total = self.target_seconds or self.estimate_seconds
+        if total:
+            bits.append(f"in all {format_seconds(total)}")
+        return " · ".join(bits)
+
+    def timing_rows(self) -> tuple[tuple[str, str, str], ...]:
+        """(part, target, estimated) rows for the briefing's timing table."""
+        rows = [
+            (
+                part.title,
+                part.target_label or "–",
+                format_seconds(part.estimate_seconds) if part.words else "–",
+            )
+            for part in self.parts
+        ]
+        rows.append(
+            (
+                "In all",
+                format_seconds(self.target_seconds) if self.target_seconds else "–",
+                format_seconds(self.estimate_seconds) if self.estimate_seconds else "–",
+            )
+        )
+        return tuple(rows)
+
+
+def format_date(day: date) -> str:
+    """UK style: 14 March 2025."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def build_notes(
+    narrative: Narrative,
+    *,
+    include_full_text: bool = True,
+    author: str = "",
+    today: date | None = None,
+) -> SpeakingNotes:
+    """The speaking notes of a narrative: every writer's single source."""
+    estimates, _total = estimate_narrative(narrative)
+    parts = []
+    for kind in PART_ORDER:
+        part = narrative.parts[kind]
+        guide = part_guide(kind)
+        parts.append(
+            NotesPart(
+                kind=kind,
+                title=kind.title,
+                target_seconds=max(0, int(part.target_seconds)),
+                estimate_seconds=estimates[kind].seconds,
+                words=estimates[kind].words,
+                cues=tuple(c for c in (one_line(cue) for cue in part.cues) if c),
+                fields=tuple(
+                    NotesField(f.key, f.label, _trim_blank(clean_text(part.fields.get(f.key, ""))))
+                    for f in guide.fields
+                ),
+                draft=_trim_blank(clean_text(part.draft)),
+            )
+        )
+    by_kind = {p.kind: p for p in parts}
+    me, us, now = by_kind[PartKind.SELF], by_kind[PartKind.US], by_kind[PartKind.NOW]
+    return SpeakingNotes(
+        title=one_line(narrative.title) or "Untitled narrative",
+        audience=one_line(narrative.audience),
+        occasion=one_line(narrative.occasion),
+        date_text=format_date(today or date.today()),
+        author=one_line(author),
+        ask=one_line(narrative.ask),
+        values=tuple(v for v in (one_line(x) for x in narrative.values) if v),
+        pace_wpm=narrative.pace_wpm,
+        parts=tuple(parts),
+        include_full_text=include_full_text,
+        why_now=_extract(
+            [_first(now.field("urgent_challenge"), 2), _first(now.field("hopeful_picture"), 2)],
+            now.draft,
+        ),
+        what_we_share=_extract(
+            [_first(us.field("shared_value"), 1), _first(us.field("shared_moment"), 2)], us.draft
+        ),
+        why_i_care=_extract(
+            [_first(me.field("challenge"), 1), _last(me.field("outcome"))], me.draft
+        ),
+    )
+
+
+# --- text helpers -------------------------------------------------------------------------
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=\S)")
+_BULLET_RE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
+_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_ESCAPED_HASH_RE = re.compile(r"^(\s{0,3})\\(#)")
+
+
+def _trim_blank(text: str) -> str:
+    """Drop blank lines at the start and end, keeping indentation and inner spacing."""
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def sentences(text: str) -> list[str]:
+    flat = " ".join(text.split())
+    return [s.strip() for s in _SENTENCE_END_RE.split(flat) if s.strip()] if flat else []
+
+
+def _clip(text: str) -> str:
+    if len(text) <= BRIEFING_LINE_LIMIT:
+        return text
+    cut = text[: BRIEFING_LINE_LIMIT - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def _first(text: str, count: int) -> str:
+    return _clip(" ".join(sentences(_plain(text))[:count]))
+
+
+def _last(text: str) -> str:
+    found = sentences(_plain(text))
+    return _clip(found[-1]) if found else ""
+
+
+def _extract(lines: list[str], draft: str) -> tuple[str, ...]:
+    """The chosen field sentences, else the first two sentences of the draft."""
+    chosen = tuple(line for line in lines if line)
+    if chosen:
+        return chosen
+    found = sentences(_plain(draft))
+    return tuple(_clip(s) for s in found[:2])
+
+
+def _plain(text: str) -> str:
+    """Markdown emphasis and pause markers removed: for one-line extracts."""
+    text = re.sub(r"\[\s*pause\s*\]", " ", text, flags=re.IGNORECASE)
+    return re.sub(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+
+
+def draft_blocks(draft: str) -> tuple[Block, ...]:
+    """Split a Markdown draft into printed blocks: paragraphs, bullets and sub-headings.
+
+    Soft line breaks inside a paragraph become spaces, as Markdown renders them.
+    """
+    blocks: list[Block] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(Block("para", " ".join(para)))
+            para.clear()
+
+    for raw in draft.split("\n"):
+        line = _ESCAPED_HASH_RE.sub(r"\1\2", raw) if raw.lstrip().startswith("\\#") else raw
+        if not line.strip():
+            flush()
+            continue
+        heading = _HEADING_RE.match(raw)
+        bullet = _BULLET_RE.match(line)
+        if heading:
+            flush()
+            blocks.append(Block("heading", heading.group(1)))
+        elif bullet:
+            flush()
+            blocks.append(Block("bullet", bullet.group(1).strip()))
+        else:
+            para.append(line.strip())
+    flush()
+    return tuple(blocks)
+
+
+_INLINE_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)(.+?)(?<=\S)\3")
+
+
+def inline_runs(text: str) -> list[tuple[str, bool, bool]]:
+    """(text, bold, italic) runs from Markdown **bold** and *italic* emphasis."""
+    runs: list[tuple[str, bool, bool]] = []
+    pos = 0
+    for match in _INLINE_RE.finditer(text):
+        if match.start() > pos:
+            runs.append((text[pos : match.start()], False, False))
+        if match.group(1):
+            runs.append((match.group(2), True, False))
+        else:
+            runs.append((match.group(4), False, True))
+        pos = match.end()
+    if pos < len(text):
+        runs.append((text[pos:], False, False))
+    return [r for r in runs if r[0]]

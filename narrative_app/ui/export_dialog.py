@@ -1,0 +1,293 @@
+"""UI: the export dialog: format, layout, paper and full text, with a live preview.
+
+It renders the same speaking-notes document as the writers (as HTML in the widget palette's
+colours, so dark mode works), remembers the last folder in QSettings (``export/last_dir``)
+and offers to open the file once it is saved.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from narrative_app.domain import Narrative
+from narrative_app.errors import NarrativeAppError
+from narrative_app.export import ExportFormat, write_export
+from narrative_app.export.html import HtmlColours, esc, notes_to_html
+from narrative_app.export.markdown import notes_to_markdown
+from narrative_app.export.notes import Layout, Paper, build_notes
+from narrative_app.export.text import notes_to_text
+from narrative_app.ui.settings import Settings
+
+PREVIEW_SCALE = 0.75  # the preview is a sketch of the page, not the page at full size
+LAST_DIR_KEY = "export/last_dir"
+LAST_FORMAT_KEY = "export/format"
+LAST_LAYOUT_KEY = "export/layout"
+_FORMAT_ORDER = (
+    ExportFormat.DOCX,
+    ExportFormat.PDF,
+    ExportFormat.MARKDOWN,
+    ExportFormat.TEXT,
+    ExportFormat.NARRATIVE,
+)
+_UNSAFE_NAME_RE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def suggested_file_name(narrative: Narrative, fmt: ExportFormat, layout: Layout) -> str:
+    """'Someone who comes back - cue cards.docx': safe on Windows, macOS and Linux."""
+    title = _UNSAFE_NAME_RE.sub(" ", narrative.title).strip(" .") or "Narrative"
+    title = " ".join(title.split())[:80]
+    if fmt.has_layouts:
+        return f"{title} - {layout.label.lower()}{fmt.suffix}"
+    return f"{title}{fmt.suffix}"
+
+
+class ExportDialog(QDialog):
+    """Choose how to export a narrative, see a preview, and save it."""
+
+    def __init__(
+        self, narrative: Narrative, parent: QWidget | None = None, *, author: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.narrative = narrative
+        self.saved_path: Path | None = None
+        self._settings = QSettings()
+        defaults = _app_defaults()
+        self._author = author or defaults[1]
+        self.setWindowTitle(self.tr("Export narrative"))
+        self.setObjectName("exportDialog")
+
+        self.format_combo = QComboBox()
+        labels = {
+            ExportFormat.DOCX: self.tr("Word document (.docx)"),
+            ExportFormat.PDF: self.tr("PDF (.pdf)"),
+            ExportFormat.MARKDOWN: self.tr("Markdown (.md)"),
+            ExportFormat.TEXT: self.tr("Plain text (.txt)"),
+            ExportFormat.NARRATIVE: self.tr("Narrative file to share or move (.narrative)"),
+        }
+        for fmt in _FORMAT_ORDER:
+            self.format_combo.addItem(labels[fmt], fmt.value)
+        self.layout_combo = QComboBox()
+        layout_labels = {
+            Layout.NOTES: self.tr("Speaking notes"),
+            Layout.CARDS: self.tr("Cue cards (large print)"),
+            Layout.BRIEFING: self.tr("Team briefing (one page)"),
+        }
+        for layout in Layout:
+            self.layout_combo.addItem(layout_labels[layout], layout.value)
+        self.paper_combo = QComboBox()
+        self.paper_combo.addItem(self.tr("A4"), Paper.A4.value)
+        self.paper_combo.addItem(self.tr("US Letter"), Paper.LETTER.value)
+        self.full_text_check = QCheckBox(self.tr("Include the full text"))
+        self.full_text_check.setChecked(True)
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self._select(self.format_combo, self._settings.value(LAST_FORMAT_KEY, "docx"))
+        self._select(self.layout_combo, self._settings.value(LAST_LAYOUT_KEY, "notes"))
+        self._select(self.paper_combo, defaults[0])
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Format:"), self.format_combo)
+        form.addRow(self.tr("&Layout:"), self.layout_combo)
+        form.addRow(self.tr("&Paper size:"), self.paper_combo)
+        form.addRow("", self.full_text_check)
+        options = QVBoxLayout()
+        options.addLayout(form)
+        options.addWidget(self.hint_label)
+        options.addStretch(1)
+
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("exportPreview")
+        self.preview.setOpenLinks(False)
+        self.preview.setMinimumSize(420, 360)
+        self.preview.setAccessibleName(self.tr("Preview of the export"))
+        preview_box = QVBoxLayout()
+        preview_box.addWidget(QLabel(self.tr("Preview")))
+        preview_box.addWidget(self.preview, 1)
+
+        body = QHBoxLayout()
+        body.addLayout(options, 0)
+        body.addLayout(preview_box, 1)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button.setDefault(True)
+        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+
+        root = QVBoxLayout(self)
+        root.addLayout(body, 1)
+        root.addWidget(self.buttons)
+
+        self.format_combo.currentIndexChanged.connect(self._refresh)
+        self.layout_combo.currentIndexChanged.connect(self._refresh)
+        self.paper_combo.currentIndexChanged.connect(self._refresh)
+        self.full_text_check.toggled.connect(self._refresh)
+        self._refresh()
+        self.resize(860, 560)
+
+    # --- state -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _select(combo: QComboBox, value: object) -> None:
+        index = combo.findData(str(value))
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    @property
+    def chosen_format(self) -> ExportFormat:
+        return ExportFormat(self.format_combo.currentData())
+
+    @property
+    def chosen_layout(self) -> Layout:
+        return Layout(self.layout_combo.currentData())
+
+    @property
+    def chosen_paper(self) -> Paper:
+        return Paper(self.paper_combo.currentData())
+
+    def _refresh(self) -> None:
+        fmt, layout = self.chosen_format, self.chosen_layout
+        printed = fmt in (ExportFormat.DOCX, ExportFormat.PDF)
+        self.layout_combo.setEnabled(fmt.has_layouts)
+        self.paper_combo.setEnabled(printed)
+        self.full_text_check.setEnabled(
+            fmt is ExportFormat.MARKDOWN or (fmt.has_layouts and layout is Layout.NOTES)
+        )
+        hints = {
+            ExportFormat.DOCX: self.tr("Opens in Word and LibreOffice. Restyle it with the "
+                                       "Heading and Cue styles."),
+            ExportFormat.PDF: self.tr("Ready to print or send; it cannot be edited."),
+            ExportFormat.MARKDOWN: self.tr("Plain text with headings; it can be imported "
+                                           "again."),
+            ExportFormat.TEXT: self.tr("Plain text for any editor or email."),
+            ExportFormat.NARRATIVE: self.tr("The whole narrative, to move to another "
+                                            "computer or give to a coach. Import it from "
+                                            "the File menu."),
+        }
+        self.hint_label.setText(hints[fmt])
+        self.preview.setHtml(self.preview_html())
+
+    def preview_html(self) -> str:
+        """What the preview shows: the chosen layout, in the palette's colours."""
+        fmt = self.chosen_format
+        notes = build_notes(
+            self.narrative,
+            include_full_text=self.full_text_check.isChecked(),
+            author=self._author,
+        )
+        if fmt is ExportFormat.MARKDOWN:
+            return f"<pre>{esc(notes_to_markdown(notes))}</pre>"
+        if fmt is ExportFormat.TEXT:
+            return f"<pre>{esc(notes_to_text(notes, self.chosen_layout))}</pre>"
+        if fmt is ExportFormat.NARRATIVE:
+            return (
+                f"<h3>{esc(notes.title)}</h3><p>"
+                + esc(self.tr("Everything in this narrative: the purpose, values, the three "
+                              "stories with their fields, drafts, cues and target times."))
+                + "</p>"
+            )
+        palette = self.preview.palette()
+        colours = HtmlColours(
+            ink=palette.color(QPalette.ColorRole.Text).name(),
+            accent=palette.color(QPalette.ColorRole.Highlight).name(),
+            muted=palette.color(QPalette.ColorRole.PlaceholderText).name(),
+            fill=palette.color(QPalette.ColorRole.AlternateBase).name(),
+            rule=palette.color(QPalette.ColorRole.Mid).name(),
+        )
+        return notes_to_html(notes, self.chosen_layout, colours, scale=PREVIEW_SCALE)
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def _start_folder(self) -> Path:
+        remembered = str(self._settings.value(LAST_DIR_KEY, "") or "")
+        if remembered and Path(remembered).is_dir():
+            return Path(remembered)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    def export(self) -> None:
+        """Ask where to save, write the file, then offer to open it."""
+        fmt, layout = self.chosen_format, self.chosen_layout
+        start = self._start_folder() / suggested_file_name(self.narrative, fmt, layout)
+        filters = self.tr("%1 (*%2)").replace("%1", fmt.label).replace("%2", fmt.suffix)
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export narrative"), str(start), filters
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != fmt.suffix:
+            path = path.with_name(path.name + fmt.suffix)
+        try:
+            written = write_export(
+                self.narrative,
+                fmt,
+                path,
+                layout=layout,
+                paper=self.chosen_paper,
+                include_full_text=self.full_text_check.isChecked(),
+                author=self._author,
+            )
+        except NarrativeAppError as error:
+            QMessageBox.warning(self, self.tr("Export failed"), str(error))
+            return
+        self._settings.setValue(LAST_DIR_KEY, str(written.parent))
+        self._settings.setValue(LAST_FORMAT_KEY, fmt.value)
+        self._settings.setValue(LAST_LAYOUT_KEY, layout.value)
+        self.saved_path = written
+        answer = QMessageBox.question(
+            self,
+            self.tr("Export finished"),
+            self.tr("Saved “%1”. Open it now?").replace("%1", written.name),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+            QMessageBox.StandardButton.Open,
+        )
+        if answer == QMessageBox.StandardButton.Open:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+        self.accept()
+
+
+def _app_defaults() -> tuple[str, str]:
+    """(paper size, author name) from the app's settings; A4 and no author if unavailable."""
+    try:
+        loaded = Settings().load()
+        return str(loaded.paper_size.value), loaded.author_name
+    except Exception:  # settings are a convenience here; export still works without them
+        return Paper.A4.value, ""
+
+
+def export_with_dialog(
+    parent: QWidget | None, narrative: Narrative, author: str = ""
+) -> Path | None:
+    """Show the export dialog; the saved file's path, or None when cancelled."""
+    dialog = ExportDialog(narrative, parent, author=author)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.saved_path
+        return None
+    finally:
+        dialog.deleteLater()
