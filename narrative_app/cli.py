@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder for all data (default: NARRATIVE_APP_DATA_DIR, else the platform's "
         "application-data folder)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window offscreen on a temporary folder, load and export the sample, quit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p_list = commands.add_parser("list", help="list narratives (id, title, last updated)")
@@ -85,6 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(args_list)
+        if args.self_test:
+            from narrative_app.selftest import run_self_test
+
+            return run_self_test()
         if args.command is None:
             return _launch_ui(args)
         handler = _HANDLERS[args.command]

@@ -1,0 +1,113 @@
+"""Benchmarks: how long the offline coach takes to build a full report.
+
+Targets (issue 4): a 1,000-word narrative in under 10 ms, 10,000 words in under 100 ms,
+so the report can be rebuilt after every pause in typing. Also times one 10,000-word
+paragraph with no full stops, the worst case for sentence splitting.
+
+    python benchmarks/bench_coach.py        # prints the median of each figure
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from narrative_app.coach.report import build_report  # noqa: E402
+from narrative_app.domain import Narrative, PartKind, StoryPart  # noqa: E402
+
+# Our own sample wording, repeated to the length wanted.
+SELF_TEXT = (
+    "It was a wet Thursday night in February, my third week on the ward. The corridor smelled "
+    "of bleach and the heating clanked. Mrs Owen was crying quietly behind the curtain, "
+    "frightened that nobody would come. I had six other patients and I was scared of falling "
+    "behind. I could have checked her drip and moved on. Instead I sat on the edge of her bed "
+    "and held her cold hand for ten minutes. She slept. I learned that night that ten minutes "
+    "can be the whole job.\n\n"
+)
+US_TEXT = (
+    "Most of you were here the night the lifts failed last winter. We carried the breakfast "
+    "trays up six flights of stairs, and we laughed about it in the cold stairwell at dawn. "
+    "Every one of us was there, and nobody asked whose job it was.\n\n"
+)
+NOW_TEXT = (
+    "Right now our discharge lounge is full by ten, and if we wait until spring the winter "
+    "will break us. But we can fix it: ward nine already writes medicines the night before, "
+    "and their patients go home by lunch. I'm asking each of you to start doing the same on "
+    "your ward from Monday.\n\n"
+)
+
+
+def _repeat_to(text: str, words: int) -> str:
+    per = len(text.split())
+    return (text * (words // per + 1)).strip() if words >= per else text
+
+
+def narrative_of(words: int, *, one_paragraph: bool = False) -> Narrative:
+    """A three-story narrative of about ``words`` words (split 40/30/30)."""
+    texts = (
+        _repeat_to(SELF_TEXT, int(words * 0.4)),
+        _repeat_to(US_TEXT, int(words * 0.3)),
+        _repeat_to(NOW_TEXT, int(words * 0.3)),
+    )
+    if one_paragraph:
+        texts = tuple(" ".join(t.replace(".", "").split()) for t in texts)
+    return Narrative(
+        title="Benchmark",
+        values=["kindness"],
+        parts={
+            kind: StoryPart(kind, draft=text, target_seconds=120)
+            for kind, text in zip((PartKind.SELF, PartKind.US, PartKind.NOW), texts, strict=True)
+        },
+    )
+
+
+def _time(narrative: Narrative, repeats: int) -> list[float]:
+    build_report(narrative)  # warm: word lists load once per process
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        build_report(narrative)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def run(repeats: int = 20) -> list[dict]:
+    """Each figure's timing samples in seconds, with its target in seconds."""
+    return [
+        {
+            "figure": "coach report, 1,000-word narrative",
+            "target": 0.010,
+            "samples": _time(narrative_of(1000), repeats),
+        },
+        {
+            "figure": "coach report, 10,000-word narrative",
+            "target": 0.100,
+            "samples": _time(narrative_of(10000), repeats),
+        },
+        {
+            "figure": "coach report, 10,000 words in one paragraph per story",
+            "target": 0.100,
+            "samples": _time(narrative_of(10000, one_paragraph=True), repeats),
+        },
+    ]
+
+
+def main() -> int:
+    for row in run():
+        median = statistics.median(row["samples"])
+        verdict = "ok" if median < row["target"] else "SLOW"
+        print(
+            f"{row['figure']:<58} median {median * 1000:7.2f} ms"
+            f"  target < {row['target'] * 1000:.0f} ms  {verdict}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

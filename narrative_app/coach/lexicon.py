@@ -1,0 +1,170 @@
+"""Coach: the word lists, phrase patterns and hints, loaded once from resources/coach/.
+
+Layer: coach (pure, Qt-free). Word lists live in ``resources/coach/lexicon.toml`` and the
+coach's wording in ``resources/coach/hints.toml``; both are read once per process and
+indexed for a single pass over a draft's words (``functools.cache``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from narrative_app.paths import read_resource_text
+
+
+def _pattern_to_regex(pattern: str) -> str:
+    """Either apostrophe in a lexicon pattern matches either apostrophe in the text."""
+    return re.sub("['’]", "['’]", pattern)
+
+
+def compile_patterns(patterns: list[str]) -> re.Pattern[str] | None:
+    """The lexicon's regular expressions as one case-insensitive alternation."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{_pattern_to_regex(p)})" for p in patterns), re.IGNORECASE)
+
+
+_UPPER_ESCAPE_RE = re.compile(r"\\[A-Z]")
+
+
+def compile_lower(patterns: list[str]) -> re.Pattern[str] | None:
+    """The same alternation for text already lower-cased with ’ folded to ' (about twice as
+    fast to scan as a case-insensitive one), or None when a pattern cannot be lowered."""
+    if not patterns or any(_UPPER_ESCAPE_RE.search(p) for p in patterns):
+        return None
+    body = "|".join(f"(?:{p.replace('’', chr(39))})" for p in patterns)
+    return re.compile(body.lower())
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue list: its extra regex patterns (words are matched by ``token_index``), whether
+    a negation before a match cancels it, and its words as a set."""
+
+    name: str
+    regex: re.Pattern[str] | None
+    lower_regex: re.Pattern[str] | None
+    negatable: bool
+    words: frozenset[str]
+
+
+@cache
+def _raw_lexicon() -> dict:
+    return tomllib.loads(read_resource_text("coach", "lexicon.toml"))
+
+
+@cache
+def cue(name: str) -> Cue:
+    """The compiled cue list called ``name`` in lexicon.toml (KeyError if there is none)."""
+    raw = _raw_lexicon()[name]
+    words = list(raw.get("words", []))
+    return Cue(
+        name=name,
+        regex=compile_patterns(raw.get("patterns", [])),
+        lower_regex=compile_lower(raw.get("patterns", [])),
+        negatable=bool(raw.get("negatable", False)),
+        words=frozenset(w.lower().replace("’", "'") for w in words),
+    )
+
+
+TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def normalise(token: str) -> str:
+    return token.lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One word-list entry as tokens; a token ending in * matches any word it starts."""
+
+    cue: str
+    tokens: tuple[str, ...]
+
+    def matches(self, token: str, index: int) -> bool:
+        want = self.tokens[index]
+        return token.startswith(want[:-1]) if want.endswith("*") else token == want
+
+
+PREFIX_KEY = 3
+
+
+@dataclass(frozen=True)
+class TokenIndex:
+    """Every word-list entry, keyed for fast look-up while walking a draft's words.
+
+    ``single``: by first word; ``pair``: phrases by their first two words; ``prefix``:
+    entries whose first word ends in * by their first letters (up to ``PREFIX_KEY``).
+    """
+
+    single: dict[str, list[Entry]]
+    pair: dict[tuple[str, str], list[Entry]]
+    prefix: dict[str, list[Entry]]
+    pair_firsts: set[str]
+
+
+@cache
+def token_index() -> TokenIndex:
+    """The index over all lists, built once. One pass over a draft's words then finds the
+    matches of every list with a few dict look-ups per word, far faster than one regular
+    expression per list."""
+    index = TokenIndex({}, {}, {}, set())
+    for name, raw in _raw_lexicon().items():
+        if raw.get("lookup_only"):
+            continue
+        for key, suffix in (("words", ""), ("strong", ":strong")):
+            for word in raw.get(key, []):
+                tokens = tuple(normalise(t) for t in re.split(r"[\s\-]+", word.strip()) if t)
+                if not tokens:
+                    continue
+                entry = Entry(name + suffix, tokens)
+                first = tokens[0]
+                if first.endswith("*"):
+                    index.prefix.setdefault(first[:-1][:PREFIX_KEY], []).append(entry)
+                elif len(tokens) > 1 and not tokens[1].endswith("*"):
+                    index.pair.setdefault((first, tokens[1]), []).append(entry)
+                    index.pair_firsts.add(first)
+                else:
+                    index.single.setdefault(first, []).append(entry)
+    return index
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """A lexicon list as a set of lower-case words (for membership tests, not matching)."""
+    return cue(name).words
+
+
+@cache
+def _hints() -> dict:
+    return tomllib.loads(read_resource_text("coach", "hints.toml"))
+
+
+def hint(check: str, key: str, part: str | None = None, **values: object) -> str:
+    """The wording for ``check`` (``key`` is "ok", "suggest" or a variant), per story.
+
+    Placeholders are filled from ``values``; a missing placeholder never raises.
+    """
+    table = _hints()["checks"][check]
+    text = None
+    if part and isinstance(table.get(part), dict):
+        text = table[part].get(key)
+    if text is None:
+        text = table.get(key) or table["suggest"]
+    return text.format_map(_Defaulting(values))
+
+
+def label(check: str) -> str:
+    return _hints()["checks"][check]["label"]
+
+
+def general(key: str) -> str:
+    return _hints()["general"][key]
+
+
+class _Defaulting(dict):
+    def __missing__(self, key: str) -> str:
+        return "…"

@@ -1,0 +1,177 @@
+"""Coach: the rubric checks for the Story of Self and the Story of Us.
+
+Layer: coach (pure, Qt-free). Each rule reads a prepared ``Draft`` and returns a ``Verdict``.
+Rules look for general cues (word lists and phrase patterns in resources/coach/lexicon.toml,
+plus simple structure such as where a moment starts and how long it runs), never for the
+wording of particular examples.
+"""
+
+from __future__ import annotations
+
+from narrative_app.coach.findings import Verdict, quote
+from narrative_app.coach.lexicon import hint, word_set
+from narrative_app.coach.text import Draft, Hit, content_words, distinct
+
+MOMENT_MIN_WORDS = 30  # a moment someone can picture takes a few sentences...
+MOMENT_MIN_SCENE = 1  # ...with at least one concrete thing in it
+SENSORY_MIN = 1
+CHALLENGE_MIN = 2
+RESUME_MIN = 2
+TOO_MANY_JUMPS = 3
+SHARED_MIN = 2
+FIELD_OVERLAP = 0.6
+
+
+def _sentence_hits(draft: Draft, hits: list[Hit]) -> list[Hit]:
+    """The sentence around each hit, as evidence the editor can highlight."""
+    seen: set[int] = set()
+    spans = []
+    for h in hits:
+        sentence = draft.sentence_at(h.start)
+        if sentence and sentence.start not in seen:
+            seen.add(sentence.start)
+            spans.append(
+                Hit(sentence.start, sentence.end, draft.text[sentence.start : sentence.end])
+            )
+    return spans
+
+
+def find_moment(draft: Draft) -> Hit | None:
+    """The first time-anchored stretch long and concrete enough to picture, if any.
+
+    A moment runs from a time anchor ("one night in March") to the next jump to another period
+    of life (a different year, an age, a life stage) or the end of the story.
+    """
+    anchors = draft.hits("time_anchor")
+    if not anchors:
+        return None
+    jumps = draft.hits("life_jump")
+    scene = draft.hits("scene") + draft.hits("sensory")
+    for anchor in anchors:
+        stop = len(draft.text)
+        for jump in jumps:
+            if jump.start >= anchor.end and not _overlaps(jump, anchor):
+                stop = jump.start
+                break
+        segment_words = draft.words_between(anchor.start, stop)
+        cues = {h.key for h in scene if anchor.start <= h.start < stop}
+        if segment_words >= MOMENT_MIN_WORDS and len(cues) >= MOMENT_MIN_SCENE:
+            return anchor
+    return None
+
+
+def _overlaps(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def specific_moment(draft: Draft, part: str) -> Verdict:
+    moment = find_moment(draft)
+    if moment is not None:
+        return Verdict.ok(hint("specific_moment", "ok", part), _sentence_hits(draft, [moment]))
+    summary = draft.hits("summary")
+    if summary:
+        return Verdict.suggest(hint("specific_moment", "summary", part), summary)
+    return Verdict.suggest(hint("specific_moment", "suggest", part))
+
+
+def sensory_detail(draft: Draft, part: str) -> Verdict:
+    hits = draft.hits("sensory")
+    if distinct(hits) >= SENSORY_MIN:
+        return Verdict.ok(hint("sensory_detail", "ok", part), hits)
+    return Verdict.suggest(hint("sensory_detail", "suggest", part))
+
+
+def emotion(draft: Draft, part: str) -> Verdict:
+    hits = draft.hits("emotion")
+    if hits:
+        return Verdict.ok(hint("emotion", "ok", part), hits)
+    return Verdict.suggest(hint("emotion", "suggest", part))
+
+
+def challenge(draft: Draft, part: str) -> Verdict:
+    hits = draft.hits("challenge")
+    if distinct(hits) >= CHALLENGE_MIN:
+        return Verdict.ok(hint("challenge", "ok", part), hits)
+    return Verdict.suggest(hint("challenge", "suggest", part))
+
+
+def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
+    hits = draft.hits("choice")
+    if hits:
+        return Verdict.ok(hint("choice_point", "ok", part), _sentence_hits(draft, hits))
+    if choice_field.strip() and _field_told(choice_field, draft.text):
+        return Verdict.ok(hint("choice_point", "ok", part))
+    negated = draft.hits("choice_negated") or draft.negated_hits("choice")
+    if negated:
+        return Verdict.suggest(hint("choice_point", "negated", part), negated)
+    if choice_field.strip():
+        return Verdict.suggest(hint("choice_point", "field", part, field=quote(choice_field)))
+    return Verdict.suggest(hint("choice_point", "suggest", part))
+
+
+def _field_told(field_text: str, draft_text: str) -> bool:
+    """True when most of a structured field's distinctive words appear in the draft."""
+    wanted = content_words(field_text)
+    if not wanted:
+        return False
+    present = content_words(draft_text)
+    return len(wanted & present) / len(wanted) >= FIELD_OVERLAP
+
+
+def outcome(draft: Draft, part: str) -> Verdict:
+    hits = draft.hits("outcome")
+    if hits:
+        return Verdict.ok(hint("outcome", "ok", part), _sentence_hits(draft, hits))
+    return Verdict.suggest(hint("outcome", "suggest", part))
+
+
+def told_values(draft: Draft, part: str) -> Verdict:
+    hits = draft.hits("told_values") + _value_fragments(draft)
+    if hits:
+        hits.sort(key=lambda h: h.start)
+        first = _sentence_hits(draft, hits[:1])
+        shown = first[0].text if first else hits[0].text
+        return Verdict.suggest(hint("told_values", "suggest", part, quote=quote(shown)), hits)
+    return Verdict.ok(hint("told_values", "ok", part))
+
+
+def _value_fragments(draft: Draft) -> list[Hit]:
+    """Sentences made only of value words ("Compassion. Courage. Respect.")."""
+    values = word_set("value_nouns")
+    found = []
+    for sentence in draft.sentences:
+        if sentence.words > 3:
+            continue
+        text = draft.text[sentence.start : sentence.end]
+        words = [w.strip(".,;:!?*_-—'\"’“”").lower() for w in text.split()]
+        words = [w for w in words if w and w not in {"and", "&"}]
+        if words and all(w in values for w in words):
+            found.append(Hit(sentence.start, sentence.end, text))
+    return found
+
+
+def resume(draft: Draft, part: str) -> Verdict:
+    hits = draft.hits("resume")
+    if distinct(hits) >= RESUME_MIN:
+        return Verdict.suggest(hint("resume", "suggest", part), hits)
+    return Verdict.ok(hint("resume", "ok", part))
+
+
+def too_many_moments(draft: Draft, part: str) -> Verdict:
+    jumps = draft.hits("life_jump")
+    count = distinct(jumps)
+    if count >= TOO_MANY_JUMPS:
+        return Verdict.suggest(hint("too_many_moments", "suggest", part, count=count), jumps)
+    return Verdict.ok(hint("too_many_moments", "ok", part))
+
+
+def experiential_us(draft: Draft, part: str) -> Verdict:
+    shared = draft.hits("shared_experience")
+    if distinct(shared) >= SHARED_MIN:
+        return Verdict.ok(hint("experiential_us", "ok", part), _sentence_hits(draft, shared))
+    labels = draft.hits("category_label")
+    if labels:
+        return Verdict.suggest(
+            hint("experiential_us", "category", part, quote=quote(labels[0].text)), labels
+        )
+    return Verdict.suggest(hint("experiential_us", "suggest", part))

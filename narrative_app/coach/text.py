@@ -1,0 +1,313 @@
+"""Coach: text helpers for the rubric checks (sentences, words, cue matches, negation).
+
+Layer: coach (pure, Qt-free). Every position is a character offset into the draft exactly as
+written (Markdown included), so the editor can highlight it. Nothing here lower-cases the text
+before matching: case-folding can change a string's length and shift offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from narrative_app.coach.lexicon import (
+    PREFIX_KEY,
+    TOKEN_RE,
+    Cue,
+    Entry,
+    TokenIndex,
+    cue,
+    normalise,
+    token_index,
+    word_set,
+)
+from narrative_app.coach.timing import PAUSE_RE, WORD_RE
+
+# A sentence ends at . ! ? … (plus closing quotes or brackets) followed by space, at a blank
+# line, or before a Markdown list item or heading on its own line.
+_BOUNDARY_RE = re.compile(
+    r"(?<=[.!?…])[\"'”’)\]*_]*\s+"
+    r"|\n[ \t]*\n\s*"
+    r"|\n(?=[ \t]*(?:[-*+•]|\d+[.)]|#{1,6})\s)"
+)
+_ABBREVIATION_RE = re.compile(
+    r"(?:\b(?:a\.m|p\.m|e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs|approx|Prof|Cllr|Sgt|Insp)\.)$",
+    re.IGNORECASE,
+)
+# Text before a cue, back to the last clause break: where a negation would sit.
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()—–\-]\s|[.!?]\s")
+_NEGATION_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    words: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One cue found in the text: where it is and the words it matched."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.text.lower().replace("’", "'").split())
+
+
+@dataclass
+class Draft:
+    """A story's draft prepared once for all checks (sentences and cue hits are cached)."""
+
+    text: str
+    _hits: dict[str, list[Hit]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def words(self) -> int:
+        return len(WORD_RE.findall(PAUSE_RE.sub(" ", self.text)))
+
+    @property
+    def is_empty(self) -> bool:
+        return self.words == 0
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.text)
+
+    @cached_property
+    def english(self) -> bool:
+        return looks_english(self.text)
+
+    @cached_property
+    def lowered(self) -> str | None:
+        """The text lower-cased with ’ folded to ', when that keeps every offset (else None)."""
+        low = self.text.lower().replace("’", "'")
+        return low if len(low) == len(self.text) else None
+
+    @cached_property
+    def tokens(self) -> list[tuple[int, int, str]]:
+        """Every word as (start, end, normalised text); hyphens separate words here."""
+        low = self.lowered
+        if low is not None:
+            return [(m.start(), m.end(), m.group(0)) for m in TOKEN_RE.finditer(low)]
+        return [(m.start(), m.end(), normalise(m.group(0))) for m in TOKEN_RE.finditer(self.text)]
+
+    def pattern_hits(self, entry: Cue) -> list[Hit]:
+        low = self.lowered
+        if entry.lower_regex is not None and low is not None:
+            matches = entry.lower_regex.finditer(low)
+        elif entry.regex is not None:
+            matches = entry.regex.finditer(self.text)
+        else:
+            return []
+        text = self.text
+        return [
+            Hit(m.start(), m.end(), text[m.start() : m.end()])
+            for m in matches
+            if m.end() > m.start()
+        ]
+
+    @cached_property
+    def _word_hits(self) -> dict[str, list[Hit]]:
+        """One pass over the tokens finds the matches of every word list at once."""
+        index = token_index()
+        tokens = self.tokens
+        text = self.text
+        count = len(tokens)
+        gaps: dict[int, bool] = {}
+
+        def joined(i: int) -> bool:
+            """Token i follows token i-1 with only spaces or a hyphen between them."""
+            if i not in gaps:
+                gaps[i] = _is_gap(text, tokens[i - 1][1], tokens[i][0])
+            return gaps[i]
+
+        found: dict[str, dict[int, int]] = {}
+        per_word: dict[str, list] = {}  # entries that can start at a word, worked out once
+        for i, (_start, _end, token) in enumerate(tokens):
+            starts = per_word.get(token)
+            if starts is None:
+                starts = per_word[token] = _entries_starting(index, token)
+            paired = token in index.pair_firsts
+            if not starts and not paired:
+                continue
+            candidates = starts
+            if paired and i + 1 < count:
+                pairs = index.pair.get((token, tokens[i + 1][2]))
+                if pairs and joined(i + 1):
+                    candidates = candidates + pairs
+            for entry in candidates:
+                size = len(entry.tokens)
+                if size > 1 and (
+                    i + size > count
+                    or not all(
+                        entry.matches(tokens[i + j][2], j) and joined(i + j) for j in range(1, size)
+                    )
+                ):
+                    continue
+                best = found.setdefault(entry.cue, {})
+                best[i] = max(best.get(i, 0), size)
+        out: dict[str, list[Hit]] = {}
+        for name, starts in found.items():
+            hits, covered = [], -1
+            for i in sorted(starts):
+                if i <= covered:
+                    continue
+                last = i + starts[i] - 1
+                covered = last
+                start, end = tokens[i][0], tokens[last][1]
+                hits.append(Hit(start, end, text[start:end]))
+            out[name] = hits
+        return out
+
+    def hits(self, name: str, *, strong: bool = False) -> list[Hit]:
+        """Matches of the lexicon list ``name`` (its strong list when asked), in text order.
+
+        Matches a negation cancels ("I never chose") are left out for negatable lists.
+        """
+        key = f"{name}:strong" if strong else name
+        if key not in self._hits:
+            entry = cue(name)
+            found = list(self._word_hits.get(key, []))
+            if not strong:
+                found += self.pattern_hits(entry)
+            found.sort(key=lambda h: (h.start, -h.end))
+            if entry.negatable:
+                found = [h for h in found if not is_negated(self.text, h.start)]
+            self._hits[key] = found
+        return self._hits[key]
+
+    def negated_hits(self, name: str) -> list[Hit]:
+        """Matches of ``name`` that a negation cancels ("I never chose")."""
+        entry = cue(name)
+        found = list(self._word_hits.get(name, [])) + self.pattern_hits(entry)
+        return [h for h in found if is_negated(self.text, h.start)]
+
+    def words_between(self, start: int, end: int) -> int:
+        """How many words start in ``[start, end)``."""
+        starts = self._token_starts
+        return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t[0] for t in self.tokens]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        sentences = self.sentences
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and sentences[index].start <= offset < sentences[index].end:
+            return sentences[index]
+        return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets and word counts; empty fragments are dropped."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        pieces.append((start, match.start()))
+        start = match.end()
+    pieces.append((start, len(text)))
+    merged: list[tuple[int, int]] = []
+    for begin, end in pieces:
+        if merged and _ABBREVIATION_RE.search(text[merged[-1][0] : merged[-1][1]]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((begin, end))
+    sentences = []
+    for begin, end in merged:
+        chunk = text[begin:end]
+        count = len(WORD_RE.findall(chunk))
+        if count:
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            sentences.append(Sentence(begin + lead, end - trail, count))
+    return sentences
+
+
+_GAP_RE = re.compile(r"[\s\-]+")
+_NONE: list = []
+
+
+def _entries_starting(index: TokenIndex, token: str) -> list[Entry]:
+    """Entries whose first word matches ``token`` (phrases keyed by two words excepted)."""
+    entries = list(index.single.get(token, _NONE))
+    for k in range(1, min(PREFIX_KEY, len(token)) + 1):
+        entries += [e for e in index.prefix.get(token[:k], _NONE) if e.matches(token, 0)]
+    return entries
+
+
+def _is_gap(text: str, end: int, start: int) -> bool:
+    return _GAP_RE.fullmatch(text, end, start) is not None
+
+
+def is_negated(text: str, offset: int) -> bool:
+    """True when one of the few words just before ``offset`` (same clause) is a negation."""
+    window_start = max(0, offset - 60)
+    before = text[window_start:offset]
+    breaks = list(_CLAUSE_BREAK_RE.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    words = [w.lower().replace("’", "'") for w in WORD_RE.findall(before)]
+    negations = word_set("negation")
+    return any(w in negations or w.endswith("n't") for w in words[-_NEGATION_WINDOW:])
+
+
+def looks_english(text: str) -> bool:
+    """False when a text of some length has almost none of English's most common words."""
+    words = [w.lower() for w in WORD_RE.findall(text[:20000])]
+    if len(words) < 12:
+        return True
+    common = word_set("english")
+    # One-letter words ("a", "I") do not count: broken-up text is full of single letters.
+    share = sum(1 for w in words if len(w) > 1 and w in common) / len(words)
+    return share >= 0.12
+
+
+def distinct(hits: list[Hit]) -> int:
+    return len({h.key for h in hits})
+
+
+def content_words(text: str) -> set[str]:
+    """Distinctive lower-case word stems (4+ letters, not in the common-word list)."""
+    common = word_set("common")
+    stems = set()
+    for lowered in set(WORD_RE.findall(text.lower().replace("’", "'"))):
+        if len(lowered) < 4 or lowered in common or not lowered.isalpha():
+            continue
+        stems.add(stem(lowered))
+    return stems - {stem(w) for w in common}
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A light English stemmer: enough to match volunteer/volunteers/volunteered."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, replacement in (
+        ("ities", "ity"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", "e"),
+        ("s", ""),
+    ):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            w = w[: -len(suffix)] + replacement
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]
+    return w

@@ -1,0 +1,152 @@
+"""UI: start the desktop app: one instance per data folder, open the store, show the window.
+
+Every expected failure (another instance, a newer database, an unusable data folder) is a
+plain message box and an exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from narrative_app import APP_NAME, __version__
+from narrative_app.errors import NarrativeAppError
+
+LOCK_NAME = "narrative-coach.lock"
+EXIT_OK = 0
+EXIT_REFUSED = 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+@dataclass
+class Session:
+    """Everything a running window owns; ``close()`` saves and lets go of it all."""
+
+    lock: QLockFile
+    store: object
+    controller: object
+    window: object
+
+    def save_on_quit(self) -> None:
+        self.controller.save_now()
+
+    def close(self) -> None:
+        try:
+            self.controller.save_now()
+        finally:
+            try:
+                self.store.close()
+            finally:
+                self.lock.unlock()
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([*(argv or ["narrative-app"])])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def apply_preferences(app: QApplication) -> None:
+    """Translations for the user's language and the chosen theme; never stops a launch."""
+    try:
+        from narrative_app.ui.translations import install_translator  # noqa: PLC0415
+
+        install_translator(app)
+    except Exception:  # an unreadable catalogue leaves the app in English
+        pass
+    try:
+        from narrative_app.ui.settings import Settings, apply_theme  # noqa: PLC0415
+
+        apply_theme(Settings().theme)
+    except Exception:  # a damaged preference falls back to the system theme
+        pass
+
+
+def show_message(text: str, *, critical: bool = True) -> None:
+    """A plain, modal message with no parent (the window may not exist yet)."""
+    icon = QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Information
+    box = QMessageBox(icon, APP_NAME, text)
+    box.exec()
+
+
+def acquire_lock(data_dir: Path) -> tuple[QLockFile | None, str]:
+    """Lock the data folder for this instance: (lock, "") or (None, the reason to show)."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return None, _tr("Narrative Coach cannot use the data folder {path} ({reason}). "
+                         "Choose another with --data-dir.").format(
+                             path=data_dir, reason=error.strerror or error)
+    lock = QLockFile(str(data_dir / LOCK_NAME))
+    lock.setStaleLockTime(0)  # held for the whole session; a crashed holder is detected by pid
+    if lock.tryLock(100):
+        return lock, ""
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return None, _tr("Narrative Coach is already open with this data folder ({path}). "
+                         "Switch to the open window, or start it with --data-dir to use "
+                         "another folder.").format(path=data_dir)
+    return None, _tr("Narrative Coach cannot write to the data folder {path}. Check its "
+                     "permissions, or choose another with --data-dir.").format(path=data_dir)
+
+
+def start(data_dir: Path) -> Session | None:
+    """Everything up to the event loop: lock, store, controller, window. None if refused."""
+    lock, problem = acquire_lock(data_dir)
+    if lock is None:
+        show_message(problem, critical=False)
+        return None
+    try:
+        from narrative_app.models.store import NarrativeStore  # noqa: PLC0415
+
+        store = NarrativeStore.open(data_dir)
+    except NarrativeAppError as error:
+        lock.unlock()
+        show_message(str(error))
+        return None
+    except Exception as error:  # never a traceback for the user
+        lock.unlock()
+        show_message(_tr("Narrative Coach could not open its data in {path}: {reason}")
+                     .format(path=data_dir, reason=error))
+        return None
+
+    from narrative_app.ui.controller import NarrativeController  # noqa: PLC0415
+    from narrative_app.ui.main_window import MainWindow  # noqa: PLC0415
+
+    controller = NarrativeController(store)
+    window = MainWindow(controller)
+    window.restore_session()
+    window.show()
+    report = getattr(store, "open_report", None)
+    if report is not None and getattr(report, "recovered", False) and report.message:
+        # After the window is up, so the user sees where they are when they read it.
+        QTimer.singleShot(0, window, partial(_show_recovery, window, report.message))
+    return Session(lock=lock, store=store, controller=controller, window=window)
+
+
+def _show_recovery(window: object, message: str) -> None:
+    QMessageBox.information(window, APP_NAME, message)
+
+
+def run_app(data_dir: Path, argv: list[str]) -> int:
+    """Run the desktop app on ``data_dir`` until the window closes; returns the exit status."""
+    app = ensure_application(argv)
+    apply_preferences(app)
+    session = start(Path(data_dir))
+    if session is None:
+        return EXIT_REFUSED
+    app.aboutToQuit.connect(session.save_on_quit)
+    try:
+        return app.exec()
+    finally:
+        session.close()

@@ -1,0 +1,323 @@
+"""UI: the one controller between the widgets and the narrative store.
+
+It owns the store, holds the open narrative in memory (always the newest text), debounces
+autosave (about 0.7 s after the last edit, and at once on switching narrative, window or on
+quit) and emits the app-wide signals. A failed save keeps the text in memory, says why and
+retries on a timer, so nothing typed is ever dropped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from narrative_app.domain import DEFAULT_PACE_WPM, PartKind
+from narrative_app.errors import NarrativeAppError
+from narrative_app.method.presets import CUSTOM, apply_preset
+
+if TYPE_CHECKING:
+    from narrative_app.domain import Narrative, RehearsalRun, VersionInfo
+    from narrative_app.models.store import NarrativeStore
+
+AUTOSAVE_MS = 700
+RETRY_MS = 4000
+META_KEYS = ("title", "audience", "occasion", "preset", "pace_wpm", "values")
+
+SAVED = "saved"
+SAVING = "saving"
+FAILED = "failed"
+
+
+def describe_error(error: BaseException) -> str:
+    """A short, plain reason for a failed save (no tracebacks, no SQL)."""
+    if isinstance(error, NarrativeAppError):
+        text = str(error)
+    elif isinstance(error, OSError) and error.strerror:
+        text = error.strerror
+    else:
+        orig = getattr(error, "orig", None)  # SQLAlchemy wraps the sqlite3 error
+        if isinstance(orig, sqlite3.Error):
+            error = orig
+        text = str(error) or type(error).__name__
+    text = text.strip().splitlines()[0] if text.strip() else type(error).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+class NarrativeController(QObject):
+    """Holds the open narrative, saves it safely and tells every widget what changed."""
+
+    narrativeOpened = Signal(int)
+    narrativeChanged = Signal(int)
+    metaChanged = Signal(int)
+    saveStateChanged = Signal(str, str)
+    libraryChanged = Signal()
+    versionsChanged = Signal(int)
+    runsChanged = Signal(int)
+
+    def __init__(self, store: NarrativeStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.current: Narrative | None = None
+        self.save_state: tuple[str, str] = (SAVED, "")
+        self._dirty = False
+        self._meta_dirty = False
+        self._pace_cache: dict[int, float | None] = {}
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self._on_autosave)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._on_autosave)
+
+    # ----------------------------------------------------------------- state
+    @property
+    def dirty(self) -> bool:
+        """True while the open narrative has edits not yet in the database."""
+        return self._dirty
+
+    @property
+    def autosave_interval(self) -> int:
+        return self._autosave.interval()
+
+    def set_retry_interval(self, msec: int) -> None:
+        self._retry.setInterval(msec)
+
+    def _set_state(self, state: str, message: str) -> None:
+        self.save_state = (state, message)
+        self.saveStateChanged.emit(state, message)
+
+    # ------------------------------------------------------------ narratives
+    def open_narrative(self, narrative_id: int) -> bool:
+        """Make a narrative current, saving any pending edit first.
+
+        Returns False (and stays on the current narrative) when the pending edit cannot be
+        saved, so unsaved words are never dropped by switching.
+        """
+        if self.current is not None and self.current.id == narrative_id:
+            return True  # already open: keep the editors (and their undo history) as they are
+        if not self.save_now():
+            return False
+        self.current = self.store.get(narrative_id)
+        self._dirty = self._meta_dirty = False
+        self.narrativeOpened.emit(narrative_id)
+        self._set_state(SAVED, self.tr("Saved"))
+        return True
+
+    def close_narrative(self) -> bool:
+        """Save and forget the current narrative (False if its edits could not be saved)."""
+        if not self.save_now():
+            return False
+        self.current = None
+        return True
+
+    def create_narrative(self, narrative: Narrative) -> int:
+        narrative_id = self.store.create(narrative)
+        self.libraryChanged.emit()
+        return narrative_id
+
+    def import_narrative(self, narrative: Narrative) -> int:
+        narrative_id = self.store.import_narrative(narrative)
+        self.libraryChanged.emit()
+        return narrative_id
+
+    def duplicate(self, narrative_id: int) -> int:
+        self._save_if_current(narrative_id)
+        new_id = self.store.duplicate(narrative_id)
+        self.libraryChanged.emit()
+        return new_id
+
+    def rename(self, narrative_id: int, title: str) -> None:
+        if self.current is not None and self.current.id == narrative_id:
+            self.set_meta(title=title)
+            self.save_now()
+        else:
+            self.store.rename(narrative_id, title)
+        self.libraryChanged.emit()
+
+    def trash(self, narrative_id: int) -> None:
+        self._save_if_current(narrative_id)
+        self.store.trash(narrative_id)
+        if self.current is not None and self.current.id == narrative_id:
+            self.current = None
+        self.libraryChanged.emit()
+
+    def restore(self, narrative_id: int) -> None:
+        self.store.restore(narrative_id)
+        self.libraryChanged.emit()
+
+    def delete_forever(self, narrative_id: int) -> None:
+        self.store.delete_forever(narrative_id)
+        self._pace_cache.pop(narrative_id, None)
+        self.libraryChanged.emit()
+
+    def _save_if_current(self, narrative_id: int) -> None:
+        if self.current is not None and self.current.id == narrative_id:
+            self.save_now()
+
+    # ----------------------------------------------------------------- edits
+    def set_draft(self, kind: PartKind, text: str) -> None:
+        part = self._part(kind)
+        if part is None or part.draft == text:
+            return
+        part.draft = text
+        self._edited()
+
+    def set_field(self, kind: PartKind, key: str, text: str) -> None:
+        part = self._part(kind)
+        if part is None or key not in part.fields or part.fields[key] == text:
+            return
+        part.fields[key] = text
+        self._edited(meta=PartKind(kind) is PartKind.NOW and key == "ask")
+
+    def set_cues(self, kind: PartKind, cues: list[str]) -> None:
+        part = self._part(kind)
+        if part is None or part.cues == list(cues):
+            return
+        part.cues = list(cues)
+        self._edited()
+
+    def set_target(self, kind: PartKind, seconds: int) -> None:
+        part = self._part(kind)
+        if part is None or self.current is None:
+            return
+        seconds = max(0, int(seconds))
+        if part.target_seconds == seconds:
+            return
+        part.target_seconds = seconds
+        self.current.preset = CUSTOM
+        self._edited(meta=True)
+
+    def set_meta(self, **changes: Any) -> None:
+        """Change title, audience, occasion, preset, pace_wpm or values of the open narrative."""
+        narrative = self.current
+        if narrative is None:
+            return
+        unknown = set(changes) - set(META_KEYS)
+        if unknown:
+            raise TypeError(f"set_meta() got unexpected fields: {', '.join(sorted(unknown))}")
+        changed = False
+        for key, raw in changes.items():
+            if key == "preset":
+                if raw != CUSTOM:
+                    before = {k: p.target_seconds for k, p in narrative.parts.items()}
+                    previous = narrative.preset
+                    apply_preset(narrative, raw)
+                    after = {k: p.target_seconds for k, p in narrative.parts.items()}
+                    changed |= before != after or previous != narrative.preset
+                elif narrative.preset != CUSTOM:
+                    narrative.preset = CUSTOM
+                    changed = True
+                continue
+            value = raw
+            if key == "values":
+                value = list(raw)
+            elif key == "pace_wpm":
+                value = int(raw)
+                self._pace_cache.pop(narrative.id or -1, None)
+            if getattr(narrative, key) != value:
+                setattr(narrative, key, value)
+                changed = True
+        if changed:
+            self._edited(meta=True)
+
+    def _part(self, kind: PartKind):
+        if self.current is None:
+            return None
+        return self.current.parts[PartKind(kind)]
+
+    def _edited(self, *, meta: bool = False) -> None:
+        assert self.current is not None and self.current.id is not None
+        self._dirty = True
+        self._meta_dirty |= meta
+        self._retry.stop()
+        self._autosave.start()
+        if self.save_state[0] != FAILED:
+            # Keep a failure visible until a save succeeds; otherwise say we are on it.
+            self._set_state(SAVING, self.tr("Saving..."))
+        if meta:
+            self.metaChanged.emit(self.current.id)
+        self.narrativeChanged.emit(self.current.id)
+
+    # ---------------------------------------------------------------- saving
+    def _on_autosave(self) -> None:
+        self.save_now()
+
+    def save_now(self) -> bool:
+        """Write the open narrative now if it has unsaved edits. True when nothing is pending."""
+        self._autosave.stop()
+        narrative = self.current
+        if narrative is None or not self._dirty:
+            return True
+        self._set_state(SAVING, self.tr("Saving..."))
+        try:
+            updated = self.store.save(narrative)
+        except Exception as error:  # any failure: keep the text, say why, try again later
+            reason = describe_error(error)
+            self._set_state(FAILED, self.tr("Not saved: {reason}").format(reason=reason))
+            self._retry.start()
+            return False
+        self._retry.stop()
+        if updated is not None:
+            narrative.updated_at = updated
+        self._dirty = False
+        self._set_state(SAVED, self.tr("Saved"))
+        if self._meta_dirty:
+            self._meta_dirty = False
+            self.libraryChanged.emit()
+        return True
+
+    # -------------------------------------------------------------- versions
+    def save_version(self, label: str, audience: str = "", occasion: str = "") -> VersionInfo:
+        narrative = self._require_current()
+        if not self.save_now():
+            raise NarrativeAppError(self.save_state[1])
+        info = self.store.create_version(
+            narrative.id, label, audience=audience or None, occasion=occasion or None
+        )
+        self.versionsChanged.emit(narrative.id)
+        return info
+
+    def restore_version(self, version_id: int) -> None:
+        narrative = self._require_current()
+        if not self.save_now():
+            raise NarrativeAppError(self.save_state[1])
+        restored = self.store.restore_version(version_id)
+        if restored.id is None:
+            restored.id = narrative.id
+        self.current = restored
+        self._dirty = self._meta_dirty = False
+        self.versionsChanged.emit(restored.id)
+        self.libraryChanged.emit()
+        self.narrativeOpened.emit(restored.id)
+        self.metaChanged.emit(restored.id)
+        self._set_state(SAVED, self.tr("Saved"))
+
+    def _require_current(self) -> Narrative:
+        if self.current is None or self.current.id is None:
+            raise NarrativeAppError(self.tr("Open a narrative first."))
+        return self.current
+
+    # ------------------------------------------------------------ rehearsals
+    def effective_pace(self) -> float:
+        """The measured pace once the user has rehearsed, else the narrative's own pace."""
+        narrative = self.current
+        if narrative is None:
+            return float(DEFAULT_PACE_WPM)
+        if narrative.id is not None and narrative.id not in self._pace_cache:
+            try:
+                self._pace_cache[narrative.id] = self.store.measured_pace(narrative.id)
+            except NarrativeAppError:
+                self._pace_cache[narrative.id] = None
+        measured = self._pace_cache.get(narrative.id or -1)
+        return float(measured) if measured else float(narrative.pace_wpm)
+
+    def add_run(self, run: RehearsalRun) -> int:
+        run_id = self.store.add_run(run)
+        self._pace_cache.pop(run.narrative_id, None)
+        self.runsChanged.emit(run.narrative_id)
+        self.libraryChanged.emit()
+        return run_id

@@ -1,0 +1,281 @@
+"""UI: one narrative in the library, shown as a card (title, audience, slot, length, dates)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from narrative_app.coach.timing import TextStats, seconds_for
+from narrative_app.domain import NarrativeSummary
+from narrative_app.method.presets import format_seconds, get_preset
+
+CARD_STYLE = """
+#NarrativeCard { background: palette(base); border: 1px solid palette(mid);
+                 border-radius: 8px; }
+#NarrativeCard[selected="true"] { border: 2px solid palette(highlight); }
+"""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LibraryCard", text)
+
+
+def to_local(moment: datetime) -> datetime:
+    """A naive local time from a store timestamp (the store keeps naive local times)."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone().replace(tzinfo=None)
+
+
+def friendly_time(moment: datetime, now: datetime | None = None) -> str:
+    """'just now', 'today at 14:05', 'yesterday at 09:30', '12 Mar' or '12 Mar 2024'."""
+    local = to_local(moment)
+    now = now or datetime.now()  # local wall-clock time is what users read
+    delta = now - local
+    if -60 < delta.total_seconds() < 60:
+        return _tr("just now")
+    if 0 < delta.total_seconds() < 3600:
+        minutes = int(delta.total_seconds() // 60)
+        if minutes == 1:
+            return _tr("a minute ago")
+        return _tr("{n} minutes ago").format(n=minutes)
+    clock = local.strftime("%H:%M")
+    days = (now.date() - local.date()).days
+    if days == 0:
+        return _tr("today at {time}").format(time=clock)
+    if days == 1:
+        return _tr("yesterday at {time}").format(time=clock)
+    if local.year == now.year:
+        return f"{local.day} {local.strftime('%b')}"
+    return f"{local.day} {local.strftime('%b %Y')}"
+
+
+def slot_text(summary: NarrativeSummary) -> str:
+    preset = get_preset(summary.preset)
+    if preset is not None:
+        return preset.name
+    if summary.target_seconds:
+        return _tr("Custom, {time}").format(time=format_seconds(summary.target_seconds))
+    return _tr("No time slot")
+
+
+def length_text(summary: NarrativeSummary) -> str:
+    if not summary.words:
+        return _tr("Not started")
+    stats = TextStats(words=summary.words, paragraphs=summary.paragraphs, pauses=0)
+    seconds = seconds_for(stats, summary.pace_wpm)
+    words = _tr("1 word") if summary.words == 1 else _tr("{n} words").format(n=summary.words)
+    return _tr("About {time} ({words})").format(time=format_seconds(seconds), words=words)
+
+
+def muted(label: QLabel) -> QLabel:
+    """Secondary text: the palette's placeholder colour, so it follows light and dark."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class NarrativeCard(QFrame):
+    """A card for one narrative; the library connects its signals to the real actions."""
+
+    openClicked = Signal(int)
+    duplicateClicked = Signal(int)
+    renameClicked = Signal(int)
+    exportClicked = Signal(int)
+    trashClicked = Signal(int)
+    restoreClicked = Signal(int)
+    deleteClicked = Signal(int)
+
+    def __init__(self, summary: NarrativeSummary, *, trashed: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.summary = summary
+        self.setObjectName("NarrativeCard")
+        self.setStyleSheet(CARD_STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+        self.title_label = QLabel(summary.title or _tr("Untitled narrative"))
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
+
+        who = []
+        if summary.audience:
+            who.append(_tr("For {audience}").format(audience=summary.audience))
+        if summary.occasion:
+            who.append(summary.occasion)
+        self.purpose_label = QLabel("  ·  ".join(who) or _tr("No audience or occasion yet"))
+        self.purpose_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.purpose_label.setWordWrap(True)
+
+        facts = [slot_text(summary), length_text(summary)]
+        if trashed and summary.trashed_at is not None:
+            facts.append(_tr("Moved to the trash {when}").format(
+                when=friendly_time(summary.trashed_at)))
+        else:
+            facts.append(_tr("Edited {when}").format(when=friendly_time(summary.updated_at)))
+            if summary.last_rehearsed_at is not None:
+                facts.append(_tr("Rehearsed {when}").format(
+                    when=friendly_time(summary.last_rehearsed_at)))
+            else:
+                facts.append(_tr("Not rehearsed yet"))
+        self.facts_label = muted(QLabel("  ·  ".join(facts)))
+        self.facts_label.setWordWrap(True)
+
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        text.addWidget(self.title_label)
+        text.addWidget(self.purpose_label)
+        text.addWidget(self.facts_label)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        if trashed:
+            self.restore_button = QPushButton(_tr("Restore"))
+            self.restore_button.setToolTip(_tr("Put this narrative back in the library"))
+            self.restore_button.clicked.connect(self._restore)
+            self.delete_button = QPushButton(_tr("Delete for good..."))
+            self.delete_button.setToolTip(_tr("Delete this narrative permanently"))
+            self.delete_button.clicked.connect(self._delete)
+            buttons.addWidget(self.restore_button)
+            buttons.addWidget(self.delete_button)
+        else:
+            self.open_button = QPushButton(_tr("Open"))
+            self.open_button.setToolTip(_tr("Open this narrative (Enter)"))
+            self.open_button.clicked.connect(self._open)
+            self.more_button = QToolButton()
+            self.more_button.setText(_tr("More"))
+            self.more_button.setToolTip(_tr("Duplicate, rename, export or move to the trash"))
+            self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            self.more_button.setMenu(self._build_menu())
+            buttons.addWidget(self.open_button)
+            buttons.addWidget(self.more_button)
+        for button in self.findChildren(QPushButton) + self.findChildren(QToolButton):
+            button.setAccessibleDescription(summary.title)
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 12, 16, 12)
+        row.setSpacing(16)
+        row.addLayout(text, 1)
+        row.addLayout(buttons, 0)
+        row.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
+        self.setAccessibleName(summary.title)
+        self.setProperty("selected", False)
+
+    def _build_menu(self) -> QMenu:
+        menu = QMenu(self)
+        entries = ((_tr("Duplicate"), self._duplicate, "Ctrl+D"),
+                   (_tr("Rename..."), self._rename, "F2"),
+                   (_tr("Export..."), self._export, ""),
+                   None,
+                   (_tr("Move to the trash"), self._trash, "Del"))
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            text, slot, keys = entry
+            action = menu.addAction(text, slot)
+            if keys:
+                # Shown as a reminder; the library list owns the working shortcut.
+                action.setShortcut(QKeySequence(keys))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        return menu
+
+    def set_selected(self, selected: bool) -> None:
+        if self.property("selected") == selected:
+            return
+        self.setProperty("selected", selected)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def _open(self) -> None:
+        self.openClicked.emit(self.summary.id)
+
+    def _duplicate(self) -> None:
+        self.duplicateClicked.emit(self.summary.id)
+
+    def _rename(self) -> None:
+        self.renameClicked.emit(self.summary.id)
+
+    def _export(self) -> None:
+        self.exportClicked.emit(self.summary.id)
+
+    def _trash(self) -> None:
+        self.trashClicked.emit(self.summary.id)
+
+    def _restore(self) -> None:
+        self.restoreClicked.emit(self.summary.id)
+
+    def _delete(self) -> None:
+        self.deleteClicked.emit(self.summary.id)
+
+
+class NoticeBar(QFrame):
+    """A quiet inline bar: what just happened, with Undo when it can be undone."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LibraryNotice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(_tr("Notice"))
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.undo_button = QPushButton(_tr("Undo"))
+        self.undo_button.setToolTip(_tr("Put it back in the library (Ctrl+Z)"))
+        self.close_button = QPushButton(_tr("Dismiss"))
+        self.close_button.setToolTip(_tr("Hide this message"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 6, 6)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.undo_button)
+        row.addWidget(self.close_button)
+        self.hide()
+
+
+class EmptyState(QWidget):
+    """What the library shows when there is nothing to list, with a way forward."""
+
+    def __init__(self, primary_style: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.title.setFont(font)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.text = muted(QLabel())
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.new_button = QPushButton(_tr("Start my own"))
+        self.new_button.setStyleSheet(primary_style)
+        self.new_button.setToolTip(_tr("Start a new narrative (Ctrl+N)"))
+        self.example_button = QPushButton(_tr("Open the example"))
+        self.example_button.setToolTip(_tr("Add a finished example narrative to the library"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.example_button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addStretch(1)
+        box.addWidget(self.title)
+        box.addWidget(self.text)
+        box.addSpacing(12)
+        box.addLayout(buttons)
+        box.addStretch(2)

@@ -1,0 +1,341 @@
+"""UI: the main window: library and workspace, menus and shortcuts, and the restored session."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from narrative_app import APP_NAME, __version__
+from narrative_app.domain import DEFAULT_PACE_WPM, Narrative
+from narrative_app.errors import NarrativeAppError
+from narrative_app.method.presets import apply_preset
+from narrative_app.ui.library import LibraryPage
+from narrative_app.ui.main_menus import build_menus
+from narrative_app.ui.workspace import PAGE_KEYS, SaveIndicator, Workspace
+
+if TYPE_CHECKING:
+    from narrative_app.ui.controller import NarrativeController
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+SESSION_NARRATIVE_KEY = "session/narrative"
+SESSION_PAGE_KEY = "session/page"
+DEFAULT_PRESET = "linked_5"
+
+
+def default_pace() -> int:
+    """The starting pace chosen in Settings (125 words a minute if there is none)."""
+    try:
+        from narrative_app.ui.settings import Settings  # noqa: PLC0415
+
+        return int(Settings().pace_wpm)
+    except (ImportError, TypeError, ValueError):
+        return DEFAULT_PACE_WPM
+
+
+class MainWindow(QMainWindow):
+    """One window: the library (home) or the workspace of the open narrative."""
+
+    def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("MainWindow")
+        self.setMinimumSize(900, 600)
+        self._quitting_anyway = False
+
+        self.library = LibraryPage(controller)
+        self.library.openRequested.connect(self.open_narrative)
+        self.library.newRequested.connect(self.new_narrative)
+        self.workspace = Workspace(controller)
+        self.workspace.libraryRequested.connect(self.show_library)
+        self.workspace.focusModeExited.connect(self._focus_mode_exited)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.library)
+        self.stack.addWidget(self.workspace)
+        self.setCentralWidget(self.stack)
+
+        self.save_indicator = SaveIndicator(controller)
+        self.statusBar().addPermanentWidget(self.save_indicator)
+        self.statusBar().setSizeGripEnabled(True)
+        self.actions_by_name: dict[str, QAction] = build_menus(self)
+
+        controller.metaChanged.connect(self._update_title)
+        controller.narrativeOpened.connect(self._update_title)
+        self.stack.currentChanged.connect(self._view_changed)
+        self._view_changed()
+
+    # ---------------------------------------------------------------- views
+    def in_workspace(self) -> bool:
+        return self.stack.currentWidget() is self.workspace
+
+    def show_library(self) -> None:
+        self.controller.save_now()
+        self.set_focus_mode(False)
+        self.stack.setCurrentWidget(self.library)
+        self.library.refresh()
+        if self.controller.current is not None:
+            self.library.select(self.controller.current.id)
+        self.library.list.setFocus()
+
+    def open_narrative(self, narrative_id: int, page: str = "self") -> bool:
+        try:
+            if not self.controller.open_narrative(narrative_id):
+                self._info(self.controller.save_state[1])
+                return False
+        except NarrativeAppError as error:
+            self._info(str(error))
+            return False
+        self.stack.setCurrentWidget(self.workspace)
+        self.workspace.show_page(page if page in PAGE_KEYS else "self")
+        return True
+
+    def new_narrative(self) -> None:
+        narrative = Narrative(title=self.tr("Untitled narrative"), pace_wpm=default_pace())
+        apply_preset(narrative, DEFAULT_PRESET)
+        try:
+            narrative_id = self.controller.create_narrative(narrative)
+        except NarrativeAppError as error:
+            self._info(str(error))
+            return
+        if self.open_narrative(narrative_id, "purpose"):
+            self.workspace.start_setup()
+
+    def _view_changed(self, _index: int = 0) -> None:
+        in_workspace = self.in_workspace()
+        for name in ("save", "save_version", "versions", "rehearse", "find", "focus_mode",
+                     "zoom_in", "zoom_out", "zoom_reset", "side_column"):
+            action = self.actions_by_name.get(name)
+            if action is not None:
+                action.setEnabled(in_workspace)
+        for key in PAGE_KEYS:
+            self.actions_by_name[f"page_{key}"].setEnabled(in_workspace)
+        self._update_title()
+
+    def _update_title(self, _narrative_id: int | None = None) -> None:
+        narrative = self.controller.current
+        if self.in_workspace() and narrative is not None:
+            self.setWindowTitle(f"{APP_NAME} - {narrative.title}")
+        else:
+            self.setWindowTitle(APP_NAME)
+
+    # -------------------------------------------------------------- actions
+    def save(self) -> None:
+        if self.controller.save_now():
+            self.statusBar().showMessage(self.tr("Saved"), 2000)
+
+    def show_versions(self) -> None:
+        if self.controller.current is None:
+            return
+        try:
+            from narrative_app.ui.versions import VersionsDialog  # noqa: PLC0415
+        except ImportError:
+            self._info(self.tr("Versions are coming soon."))
+            return
+        self.controller.save_now()
+        dialog = VersionsDialog(self.controller, self)
+        dialog.exec()
+
+    def save_version(self) -> None:
+        self.show_versions()
+
+    def import_file(self) -> None:
+        self.show_library()
+        self.library.import_with_dialog()
+
+    def export(self) -> None:
+        if self.in_workspace():
+            self.workspace.pages["export"].export()
+        else:
+            narrative_id = self.library.selected_id()
+            if narrative_id is not None and not self.library.showing_trash:
+                self.library.export(narrative_id)
+
+    def rehearse(self) -> None:
+        if self.in_workspace():
+            self.workspace.show_page("rehearse")
+            self.workspace.pages["rehearse"].start_rehearsal()
+
+    def go_to_page(self, key: str) -> None:
+        if self.in_workspace():
+            self.workspace.show_page(key)
+
+    def find(self) -> None:
+        if self.in_workspace():
+            if not self.workspace.show_find():
+                self.statusBar().showMessage(self.tr("Find works on Self, Us and Now"), 3000)
+        else:
+            self.library.focus_search()
+
+    def edit_action(self, name: str) -> None:
+        """Undo, redo, cut, copy, paste and select all go to the focused text field."""
+        widget = QApplication.focusWidget()
+        if name == "undo" and not self.in_workspace() and self.library.undo_button.isVisible():
+            self.library.undo_trash()
+            return
+        if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
+            method = {"select_all": "selectAll"}.get(name, name)
+            getattr(widget, method)()
+
+    def zoom(self, direction: int) -> None:
+        if direction > 0:
+            self.workspace.zoom_in()
+        elif direction < 0:
+            self.workspace.zoom_out()
+        else:
+            self.workspace.zoom_reset()
+
+    def set_focus_mode(self, on: bool) -> None:
+        if on and not self.in_workspace():
+            on = False
+        self.workspace.set_focus_mode(on)
+        self.statusBar().setVisible(True)
+        action = self.actions_by_name.get("focus_mode")
+        if action is not None and action.isChecked() != on:
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
+
+    def _focus_mode_exited(self) -> None:
+        self.set_focus_mode(False)
+
+    def set_side_column(self, on: bool) -> None:
+        self.workspace.set_side_wanted(on)
+
+    def _dialog(self, module: str, name: str, *args: object) -> bool:
+        """Show a dialog from another module (imported lazily); False if it is not there."""
+        try:
+            cls = getattr(importlib.import_module(f"narrative_app.ui.{module}"), name)
+        except (ImportError, AttributeError):
+            return False
+        dialog = cls(*args, self) if args else cls(self)
+        if hasattr(dialog, "settingsApplied"):
+            dialog.settingsApplied.connect(self._settings_applied)
+        dialog.exec()
+        dialog.deleteLater()
+        return True
+
+    def show_guide(self) -> None:
+        if not self._dialog("help_dialog", "HelpDialog"):
+            self._info(self.tr("The guide is coming soon."))
+
+    def show_settings(self) -> None:
+        try:
+            from narrative_app.ui.settings import Settings  # noqa: PLC0415
+        except ImportError:
+            self._info(self.tr("Settings are coming soon."))
+            return
+        self._dialog("settings_dialog", "SettingsDialog", Settings())
+
+    def _settings_applied(self, settings: object) -> None:
+        try:
+            from narrative_app.ui.settings import apply_theme  # noqa: PLC0415
+        except ImportError:
+            return
+        apply_theme(settings.theme)
+
+    def show_shortcuts(self) -> None:
+        if self._dialog("help_dialog", "ShortcutsDialog"):
+            return
+        lines = []
+        for action in self.actions_by_name.values():
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys:
+                lines.append(f"{keys}\t{action.text().replace('&', '')}")
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
+
+    def show_about(self) -> None:
+        if self._dialog("about", "AboutDialog", self.controller.store.data_dir):
+            return
+        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME), self.tr(
+            "<b>{app}</b> {version}<p>Write, time and rehearse a public narrative: your "
+            "Story of Self, Story of Us and Story of Now.</p><p>Your narratives stay on this "
+            "computer and are saved as you type.</p>").format(app=APP_NAME, version=__version__))
+
+    def _info(self, text: str) -> None:
+        QMessageBox.information(self, APP_NAME, text)
+
+    # -------------------------------------------------------------- session
+    def restore_session(self) -> None:
+        """Window size and layout, then the narrative and page that were open last time."""
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry)):
+            state = settings.value(STATE_KEY)
+            if isinstance(state, QByteArray | bytes):
+                self.restoreState(QByteArray(state))
+        else:
+            self.resize(self.default_size())
+        try:
+            narrative_id = int(settings.value(SESSION_NARRATIVE_KEY, 0) or 0)
+        except (TypeError, ValueError):
+            narrative_id = 0
+        page = str(settings.value(SESSION_PAGE_KEY, "self") or "self")
+        if narrative_id and self._is_live(narrative_id):
+            self.open_narrative(narrative_id, page)
+        else:
+            self.stack.setCurrentWidget(self.library)
+
+    def _is_live(self, narrative_id: int) -> bool:
+        try:
+            return self.controller.store.get(narrative_id).trashed_at is None
+        except NarrativeAppError:
+            return False
+
+    @staticmethod
+    def default_size() -> QSize:
+        screen = QGuiApplication.primaryScreen()
+        size = screen.availableGeometry().size() if screen else None
+        width, height = 1280, 820
+        if size is not None and size.width() > 0:
+            width = min(width, int(size.width() * 0.92))
+            height = min(height, int(size.height() * 0.9))
+        return QSize(max(width, 900), max(height, 600))
+
+    def save_session(self) -> None:
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        narrative = self.controller.current
+        if self.in_workspace() and narrative is not None:
+            settings.setValue(SESSION_NARRATIVE_KEY, narrative.id)
+            settings.setValue(SESSION_PAGE_KEY, self.workspace.current_key())
+        else:
+            settings.setValue(SESSION_NARRATIVE_KEY, 0)
+        self.workspace.save_layout()
+        settings.sync()
+
+    # --------------------------------------------------------------- events
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.controller.save_now()  # switching to another window is a moment to save
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.controller.save_now() and not self._quitting_anyway:
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, self.tr(
+                "{status}. If you quit now, your latest changes will be lost.").format(
+                    status=self.controller.save_state[1].rstrip(".")),
+                QMessageBox.StandardButton.NoButton, self)
+            keep = box.addButton(self.tr("Keep the app open"), QMessageBox.ButtonRole.RejectRole)
+            box.addButton(self.tr("Quit and lose them"), QMessageBox.ButtonRole.DestructiveRole)
+            box.setDefaultButton(keep)
+            box.exec()
+            if box.clickedButton() is keep or box.clickedButton() is None:
+                event.ignore()
+                return
+            self._quitting_anyway = True
+        self.save_session()
+        event.accept()

@@ -1,0 +1,132 @@
+"""Render each main screen offscreen to docs/screenshots/*.png (light and dark), for the README.
+
+    python scripts/screenshots.py [--out docs/screenshots] [--size 1366x768] [--light-only]
+
+Uses a scratch data folder (with the sample narrative) and scratch settings, so it never
+reads or changes the user's narratives, window layout or preferences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+WORKSPACE_PAGES = ("purpose", "values", "self", "us", "now", "link", "rehearse", "export")
+
+
+def wait(msec: int) -> None:
+    """Let debounced timers (coach report, time budget) fire before grabbing."""
+    loop = QEventLoop()
+    QTimer.singleShot(msec, loop.quit)
+    loop.exec()
+
+
+def dark_palette() -> QPalette:
+    try:
+        from narrative_app.ui.settings import dark_palette as shared  # noqa: PLC0415
+
+        return shared()
+    except ImportError:
+        palette = QPalette()
+        roles = QPalette.ColorRole
+        for role, colour in ((roles.Window, "#26272b"), (roles.WindowText, "#e8e6e3"),
+                             (roles.Base, "#1d1e21"), (roles.Text, "#e8e6e3"),
+                             (roles.Button, "#34363b"), (roles.ButtonText, "#e8e6e3"),
+                             (roles.Highlight, "#4f8fd6"), (roles.HighlightedText, "#ffffff"),
+                             (roles.PlaceholderText, "#9c9a97")):
+            palette.setColor(role, QColor(colour))
+        return palette
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    wait(50)
+    widget.grab().save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def render(out: Path, width: int, height: int, suffix: str) -> None:
+    from narrative_app.models.store import NarrativeStore  # noqa: PLC0415
+    from narrative_app.ui.controller import NarrativeController  # noqa: PLC0415
+    from narrative_app.ui.main_window import MainWindow  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as scratch:
+        store = NarrativeStore.open(Path(scratch) / "data")
+        controller = NarrativeController(store)
+        window = MainWindow(controller)
+        window.resize(width, height)
+        window.show()
+        wait(300)
+        grab(window, out / f"library{suffix}.png")
+
+        sample_id = store.list()[0].id
+        window.open_narrative(sample_id, "purpose")
+        for key in WORKSPACE_PAGES:
+            window.workspace.show_page(key)
+            wait(1000)
+            grab(window, out / f"{key}{suffix}.png")
+
+        window.set_focus_mode(True)
+        window.workspace.show_page("self")
+        wait(300)
+        grab(window, out / f"focus{suffix}.png")
+        window.set_focus_mode(False)
+
+        window.new_narrative()
+        wait(900)
+        grab(window, out / f"setup{suffix}.png")
+
+        controller.trash(controller.current.id)
+        window.show_library()
+        window.library.show_trash(True)
+        grab(window, out / f"trash{suffix}.png")
+
+        window._quitting_anyway = True
+        window.close()
+        window.deleteLater()
+        store.close()
+        wait(50)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--light-only", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        parser.error("--size must look like 1366x768")
+
+    from narrative_app.ui.app import ensure_application  # noqa: PLC0415
+
+    app = ensure_application(["screenshots"])
+    settings_dir = tempfile.mkdtemp(prefix="nc-settings-")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+    QSettings().setValue("first_run/welcome_seen", True)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    light = QPalette(app.palette())
+    render(args.out, width, height, "")
+    if not args.light_only:
+        app.setPalette(dark_palette())
+        render(args.out, width, height, "-dark")
+        app.setPalette(light)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,83 @@
+"""UI test fixtures: Qt settings in the test's temp folder, a store, a controller, a window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+
+
+@pytest.fixture(autouse=True)
+def qt_settings(qapp, tmp_path: Path) -> QSettings:
+    """App names as the real app sets them, and settings that live only for this test."""
+    QCoreApplication.setApplicationName("Narrative Coach")
+    QCoreApplication.setOrganizationName("Narrative Coach")
+    QStandardPaths.setTestModeEnabled(True)
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    settings = QSettings()
+    settings.clear()
+    settings.sync()
+    try:  # the shared text zoom is read from the settings once; start each test afresh
+        from narrative_app.ui._widgets import ZoomState
+
+        ZoomState._instance = None
+    except ImportError:
+        pass
+    return settings
+
+
+@pytest.fixture
+def store(fresh_data_dir: Path):
+    from narrative_app.models.store import NarrativeStore
+
+    opened = NarrativeStore.open(fresh_data_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def controller(store, qapp):
+    from narrative_app.ui.controller import NarrativeController
+
+    ctrl = NarrativeController(store)
+    ctrl.set_retry_interval(50)
+    yield ctrl
+    ctrl._autosave.stop()
+    ctrl._retry.stop()
+
+
+@pytest.fixture
+def main_window(controller, qtbot):
+    from narrative_app.ui.main_window import MainWindow
+
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    yield window
+    window._quitting_anyway = True
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every message box shown (modal or static) is recorded instead of blocking."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    def fake_static(_parent, _title, text, *_args, **_kwargs):
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    for name in ("information", "warning", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, name, fake_static)
+    return shown

@@ -1,0 +1,80 @@
+"""Coach quality: per-check precision and recall on the labelled corpus hold the 0.85 line.
+
+The corpus (tests/coach_corpus/) has a development half, a held-out half and a small blind
+batch; each half and the whole are held to the line here, and each check must have enough
+labelled examples to mean something.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from narrative_app.coach.findings import NARRATIVE_CHECKS, PART_CHECKS
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "coach_eval.py"
+LINE = 0.85
+
+
+def _load_eval():
+    spec = importlib.util.spec_from_file_location("coach_eval", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("coach_eval", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+coach_eval = _load_eval()
+ALL_CHECKS = sorted({c for checks in PART_CHECKS.values() for c in checks} | set(NARRATIVE_CHECKS))
+
+
+def test_corpus_is_big_and_varied_enough() -> None:
+    parts, narratives = coach_eval.load_corpus("all")
+    assert len(parts) >= 60
+    assert len({p["id"] for p in parts}) == len(parts)
+    assert {p["part"] for p in parts} == {"self", "us", "now"}
+    assert len({p["sector"] for p in parts}) >= 8
+    for split in ("dev", "heldout"):
+        assert len(coach_eval.load_corpus(split)[0]) >= 30
+    assert len(narratives) >= 16
+
+
+def test_every_part_is_labelled_for_every_check_of_its_story() -> None:
+    parts, _ = coach_eval.load_corpus("all")
+    for entry in parts:
+        expected = set(PART_CHECKS[coach_eval.PartKind(entry["part"])]) | {
+            "long_sentences",
+            "jargon",
+        }
+        assert set(entry["expect"]) == expected, entry["id"]
+        assert set(entry["expect"].values()) <= {"ok", "suggest"}
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout", "all"])
+def test_each_check_reaches_the_line(split: str) -> None:
+    # The small blind batch is held to the line only as part of "all": alone, one story more
+    # or less moves a check by 0.2. Its first-run figures are reported in the eval script.
+    scores = coach_eval.evaluate(split)
+    assert set(scores) == set(ALL_CHECKS)
+    below = {
+        check: (round(s.precision, 2), round(s.recall, 2), s.misses)
+        for check, s in scores.items()
+        if s.precision < LINE or s.recall < LINE
+    }
+    assert not below, below
+
+
+def test_every_check_has_both_classes_to_learn_from() -> None:
+    scores = coach_eval.evaluate("all")
+    for check, s in scores.items():
+        assert s.tp + s.fn >= 4, f"{check}: too few expected suggestions"
+        assert s.tn + s.fp >= 4, f"{check}: too few expected oks"
+
+
+def test_the_script_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert coach_eval.main(["--split", "heldout"]) == 0
+    out = capsys.readouterr().out
+    assert "specific_moment" in out and "prec" in out and "recall" in out
