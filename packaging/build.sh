@@ -25,8 +25,11 @@ esac
 build() {
   if ! "$PY" -c 'import PySide6, sqlalchemy, alembic, markdown, docx' 2>/dev/null; then
     echo "Installing Narrative Coach's dependencies into .venv..."
-    "$PY" -m pip install -q --disable-pip-version-check \
-      "$("$PY" -c 'import tomllib; print(" ".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))')"
+    local deps=()
+    mapfile -t deps < <("$PY" -c 'import tomllib
+for dep in tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]:
+    print(dep)')
+    "$PY" -m pip install -q --disable-pip-version-check "${deps[@]}"
   fi
   if ! "$PY" -c 'import PyInstaller' 2>/dev/null; then
     echo "Installing PyInstaller into .venv (first build only)..."
@@ -51,11 +54,17 @@ check() {
   # so the bundle proves it needs nothing installed beyond itself.
   local scratch
   scratch=$(mktemp -d)
-  trap 'rm -rf "$scratch"' RETURN
-  local exe="$ROOT/$APP_EXE"
-  (cd "$scratch" && env -i PATH=/usr/bin:/bin HOME="$scratch" "$exe" --version)
-  (cd "$scratch" && env -i PATH=/usr/bin:/bin HOME="$scratch" LANG="${LANG:-C.UTF-8}" \
-    QT_QPA_PLATFORM=offscreen "$exe" --self-test)
+  local exe="$ROOT/$APP_EXE" status=0
+  (cd "$scratch" && env -i PATH=/usr/bin:/bin HOME="$scratch" "$exe" --version) || status=$?
+  if [ "$status" = 0 ]; then
+    (cd "$scratch" && env -i PATH=/usr/bin:/bin HOME="$scratch" LANG="${LANG:-C.UTF-8}" \
+      QT_QPA_PLATFORM=offscreen "$exe" --self-test) || status=$?
+  fi
+  rm -rf "$scratch"
+  if [ "$status" != 0 ]; then
+    echo "build.sh: the built app failed its checks (status $status)." >&2
+    exit "$status"
+  fi
 }
 
 if [ "${1:-}" != "--check" ]; then

@@ -152,6 +152,7 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
             "open, F2 to rename, Delete to move to the trash.")))
         self.hint.setWordWrap(True)
         box.addWidget(self.hint)
+        self._column_box = box
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addStretch(1)
@@ -165,6 +166,10 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         controller.libraryChanged.connect(self._library_changed)
         self._update_heading()
         self.refresh()
+
+    def insert_banner(self, widget: QWidget) -> None:
+        """Show ``widget`` (the first-run welcome) above the library, in its column."""
+        self._column_box.insertWidget(0, widget)
 
     # --------------------------------------------------------------- listing
     def _add_list_actions(self) -> None:

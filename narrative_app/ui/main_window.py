@@ -67,6 +67,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
 
+        self.welcome: QWidget | None = None
+        self._add_welcome_if_first_run()
+
         self.save_indicator = SaveIndicator(controller)
         self.statusBar().addPermanentWidget(self.save_indicator)
         self.statusBar().setSizeGripEnabled(True)
@@ -112,6 +115,58 @@ class MainWindow(QMainWindow):
             return
         if self.open_narrative(narrative_id, "purpose"):
             self.workspace.start_setup()
+
+    # -------------------------------------------------------------- welcome
+    def _add_welcome_if_first_run(self) -> None:
+        """On first launch the library opens with a welcome above the sample; once either
+        way in is taken (or it is hidden) it does not come back."""
+        try:
+            from narrative_app.ui.settings import Settings  # noqa: PLC0415
+            from narrative_app.ui.welcome import WelcomePage  # noqa: PLC0415
+        except ImportError:
+            return
+        if Settings().welcome_seen:
+            return
+        welcome = WelcomePage(compact=True)
+        welcome.exampleRequested.connect(self._welcome_example)
+        welcome.startRequested.connect(self._welcome_start)
+        welcome.dismissRequested.connect(self.dismiss_welcome)
+        self.library.insert_banner(welcome)
+        self.welcome = welcome
+
+    def dismiss_welcome(self) -> None:
+        from narrative_app.ui.settings import Settings  # noqa: PLC0415
+
+        Settings().mark_welcome_seen()
+        if self.welcome is not None:
+            self.welcome.hide()
+            self.welcome.deleteLater()
+            self.welcome = None
+
+    def _welcome_example(self) -> None:
+        self.dismiss_welcome()
+        sample_id = self._sample_id()
+        if sample_id is None:
+            self.library.add_example()
+            sample_id = self.library.selected_id()
+        if sample_id is not None:
+            self.open_narrative(sample_id, "self")
+
+    def _welcome_start(self) -> None:
+        self.dismiss_welcome()
+        self.new_narrative()
+
+    def _sample_id(self) -> int | None:
+        """The library's copy of the example narrative, found by its title."""
+        from narrative_app.bundle import read_file  # noqa: PLC0415
+        from narrative_app.paths import resource_path  # noqa: PLC0415
+
+        try:
+            title = read_file(resource_path("sample", "sample.narrative")).title
+        except NarrativeAppError:
+            return None
+        matches = [s.id for s in self.controller.store.list() if s.title == title]
+        return min(matches) if matches else None
 
     def _view_changed(self, _index: int = 0) -> None:
         in_workspace = self.in_workspace()

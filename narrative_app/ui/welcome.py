@@ -66,11 +66,17 @@ class WelcomePage(QWidget):
     exampleRequested = Signal()
     startRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    dismissRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
+        """``compact`` lays the three stories side by side, for the top of the library."""
         super().__init__(parent)
+        self.compact = compact
         self.setObjectName("welcomePage")
         self.setAccessibleName(self.tr("Welcome"))
-        self.heading = make_heading(QLabel(self.tr("Welcome to Narrative Coach"), self), 1.8)
+        self.heading = make_heading(
+            QLabel(self.tr("Welcome to Narrative Coach"), self), 1.4 if compact else 1.8
+        )
         self.heading.setAccessibleName(self.heading.text())
         self.intro = QLabel(
             self.tr("A public narrative is a short story you tell out loud to move people to act "
@@ -79,7 +85,7 @@ class WelcomePage(QWidget):
             self,
         )
         self.intro.setWordWrap(True)
-        _enlarge(self.intro, 1.12)
+        _enlarge(self.intro, 1.0 if compact else 1.12)
         self.cards = [
             _StoryCard(
                 self.tr("Story of Self"), self.tr("Why me?"),
@@ -117,27 +123,48 @@ class WelcomePage(QWidget):
         self.start_button.setDefault(True)
         self.start_button.setAutoDefault(True)
         self.start_button.clicked.connect(self.startRequested)
+        self.dismiss_button = QPushButton(self.tr("&Hide this welcome"), self)
+        self.dismiss_button.setFlat(True)
+        self.dismiss_button.setAccessibleDescription(
+            self.tr("Hide the welcome; it will not come back.")
+        )
+        self.dismiss_button.clicked.connect(self.dismissRequested)
+        self.dismiss_button.setVisible(compact)
         for button in (self.example_button, self.start_button):
-            button.setMinimumHeight(button.sizeHint().height() + 10)
+            button.setMinimumHeight(button.sizeHint().height() + (4 if compact else 10))
             button.setMinimumWidth(180)
 
         content = QWidget(self)
-        content.setMaximumWidth(CONTENT_WIDTH)
+        content.setMaximumWidth(CONTENT_WIDTH if not compact else 16777215)
         content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         column = QVBoxLayout(content)
-        column.setSpacing(12)
+        column.setSpacing(8 if compact else 12)
         column.addWidget(self.heading)
         column.addWidget(self.intro)
         column.addSpacing(6)
+        card_box = QHBoxLayout() if compact else QVBoxLayout()
+        card_box.setSpacing(12)
         for card in self.cards:
-            column.addWidget(card)
+            card_box.addWidget(card, 1)
+        column.addLayout(card_box)
         column.addSpacing(6)
-        column.addWidget(self.privacy)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        if compact:
+            buttons.addWidget(self.privacy, 1)
+        else:
+            column.addWidget(self.privacy)
+            buttons.addStretch(1)
+        buttons.addWidget(self.dismiss_button)
         buttons.addWidget(self.example_button)
         buttons.addWidget(self.start_button)
         column.addLayout(buttons)
+        if compact:
+            outer = QVBoxLayout(self)
+            outer.setContentsMargins(0, 0, 0, 8)
+            outer.addWidget(content)
+            self.setTabOrder(self.example_button, self.start_button)
+            self._style_primary()
+            return
 
         outer = QVBoxLayout(self)
         outer.addStretch(1)
