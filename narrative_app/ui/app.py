@@ -11,10 +11,12 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from narrative_app import APP_NAME, __version__
 from narrative_app.errors import NarrativeAppError
+from narrative_app.paths import resource_path
 
 LOCK_NAME = "narrative-coach.lock"
 EXIT_OK = 0
@@ -54,6 +56,11 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("uk.narrativecoach.NarrativeCoach")  # matches the menu entry
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource_path("icons", f"narrative-coach-{size}.png")))
+    app.setWindowIcon(icon)
     return app
 
 
@@ -122,16 +129,44 @@ def start(data_dir: Path) -> Session | None:
 
     from narrative_app.ui.controller import NarrativeController  # noqa: PLC0415
     from narrative_app.ui.main_window import MainWindow  # noqa: PLC0415
+    from narrative_app.ui.spell_highlighter import SpellCheckService  # noqa: PLC0415
 
+    SpellCheckService.install(data_dir)  # the personal dictionary lives with the data
     controller = NarrativeController(store)
     window = MainWindow(controller)
+    probe = _arm_probe(window)
     window.restore_session()
     window.show()
+    if probe is not None:
+        probe.library_ready()
     report = getattr(store, "open_report", None)
     if report is not None and getattr(report, "recovered", False) and report.message:
         # After the window is up, so the user sees where they are when they read it.
         QTimer.singleShot(0, window, partial(_show_recovery, window, report.message))
+    SpellCheckService.instance().unavailable.connect(window.statusBar().showMessage)
+    _tell_if_settings_damaged(window)
     return Session(lock=lock, store=store, controller=controller, window=window)
+
+
+def _arm_probe(window: object) -> object | None:
+    """The benchmarks' start-up probe (NARRATIVE_APP_STARTUP_PROBE=1), else None."""
+    from narrative_app.ui import startup_probe  # noqa: PLC0415
+
+    return startup_probe.StartupProbe(window) if startup_probe.enabled() else None
+
+
+def _tell_if_settings_damaged(window: QMainWindow) -> None:
+    """A settings file that cannot be read: defaults are in use, and the user is told so."""
+    try:
+        from narrative_app.ui.settings import Settings  # noqa: PLC0415
+
+        damaged = Settings().is_damaged()
+    except Exception:  # reading settings must never stop a launch
+        damaged = True
+    if damaged:
+        window.statusBar().showMessage(_tr(
+            "Your settings file could not be read, so the defaults are in use. "
+            "You can change them in Settings."))
 
 
 def _show_recovery(window: object, message: str) -> None:

@@ -13,6 +13,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from narrative_app.ui._widgets import plain_text
+from narrative_app.ui.spell_highlighter import attach_spell_check
+from narrative_app.ui.spell_menu import install_spell_menu
 
 CUE_WORDS = 8
 MAX_CLAUSE_WORDS = 12
@@ -86,6 +88,8 @@ class CuesEditor(QPlainTextEdit):
             self.tr("Short reminders you glance at while speaking, one per line.")
         )
         self.textChanged.connect(self._on_text_changed)
+        self.spell_highlighter = attach_spell_check(self)
+        install_spell_menu(self)
 
     def cues(self) -> list[str]:
         return parse_cues(plain_text(self))

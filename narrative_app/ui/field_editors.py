@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from narrative_app.ui._widgets import plain_text
+from narrative_app.ui.spell_highlighter import attach_spell_check
+from narrative_app.ui.spell_menu import install_spell_menu
 
 
 class FieldText(QPlainTextEdit):
@@ -28,6 +30,8 @@ class FieldText(QPlainTextEdit):
         self.textChanged.connect(self._on_text_changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self._fit_height()
+        self.spell_highlighter = attach_spell_check(self)
+        install_spell_menu(self)
 
     def _fit_height(self, *_args) -> None:
         lines = self.document().documentLayout().documentSize().height()  # in lines
@@ -71,6 +75,7 @@ class FieldLine(QLineEdit):
         super().__init__(parent)
         self._loading = False
         self.textChanged.connect(self._on_text_changed)
+        install_spell_menu(self)
 
     def value(self) -> str:
         return self.text()

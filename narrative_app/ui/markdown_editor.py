@@ -26,6 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from narrative_app.ui._widgets import is_dark, plain_text, tint, utf16_offset
+from narrative_app.ui.spell_highlighter import SpellCheckHighlighting
+from narrative_app.ui.spell_menu import install_spell_menu
 
 BASE_POINT_SIZE = 12.5
 LINE_HEIGHT_PERCENT = 140
@@ -38,13 +40,15 @@ _EMPHASIS = re.compile(r"(?<![*\w])([*_])(?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])\1(?!
 _PAUSE = re.compile(r"\[\s*pause\s*\]", re.IGNORECASE)
 
 
-class MarkdownHighlighter(QSyntaxHighlighter):
-    """Headings, *emphasis*, **strong** and [pause] markers, coloured from the palette only."""
+class MarkdownHighlighter(QSyntaxHighlighter, SpellCheckHighlighting):
+    """Headings, *emphasis*, **strong** and [pause] markers, coloured from the palette only,
+    and misspelt words underlined (see spell_highlighter)."""
 
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
         super().__init__(document)
         self._formats: dict[str, QTextCharFormat] = {}
         self.set_palette(palette, rehighlight=False)
+        self.setup_spell_check(palette=palette)
 
     def set_palette(self, palette: QPalette, *, rehighlight: bool = True) -> None:
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
@@ -61,6 +65,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         formats["pause"].setForeground(pause_colour)
         formats["pause"].setBackground(tint(palette, accent, 0.16))
         self._formats = formats
+        if self._spell_timer is not None:
+            self.set_spell_palette(palette)
         if rehighlight:
             self.rehighlight()
 
@@ -92,6 +98,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             fmt(match.end(2), match.end(), "marker")
         for match in _PAUSE.finditer(limited):
             fmt(match.start(), match.end(), "pause")
+        self.highlight_spelling(limited)
 
 
 class MarkdownEditor(QTextEdit):
@@ -113,6 +120,7 @@ class MarkdownEditor(QTextEdit):
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins look like the page
         self.document().setDocumentMargin(18)
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
+        install_spell_menu(self)
         self._apply_font()
         self.textChanged.connect(self._on_text_changed)
 

@@ -25,6 +25,9 @@ def qt_settings(qapp, tmp_path: Path) -> QSettings:
         ZoomState._instance = None
     except ImportError:
         pass
+    from narrative_app.ui.spell_highlighter import SpellCheckService
+
+    SpellCheckService.reset_instance()  # each test's own data folder and settings
     return settings
 
 
