@@ -91,12 +91,74 @@ def render(out: Path, width: int, height: int, suffix: str) -> None:
         window.show_library()
         window.library.show_trash(True)
         grab(window, out / f"trash{suffix}.png")
+        window.library.show_trash(False)
+
+        render_dialogs(out, width, height, suffix, controller, store.get(sample_id))
 
         window._quitting_anyway = True
         window.close()
         window.deleteLater()
         store.close()
         wait(50)
+
+
+class FakeClock:
+    """A rehearsal clock the script moves by hand, so the shot shows a run in progress."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def render_dialogs(out: Path, width: int, height: int, suffix: str, controller: object,
+                   narrative: object) -> None:
+    """The rehearsal view part-way through a telling, and the export dialog."""
+    from narrative_app.ui.export_dialog import ExportDialog  # noqa: PLC0415
+    from narrative_app.ui.rehearsal_window import RehearsalWindow  # noqa: PLC0415
+
+    clock = FakeClock()
+    rehearsal = RehearsalWindow(controller, narrative, clock=clock, countdown=False)
+    rehearsal.resize(width, height)
+    rehearsal.show()
+    rehearsal.on_start()
+    clock.now += 48
+    rehearsal.tick()
+    wait(200)
+    grab(rehearsal, out / f"rehearsal{suffix}.png")
+    rehearsal.discard_run()
+    rehearsal.hide()
+    rehearsal.deleteLater()
+
+    dialog = ExportDialog(narrative)
+    dialog.show()
+    wait(400)
+    grab(dialog, out / f"export-dialog{suffix}.png")
+    dialog.reject()
+    dialog.deleteLater()
+
+
+def render_welcome(out: Path, width: int, height: int, suffix: str) -> None:
+    """The first launch: the welcome above the library with the sample."""
+    from narrative_app.models.store import NarrativeStore  # noqa: PLC0415
+    from narrative_app.ui.controller import NarrativeController  # noqa: PLC0415
+    from narrative_app.ui.main_window import MainWindow  # noqa: PLC0415
+
+    QSettings().setValue("first_run/welcome_seen", False)
+    with tempfile.TemporaryDirectory() as scratch:
+        store = NarrativeStore.open(Path(scratch) / "data")
+        window = MainWindow(NarrativeController(store))
+        window.resize(width, height)
+        window.show()
+        wait(300)
+        grab(window, out / f"welcome{suffix}.png")
+        window._quitting_anyway = True
+        window.close()
+        window.deleteLater()
+        store.close()
+        wait(50)
+    QSettings().setValue("first_run/welcome_seen", True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,9 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
 
     light = QPalette(app.palette())
+    render_welcome(args.out, width, height, "")
     render(args.out, width, height, "")
     if not args.light_only:
         app.setPalette(dark_palette())
+        render_welcome(args.out, width, height, "-dark")
         render(args.out, width, height, "-dark")
         app.setPalette(light)
     return 0

@@ -1,9 +1,10 @@
 """Models (persistence layer): daily backups through SQLite's online backup API.
 
-A backup is a single self-contained SQLite file in ``backups/`` beside the database, named
-``narratives-YYYYmmdd-HHMMSS.db``. Each copy is written under a temporary name with
-``synchronous=FULL``, checked with ``PRAGMA quick_check`` and only then given its final name;
-a copy that fails the check is discarded. The newest ``keep`` backups are kept.
+A backup is a single self-contained SQLite file named ``narratives-YYYYmmdd-HHMMSS.db``, in
+``backups/`` beside the database or in a folder the user chose in Settings. Each copy is
+written under a temporary name with ``synchronous=FULL``, checked with ``PRAGMA quick_check``
+and only then given its final name; a copy that fails the check is discarded. The newest
+``keep`` backups are kept. Recovery looks in the chosen folder and in the usual one.
 """
 
 from __future__ import annotations
@@ -31,8 +32,31 @@ class Backup:
     made_at: datetime
 
 
-def backup_dir(db_path: Path) -> Path:
-    return db_path.parent / BACKUP_DIR_NAME
+def chosen_dir(value: Path | str | None) -> Path | None:
+    """A backups folder chosen in Settings, or None for the usual place (empty or unset)."""
+    text = str(value or "").strip()
+    return Path(text).expanduser() if text else None
+
+
+def backup_dir(db_path: Path, configured: Path | str | None = None) -> Path:
+    """Where backups are written: the chosen folder, else ``backups/`` beside the database."""
+    return chosen_dir(configured) or db_path.parent / BACKUP_DIR_NAME
+
+
+def backup_folders(db_path: Path, configured: Path | str | None = None) -> list[Path]:
+    """Every folder recovery looks in: the chosen one first, then the usual one."""
+    folders = [backup_dir(db_path, configured)]
+    usual = backup_dir(db_path)
+    if usual not in folders:
+        folders.append(usual)
+    return folders
+
+
+def list_all_backups(folders: list[Path]) -> list[Backup]:
+    """Backups in any of ``folders``, newest first."""
+    found = [backup for folder in folders for backup in list_backups(folder)]
+    found.sort(key=lambda b: b.made_at, reverse=True)
+    return found
 
 
 def list_backups(folder: Path) -> list[Backup]:

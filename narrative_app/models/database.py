@@ -2,7 +2,7 @@
 
 Every connection runs with WAL, ``foreign_keys=ON`` and ``synchronous=NORMAL``. The stored
 schema revision is read with plain ``sqlite3``; Alembic is imported only when the database is
-behind (a normal start never pays for it). ``KNOWN_REVISIONS`` lists every migration in
+behind (a normal start never pays for it), and SQLAlchemy only when an engine is made. ``KNOWN_REVISIONS`` lists every migration in
 order; a test checks it against the migration scripts.
 """
 
@@ -13,9 +13,10 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 # Every migration revision, oldest first; the last one is the head.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
@@ -43,6 +44,8 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def make_engine(db_path: Path) -> Engine:
+    from sqlalchemy import create_engine, event  # noqa: PLC0415 (lazy: keeps start-up quick)
+
     engine = create_engine(
         f"sqlite:///{db_path}",
         connect_args={"timeout": BUSY_TIMEOUT_SECONDS},

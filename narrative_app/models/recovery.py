@@ -90,10 +90,14 @@ def inspect(db_path: Path) -> Inspection:
     return Inspection(DbState.OK, revision)
 
 
-def recover(db_path: Path, now: datetime) -> OpenReport:
-    """Move the damaged database aside and restore the newest good backup, if there is one."""
+def recover(db_path: Path, now: datetime, backups_dir: Path | None = None) -> OpenReport:
+    """Move the damaged database aside and restore the newest good backup, if there is one.
+
+    Backups are looked for in ``backups_dir`` (the folder chosen in Settings) and in the usual
+    ``backups/`` beside the database.
+    """
     aside = move_aside(db_path, now)
-    for backup in backups.list_backups(backups.backup_dir(db_path)):
+    for backup in backups.list_all_backups(backups.backup_folders(db_path, backups_dir)):
         if not backups.quick_check(backup.path) or not _readable_revision(backup.path):
             continue
         backups.restore_backup(backup.path, db_path)

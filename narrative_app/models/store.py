@@ -70,6 +70,7 @@ class NarrativeStore(HistoryMixin):
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
         self._closed = False
         self._keep = backups.DEFAULT_KEEP
+        self._backups_choice: Path | None = None  # the folder chosen in Settings, if any
         self._backup_thread: threading.Thread | None = None
         self._backup_result: Path | None = None
 
@@ -81,9 +82,12 @@ class NarrativeStore(HistoryMixin):
         *,
         create_sample: bool = True,
         keep_backups: int = backups.DEFAULT_KEEP,
+        backups_dir: Path | str | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> NarrativeStore:
         """Open (creating, recovering or migrating as needed) the store in ``data_dir``.
+
+        Backups go to ``backups_dir`` (default: ``data_dir/backups``); ``keep_backups`` are kept.
 
         Raises NewerDatabaseError (file left untouched) and DataFolderError.
         """
@@ -91,14 +95,16 @@ class NarrativeStore(HistoryMixin):
         data_dir = Path(data_dir)
         recovery.prepare_folder(data_dir)
         db_path = data_dir / DB_NAME
+        chosen = backups.chosen_dir(backups_dir)
         store: NarrativeStore | None = None
         try:
             report = OpenReport()
             inspection = recovery.inspect(db_path)
             if inspection.state is DbState.DAMAGED:
-                report = recovery.recover(db_path, clock())
+                report = recovery.recover(db_path, clock(), chosen)
                 inspection = recovery.inspect(db_path)
             store = cls(data_dir, db_path, clock)
+            store._backups_choice = chosen
             store._start(inspection, report, create_sample=create_sample, keep=keep_backups)
         except NarrativeAppError:
             if store is not None:
@@ -150,14 +156,32 @@ class NarrativeStore(HistoryMixin):
             return None
         return self._backup(self._keep)
 
+    def configure_backups(self, *, keep: int, backups_dir: Path | str | None = None) -> None:
+        """Use new Settings from now on: how many backups to keep, and where (None: the usual)."""
+        self.wait_for_backup()
+        self._keep = keep
+        self._backups_choice = backups.chosen_dir(backups_dir)
+
+    @property
+    def backups_folder(self) -> Path:
+        """Where the daily backups are written."""
+        return backups.backup_dir(self.db_path, self._backups_choice)
+
     @property
     def _backup_dir(self) -> Path:
-        return backups.backup_dir(self.db_path)
+        return self.backups_folder
 
     def _backup(self, keep: int) -> Path | None:
         try:
             return backups.make_backup(self.db_path, self._backup_dir, self.clock(), keep)
         except Exception as exc:  # a failed backup must never stop the app
+            log.warning("Backup of %s failed: %s", self.db_path, exc)
+            if self._backups_choice is None:
+                return None
+        try:  # the chosen folder is unusable (a removed drive?): keep the usual copy instead
+            usual = backups.backup_dir(self.db_path)
+            return backups.make_backup(self.db_path, usual, self.clock(), keep)
+        except Exception as exc:
             log.warning("Backup of %s failed: %s", self.db_path, exc)
             return None
 

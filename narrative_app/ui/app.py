@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from narrative_app import APP_NAME, __version__
 from narrative_app.errors import NarrativeAppError
@@ -35,6 +35,7 @@ class Session:
     store: object
     controller: object
     window: object
+    opener: object = None
 
     def save_on_quit(self) -> None:
         self.controller.save_now()
@@ -114,9 +115,10 @@ def start(data_dir: Path) -> Session | None:
         show_message(problem, critical=False)
         return None
     try:
-        from narrative_app.models.store import NarrativeStore  # noqa: PLC0415
+        # Plain sqlite3 until the window is up; the full store (SQLAlchemy) follows.
+        from narrative_app.models.quick import DeferredStore  # noqa: PLC0415
 
-        store = NarrativeStore.open(data_dir)
+        store = DeferredStore.open(data_dir, **_backup_options())
     except NarrativeAppError as error:
         lock.unlock()
         show_message(str(error))
@@ -134,18 +136,76 @@ def start(data_dir: Path) -> Session | None:
     SpellCheckService.install(data_dir)  # the personal dictionary lives with the data
     controller = NarrativeController(store)
     window = MainWindow(controller)
-    probe = _arm_probe(window)
-    window.restore_session()
+    window.restore_geometry()
+    opener = _StartupFinisher(window, store, _arm_probe(window))
     window.show()
-    if probe is not None:
-        probe.library_ready()
     report = getattr(store, "open_report", None)
     if report is not None and getattr(report, "recovered", False) and report.message:
         # After the window is up, so the user sees where they are when they read it.
         QTimer.singleShot(0, window, partial(_show_recovery, window, report.message))
     SpellCheckService.instance().unavailable.connect(window.statusBar().showMessage)
     _tell_if_settings_damaged(window)
-    return Session(lock=lock, store=store, controller=controller, window=window)
+    return Session(lock=lock, store=store, controller=controller, window=window, opener=opener)
+
+
+class _StartupFinisher(QObject):
+    """What follows the window's first frame: the library (or last narrative), then the store.
+
+    The window paints first (an empty frame with its menus), then the library is listed or
+    the narrative open last time comes back. After that SQLAlchemy is imported in a
+    background thread (the window keeps answering) and the full store is opened on the GUI
+    thread; any earlier use of the store opens it at once.
+    """
+
+    POLL_MS = 20
+
+    def __init__(self, window: QWidget, store: object, probe: object | None) -> None:
+        super().__init__(window)
+        self._window = window
+        self._store = store
+        self._probe = probe
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._after_first_paint)
+        return False
+
+    def _after_first_paint(self) -> None:
+        QTimer.singleShot(0, self._list)  # one more turn: the frame is on screen first
+
+    def _list(self) -> None:
+        self._window.restore_last_narrative()
+        if self._probe is not None:
+            self._probe.library_ready()
+        if hasattr(self._store, "preload"):
+            self._store.preload()
+            self._timer.start()
+
+    def _poll(self) -> None:
+        if self._store.preloading():
+            return
+        self._timer.stop()
+        try:
+            self._store.finish_opening()
+        except NarrativeAppError as error:
+            show_message(str(error))
+            self._window.close()
+
+
+def _backup_options() -> dict[str, object]:
+    """How many daily backups to keep, and where, from Settings (the defaults if unreadable)."""
+    try:
+        from narrative_app.ui.settings import Settings  # noqa: PLC0415
+
+        chosen = Settings().load()
+    except Exception:  # reading settings must never stop a launch
+        return {}
+    return {"keep_backups": chosen.backups_keep, "backups_dir": chosen.backups_dir or None}
 
 
 def _arm_probe(window: object) -> object | None:

@@ -22,12 +22,12 @@ from narrative_app import APP_NAME, __version__
 from narrative_app.domain import DEFAULT_PACE_WPM, Narrative
 from narrative_app.errors import NarrativeAppError
 from narrative_app.method.presets import apply_preset
-from narrative_app.ui.library import LibraryPage
 from narrative_app.ui.main_menus import build_menus
 from narrative_app.ui.workspace import PAGE_KEYS, SaveIndicator, Workspace
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
+    from narrative_app.ui.library import LibraryPage
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -56,19 +56,13 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(900, 600)
         self._quitting_anyway = False
 
-        self.library = LibraryPage(controller)
-        self.library.openRequested.connect(self.open_narrative)
-        self.library.newRequested.connect(self.new_narrative)
-        self.workspace = Workspace(controller)
-        self.workspace.libraryRequested.connect(self.show_library)
-        self.workspace.focusModeExited.connect(self._focus_mode_exited)
+        # Both pages are built on first use: at start-up the app paints the window first,
+        # then lists the library (see ui/app.py), so the window appears without waiting.
+        self._library: LibraryPage | None = None
+        self._workspace: Workspace | None = None
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.library)
-        self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
-
         self.welcome: QWidget | None = None
-        self._add_welcome_if_first_run()
 
         self.save_indicator = SaveIndicator(controller)
         self.statusBar().addPermanentWidget(self.save_indicator)
@@ -81,8 +75,31 @@ class MainWindow(QMainWindow):
         self._view_changed()
 
     # ---------------------------------------------------------------- views
+    @property
+    def library(self) -> LibraryPage:
+        """The library (home), with the first-run welcome above it."""
+        if self._library is None:
+            from narrative_app.ui.library import LibraryPage  # noqa: PLC0415 (quick start)
+
+            self._library = LibraryPage(self.controller)
+            self._library.openRequested.connect(self.open_narrative)
+            self._library.newRequested.connect(self.new_narrative)
+            self.stack.insertWidget(0, self._library)
+            self._add_welcome_if_first_run()
+        return self._library
+
+    @property
+    def workspace(self) -> Workspace:
+        """The narrative's pages; built on first use so the library shows without waiting."""
+        if self._workspace is None:
+            self._workspace = Workspace(self.controller)
+            self._workspace.libraryRequested.connect(self.show_library)
+            self._workspace.focusModeExited.connect(self._focus_mode_exited)
+            self.stack.addWidget(self._workspace)
+        return self._workspace
+
     def in_workspace(self) -> bool:
-        return self.stack.currentWidget() is self.workspace
+        return self._workspace is not None and self.stack.currentWidget() is self._workspace
 
     def show_library(self) -> None:
         self.controller.save_now()
@@ -94,6 +111,7 @@ class MainWindow(QMainWindow):
         self.library.list.setFocus()
 
     def open_narrative(self, narrative_id: int, page: str = "self") -> bool:
+        workspace = self.workspace  # built before the narrative opens, so its pages hear it
         try:
             if not self.controller.open_narrative(narrative_id):
                 self._info(self.controller.save_state[1])
@@ -101,8 +119,8 @@ class MainWindow(QMainWindow):
         except NarrativeAppError as error:
             self._info(str(error))
             return False
-        self.stack.setCurrentWidget(self.workspace)
-        self.workspace.show_page(page if page in PAGE_KEYS else "self")
+        self.stack.setCurrentWidget(workspace)
+        workspace.show_page(page if page in PAGE_KEYS else "self")
         return True
 
     def new_narrative(self) -> None:
@@ -255,7 +273,8 @@ class MainWindow(QMainWindow):
     def set_focus_mode(self, on: bool) -> None:
         if on and not self.in_workspace():
             on = False
-        self.workspace.set_focus_mode(on)
+        if self._workspace is not None:
+            self._workspace.set_focus_mode(on)
         self.statusBar().setVisible(True)
         action = self.actions_by_name.get("focus_mode")
         if action is not None and action.isChecked() != on:
@@ -295,11 +314,12 @@ class MainWindow(QMainWindow):
         self._dialog("settings_dialog", "SettingsDialog", Settings())
 
     def _settings_applied(self, settings: object) -> None:
+        """Theme, editor font, spell check and backups take effect at once."""
         try:
-            from narrative_app.ui.settings import apply_theme  # noqa: PLC0415
+            from narrative_app.ui.settings import apply_settings  # noqa: PLC0415
         except ImportError:
             return
-        apply_theme(settings.theme)
+        apply_settings(settings, self.controller.store)
 
     def show_shortcuts(self) -> None:
         if self._dialog("help_dialog", "ShortcutsDialog"):
@@ -325,6 +345,11 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- session
     def restore_session(self) -> None:
         """Window size and layout, then the narrative and page that were open last time."""
+        self.restore_geometry()
+        self.restore_last_narrative()
+
+    def restore_geometry(self) -> None:
+        """Window size and layout as they were last time (or the default size)."""
         settings = QSettings()
         geometry = settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry)):
@@ -333,6 +358,10 @@ class MainWindow(QMainWindow):
                 self.restoreState(QByteArray(state))
         else:
             self.resize(self.default_size())
+
+    def restore_last_narrative(self) -> None:
+        """The narrative and page open last time, else the library."""
+        settings = QSettings()
         try:
             narrative_id = int(settings.value(SESSION_NARRATIVE_KEY, 0) or 0)
         except (TypeError, ValueError):
@@ -369,7 +398,8 @@ class MainWindow(QMainWindow):
             settings.setValue(SESSION_PAGE_KEY, self.workspace.current_key())
         else:
             settings.setValue(SESSION_NARRATIVE_KEY, 0)
-        self.workspace.save_layout()
+        if self._workspace is not None:
+            self._workspace.save_layout()
         settings.sync()
 
     # --------------------------------------------------------------- events

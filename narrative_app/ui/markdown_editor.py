@@ -14,7 +14,6 @@ import re
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QFont,
-    QFontDatabase,
     QPalette,
     QResizeEvent,
     QSyntaxHighlighter,
@@ -26,10 +25,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from narrative_app.ui._widgets import is_dark, plain_text, tint, utf16_offset
+from narrative_app.ui.settings import EditorFont
 from narrative_app.ui.spell_highlighter import SpellCheckHighlighting
 from narrative_app.ui.spell_menu import install_spell_menu
 
-BASE_POINT_SIZE = 12.5
 LINE_HEIGHT_PERCENT = 140
 READABLE_CHARS = 78  # a comfortable measure: about 70-90 characters a line
 HIGHLIGHT_LIMIT = 20_000  # characters per block worth highlighting; beyond is plain
@@ -122,6 +121,7 @@ class MarkdownEditor(QTextEdit):
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
         install_spell_menu(self)
         self._apply_font()
+        EditorFont.instance().changed.connect(self._apply_font)  # Settings: family and size
         self.textChanged.connect(self._on_text_changed)
 
     # ------------------------------------------------------------------ text
@@ -181,8 +181,8 @@ class MarkdownEditor(QTextEdit):
         return self.font().pointSizeF()
 
     def _apply_font(self) -> None:
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
-        font.setPointSizeF(max(6.0, BASE_POINT_SIZE + self._zoom_steps))
+        """The font chosen in Settings (else the system's), plus the shared zoom steps."""
+        font = EditorFont.instance().font(self._zoom_steps)
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._margin = -1

@@ -6,7 +6,7 @@ Page Down or Enter keeps the run, Delete discards it, F5 starts again and Esc cl
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -97,11 +97,16 @@ class FinishPanel(QWidget):
 
 def ask_keep_on_close(parent: QWidget, seconds: float, short: bool) -> QMessageBox.StandardButton:
     """Closing mid-run: keep the run (Save), drop it (Discard) or carry on (Cancel)."""
-    tr = parent.tr
-    text = (tr("Keep this run before closing? It lasted only {time}.") if short
-            else tr("Keep this run before closing? It lasted {time}."))
+    # The rehearsal window's context, written out so lupdate finds it.
+    if short:
+        text = QCoreApplication.translate(
+            "RehearsalWindow", "Keep this run before closing? It lasted only {time}.")
+    else:
+        text = QCoreApplication.translate(
+            "RehearsalWindow", "Keep this run before closing? It lasted {time}.")
+    title = QCoreApplication.translate("RehearsalWindow", "Keep this run?")
     buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                | QMessageBox.StandardButton.Cancel)
-    return QMessageBox.question(parent, tr("Keep this run?"),
+    return QMessageBox.question(parent, title,
                                 text.format(time=format_seconds(seconds)), buttons,
                                 QMessageBox.StandardButton.Save)

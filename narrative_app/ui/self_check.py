@@ -20,6 +20,7 @@ from narrative_app.models.store import NarrativeStore
 from narrative_app.ui.app import ensure_application
 from narrative_app.ui.controller import NarrativeController
 from narrative_app.ui.main_window import MainWindow
+from narrative_app.ui.spell_highlighter import SpellCheckService
 from narrative_app.ui.translations import install_translator, installed_languages
 
 DIALOG_POLL_MSEC = 100
@@ -56,6 +57,7 @@ def open_sample_in_window(data_dir: Path, settings_dir: Path) -> WindowCheck:
     watcher.timeout.connect(_DialogCloser(app, dialogs).close_any)
     watcher.start()
     store = NarrativeStore.open(data_dir)
+    SpellCheckService.install(data_dir)  # as start() does: never the user's own data folder
     window = None
     try:
         controller = NarrativeController(store)

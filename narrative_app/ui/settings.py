@@ -3,6 +3,9 @@
 ``Settings`` reads and writes one ``AppSettings`` value. Every value read is checked: a missing,
 mistyped or out-of-range value (or a settings file that cannot be parsed at all) quietly falls
 back to its default, so a damaged settings file can never stop the app from starting.
+
+``apply_settings(settings, store)`` makes saved choices take effect at once: the theme, the
+draft editors' font (through ``EditorFont``), spell check, and the store's backups.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ import enum
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from narrative_app.domain import DEFAULT_PACE_WPM
@@ -26,6 +29,7 @@ MIN_FONT_SIZE = 8
 MAX_FONT_SIZE = 36
 DEFAULT_FONT_SIZE = 13
 MAX_TEXT_LENGTH = 200
+DEFAULT_SPELL_LANGUAGE = "en_GB"  # as narrative_app.spell.DEFAULT_LANGUAGE (not imported: lean)
 
 
 class Theme(enum.StrEnum):
@@ -51,6 +55,8 @@ class AppSettings:
     backups_dir: str = ""  # empty: the "backups" folder inside the data folder
     editor_font_family: str = ""  # empty: the system's default font
     editor_font_size: int = DEFAULT_FONT_SIZE
+    spell_check: bool = True
+    spell_language: str = DEFAULT_SPELL_LANGUAGE
 
     def with_changes(self, **changes: Any) -> AppSettings:
         return replace(self, **changes)
@@ -68,6 +74,8 @@ _KEYS: dict[str, str] = {
     "backups_dir": "preferences/backups_dir",
     "editor_font_family": "preferences/editor_font_family",
     "editor_font_size": "preferences/editor_font_size",
+    "spell_check": "preferences/spell_check",  # read by spell_highlighter at start-up too
+    "spell_language": "preferences/spell_language",
 }
 WELCOME_SEEN_KEY = "first_run/welcome_seen"
 
@@ -97,14 +105,17 @@ def _as_enum(value: Any, enum_type: type[enum.Enum], default: enum.Enum) -> Any:
     return default
 
 
-def _as_bool(value: Any) -> bool:
+def _as_bool(value: Any, default: bool = False) -> bool:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
-        return value.strip().casefold() in {"true", "1", "yes"}
+        word = value.strip().casefold()
+        if word in {"true", "1", "yes"}:
+            return True
+        return False if word in {"false", "0", "no"} else default
     if isinstance(value, int):
         return value == 1
-    return False
+    return default
 
 
 class Settings:
@@ -144,6 +155,8 @@ class Settings:
             editor_font_size=_as_int(
                 self._raw("editor_font_size"), d.editor_font_size, MIN_FONT_SIZE, MAX_FONT_SIZE
             ),
+            spell_check=_as_bool(self._raw("spell_check"), d.spell_check),
+            spell_language=_as_text(self._raw("spell_language"), "") or d.spell_language,
         )
 
     def save(self, settings: AppSettings) -> bool:
@@ -171,6 +184,14 @@ class Settings:
     def theme(self) -> Theme:
         return self.load().theme
 
+    def editor_font(self) -> tuple[str, int]:
+        """(family, point size) for the draft editor; an empty family means the system's."""
+        d = DEFAULTS
+        family = _as_text(self._raw("editor_font_family"), d.editor_font_family)
+        size = _as_int(self._raw("editor_font_size"), d.editor_font_size, MIN_FONT_SIZE,
+                       MAX_FONT_SIZE)
+        return family, size
+
     @property
     def welcome_seen(self) -> bool:
         try:
@@ -182,6 +203,63 @@ class Settings:
         """Called once the welcome page is dismissed; it does not come back afterwards."""
         self._qsettings.setValue(WELCOME_SEEN_KEY, True)
         self._qsettings.sync()
+
+
+class EditorFont(QObject):
+    """The draft editors' font, shared by every editor; ``changed`` asks them to re-apply it.
+
+    Read from Settings on first use; ``set`` (from ``apply_settings``) changes it for the
+    session even when the settings file could not be written.
+    """
+
+    changed = Signal()
+    _instance: EditorFont | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._family, self._size = Settings().editor_font()
+
+    @classmethod
+    def instance(cls) -> EditorFont:
+        if cls._instance is None:
+            cls._instance = EditorFont()
+        return cls._instance
+
+    @classmethod
+    def reset_instance(cls) -> None:
+        cls._instance = None
+
+    @property
+    def point_size(self) -> int:
+        return self._size
+
+    def font(self, extra_points: float = 0.0) -> QFont:
+        """The chosen family (else the system's) at the chosen size plus ``extra_points``."""
+        if self._family:
+            font = QFont(self._family)
+        else:
+            font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        font.setPointSizeF(max(6.0, self._size + extra_points))
+        return font
+
+    def set(self, family: str, size: int) -> None:
+        if (family, size) != (self._family, self._size):
+            self._family, self._size = family, size
+            self.changed.emit()
+
+
+def apply_settings(settings: AppSettings, store: Any = None) -> None:
+    """Make ``settings`` take effect now: theme, editor font, spell check and backups."""
+    apply_theme(settings.theme)
+    EditorFont.instance().set(settings.editor_font_family, settings.editor_font_size)
+    from narrative_app.ui.spell_highlighter import SpellCheckService  # noqa: PLC0415
+
+    spell = SpellCheckService.instance()
+    if (spell.enabled, spell.language) != (settings.spell_check, settings.spell_language):
+        spell.configure(enabled=settings.spell_check, language=settings.spell_language)
+    if store is not None and hasattr(store, "configure_backups"):
+        store.configure_backups(keep=settings.backups_keep, backups_dir=settings.backups_dir)
+        store.daily_backup()  # today's copy in the chosen folder, if it has none yet
 
 
 def dark_palette() -> QPalette:

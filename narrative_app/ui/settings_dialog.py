@@ -1,14 +1,20 @@
-"""UI: the Settings dialog (pace, paper size, author name, theme, backups, editor font).
+"""UI: the Settings dialog (pace, paper size, author name, theme, editor font, spelling, backups).
 
 The dialog edits an ``AppSettings`` value from ``narrative_app.ui.settings``; pressing Save
-writes it and emits ``settingsApplied(AppSettings)`` so the window can apply the changes.
+writes it and emits ``settingsApplied(AppSettings)`` so the window can apply the changes
+(``settings.apply_settings``). A backups folder that cannot be written is refused with a
+one-line message before anything is saved.
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -46,9 +52,11 @@ class SettingsDialog(QDialog):
 
     settingsApplied = Signal(object)  # AppSettings
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._saved_language = ""
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
 
@@ -81,6 +89,13 @@ class SettingsDialog(QDialog):
         self.font_size.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
         self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setAccessibleName(self.tr("Editor font size"))
+
+        self.spell_check = QCheckBox(self.tr("&Underline misspelt words"), self)
+        self.spell_check.setAccessibleName(self.tr("Spell check"))
+        self.spell_check.toggled.connect(self._on_spell_toggled)
+        self.spell_language = QComboBox(self)
+        self.spell_language.setAccessibleName(self.tr("Spelling language"))
+        self._fill_languages(data_dir)
 
         self.backups_keep = QSpinBox(self)
         self.backups_keep.setRange(MIN_BACKUPS, MAX_BACKUPS)
@@ -125,6 +140,10 @@ class SettingsDialog(QDialog):
             (self.tr("Editor &font:"), self.font_family),
             (self.tr("Font si&ze:"), self.font_size),
         ]))
+        layout.addWidget(self._group(self.tr("Spelling"), [
+            ("", self.spell_check),
+            (self.tr("&Language:"), self.spell_language),
+        ]))
         folder_row = QWidget(self)
         row = QHBoxLayout(folder_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -149,6 +168,9 @@ class SettingsDialog(QDialog):
         box = QGroupBox(title, self)
         form = QFormLayout(box)
         for text, widget in rows:
+            if not text:  # a check box carries its own label
+                form.addRow(widget)
+                continue
             label = QLabel(text, box)
             label.setBuddy(widget)
             form.addRow(label, widget)
@@ -172,6 +194,13 @@ class SettingsDialog(QDialog):
         self.font_size.setValue(settings.editor_font_size)
         self.backups_keep.setValue(settings.backups_keep)
         self.backups_dir.setText(settings.backups_dir)
+        self.spell_check.setChecked(settings.spell_check)
+        self._on_spell_toggled(settings.spell_check)
+        self._saved_language = settings.spell_language
+        index = self.spell_language.findData(settings.spell_language)
+        if index < 0:  # that dictionary is no longer installed: offer UK English
+            index = self.spell_language.findData(DEFAULTS.spell_language)
+        self.spell_language.setCurrentIndex(max(0, index))
 
     def current_settings(self) -> AppSettings:
         """What the form holds now, as an ``AppSettings`` value."""
@@ -184,6 +213,9 @@ class SettingsDialog(QDialog):
             backups_dir=self.backups_dir.text().strip(),
             editor_font_family=self._family,
             editor_font_size=self.font_size.value(),
+            spell_check=self.spell_check.isChecked(),
+            spell_language=str(self.spell_language.currentData() or self._saved_language
+                               or DEFAULTS.spell_language),
         )
 
     def restore_defaults(self) -> None:
@@ -192,6 +224,10 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         chosen = self.current_settings()
+        problem = self._backups_problem(chosen.backups_dir)
+        if problem:
+            self._say(problem)
+            return
         if not self._settings.save(chosen):
             # Still apply them for this session; say plainly that they will not last.
             self._say(self.tr("Your settings could not be saved to disk, so they will only last "
@@ -204,6 +240,40 @@ class SettingsDialog(QDialog):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+
+    def _fill_languages(self, data_dir: Path | None) -> None:
+        """Every installed dictionary (the app's own and any in the data folder)."""
+        from narrative_app.spell import available_languages, language_name  # noqa: PLC0415
+
+        if data_dir is None:
+            from narrative_app.ui.spell_highlighter import SpellCheckService  # noqa: PLC0415
+
+            data_dir = SpellCheckService.instance().data_dir
+        try:
+            codes = sorted(available_languages(data_dir))
+        except OSError:
+            codes = []
+        for code in codes:
+            self.spell_language.addItem(language_name(code), code)
+
+    def _on_spell_toggled(self, on: bool) -> None:
+        self.spell_language.setEnabled(on and self.spell_language.count() > 0)
+
+    def _backups_problem(self, folder: str) -> str:
+        """A one-line reason the chosen backups folder cannot be used, or ""."""
+        if not folder:
+            return ""
+        path = Path(folder).expanduser()
+        probe = path / f".narrative-coach-write-test-{os.getpid()}"
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as error:
+            return self.tr("Backups cannot be written to {folder} ({reason}). Choose another "
+                           "folder, or use the usual place.").format(
+                               folder=path, reason=error.strerror or error)
+        return ""
 
     def _on_font_chosen(self, font: QFont) -> None:
         self._family = font.family()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,16 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.domain import PartKind
-from narrative_app.ui.purpose_page import PurposePage
-from narrative_app.ui.workspace_pages import ExportPage, RehearsePage, placeholder
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
 
-# (key, navigator label); None marks the quiet divider before Rehearse and Export.
+# (key, navigator label); None marks the quiet divider before Rehearse and Export. The labels
+# are marked for translation here and translated (self.tr, context "Workspace") when shown.
 NAV_ITEMS: tuple[tuple[str, str] | None, ...] = (
-    ("purpose", "Purpose"), ("values", "Values"), ("self", "Self"), ("us", "Us"),
-    ("now", "Now"), ("link", "Link"), None, ("rehearse", "Rehearse"), ("export", "Export"),
+    ("purpose", QT_TRANSLATE_NOOP("Workspace", "Purpose")),
+    ("values", QT_TRANSLATE_NOOP("Workspace", "Values")),
+    ("self", QT_TRANSLATE_NOOP("Workspace", "Self")),
+    ("us", QT_TRANSLATE_NOOP("Workspace", "Us")),
+    ("now", QT_TRANSLATE_NOOP("Workspace", "Now")),
+    ("link", QT_TRANSLATE_NOOP("Workspace", "Link")),
+    None,
+    ("rehearse", QT_TRANSLATE_NOOP("Workspace", "Rehearse")),
+    ("export", QT_TRANSLATE_NOOP("Workspace", "Export")),
 )
 PAGE_KEYS = tuple(item[0] for item in NAV_ITEMS if item)
 STORY_KEYS = {"self": PartKind.SELF, "us": PartKind.US, "now": PartKind.NOW}
@@ -124,6 +130,8 @@ class Workspace(QWidget):
         self.nav_panel.setMaximumWidth(260)
 
         self.stack = QStackedWidget()
+        from narrative_app.ui.purpose_page import PurposePage  # noqa: PLC0415 (quick start)
+
         self.purpose_page = PurposePage(controller)
         self.purpose_page.setupFinished.connect(self._setup_finished)
         self.purpose_page.nextRequested.connect(self._purpose_next)
@@ -176,6 +184,8 @@ class Workspace(QWidget):
             return self._build_optional("values_page", "ValuesPage")
         if key == "link":
             return self._build_optional("link_page", "LinkPage")
+        from narrative_app.ui.workspace_pages import ExportPage, RehearsePage  # noqa: PLC0415
+
         if key == "rehearse":
             return RehearsePage(self.controller)
         return ExportPage(self.controller)
@@ -183,6 +193,8 @@ class Workspace(QWidget):
     def _build_optional(self, module: str, name: str, *args: Any,
                         controller: bool = True) -> QWidget:
         """Build a widget from another module, or a quiet placeholder if it cannot be built."""
+        from narrative_app.ui.workspace_pages import placeholder  # noqa: PLC0415
+
         try:
             cls = getattr(importlib.import_module(f"narrative_app.ui.{module}"), name)
             return cls(self.controller, *args) if controller else cls()
