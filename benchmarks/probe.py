@@ -30,7 +30,12 @@ TIMEOUT_S = 60.0
 class ProbeResult:
     moments: dict[str, float] = field(default_factory=dict)  # name -> seconds since spawn
     returncode: int | None = None
-    peak_mb: float = 0.0  # this child's peak resident memory
+    peak_mb: float = 0.0  # ru_maxrss from wait4 (Linux: includes the parent at fork)
+    own_peak_mb: float | None = None  # the child's own VmHWM, as the probe reports it
+
+    @property
+    def peak(self) -> float:
+        return self.own_peak_mb if self.own_peak_mb is not None else self.peak_mb
 
 
 def prepare() -> None:
@@ -71,6 +76,8 @@ def spawn(command: list[str], env: dict[str, str],
             assert proc.stdout is not None
             for line in proc.stdout:
                 moment = line.split(" ", 1)[0].strip()
+                if moment == "peak-memory":
+                    result.own_peak_mb = float(line.split()[1])
                 if moment in wanted and moment not in result.moments:
                     result.moments[moment] = time.perf_counter() - start
             proc.stdout.close()

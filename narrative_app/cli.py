@@ -136,7 +136,9 @@ def _parse_id(text: str) -> int:
             f"'{text}' is not a narrative id. Use 'narrative-app list' to see the ids."
         ) from None
     if value < 1:
-        raise UsageError(f"'{text}' is not a narrative id. Use 'narrative-app list' to see the ids.")
+        raise UsageError(
+            f"'{text}' is not a narrative id. Use 'narrative-app list' to see the ids."
+        )
     return value
 
 

@@ -46,7 +46,7 @@ MAX_CHOSEN_VALUES = 5
 
 
 def _empty_fields(kind: PartKind) -> dict[str, str]:
-    return {key: "" for key in PART_FIELDS[kind]}
+    return dict.fromkeys(PART_FIELDS[kind], "")
 
 
 @dataclass

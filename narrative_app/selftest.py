@@ -60,8 +60,8 @@ def run_self_test(*, out: TextIO | None = None, timeout: float = TIMEOUT_SECONDS
 
 
 def _run_checks(tmp: Path) -> str:
-    from narrative_app.bundle import read_file  # noqa: PLC0415
-    from narrative_app.paths import resource_path  # noqa: PLC0415
+    from narrative_app.bundle import read_file
+    from narrative_app.paths import resource_path
 
     expected = read_file(resource_path("sample", "sample.narrative"))
     data_dir = tmp / "data"
@@ -87,7 +87,7 @@ def _run_checks(tmp: Path) -> str:
 
 def _window_check(data_dir: Path, settings_dir: Path):  # -> ui.self_check.WindowCheck
     try:
-        from narrative_app.ui import self_check  # noqa: PLC0415 - Qt only when testing
+        from narrative_app.ui import self_check
     except ImportError as error:
         raise SelfTestError(f"the window could not be loaded ({error})") from error
     try:
@@ -97,7 +97,7 @@ def _window_check(data_dir: Path, settings_dir: Path):  # -> ui.self_check.Windo
 
 
 def _export(narrative: Narrative, fmt: str, path: Path) -> bytes:
-    from narrative_app.export import write_export  # noqa: PLC0415
+    from narrative_app.export import write_export
 
     written = write_export(narrative, fmt, path, author="Self-test")
     if not written.is_file() or written.stat().st_size == 0:
@@ -112,7 +112,7 @@ def _check_docx(narrative: Narrative, path: Path) -> None:
             document = archive.read("word/document.xml").decode("utf-8")
     except (zipfile.BadZipFile, KeyError) as error:
         raise SelfTestError(f"the .docx export is not a Word document ({error})") from error
-    import docx  # noqa: PLC0415 - python-docx (and its templates) must be in the bundle
+    import docx
 
     text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
     if narrative.title not in text or "Self" not in document:
@@ -126,7 +126,7 @@ def _check_markdown(narrative: Narrative, path: Path) -> None:
     missing = [heading for heading in PART_HEADINGS if heading not in text]
     if missing:
         raise SelfTestError(f"the Markdown export lacks '{missing[0]}'")
-    from narrative_app.export.importers import import_file  # noqa: PLC0415
+    from narrative_app.export.importers import import_file
 
     back = import_file(path).narrative
     if back.title != narrative.title:

@@ -35,7 +35,7 @@ def wait(msec: int) -> None:
 
 def dark_palette() -> QPalette:
     try:
-        from narrative_app.ui.settings import dark_palette as shared  # noqa: PLC0415
+        from narrative_app.ui.settings import dark_palette as shared
 
         return shared()
     except ImportError:
@@ -57,9 +57,9 @@ def grab(widget: QWidget, path: Path) -> None:
 
 
 def render(out: Path, width: int, height: int, suffix: str) -> None:
-    from narrative_app.models.store import NarrativeStore  # noqa: PLC0415
-    from narrative_app.ui.controller import NarrativeController  # noqa: PLC0415
-    from narrative_app.ui.main_window import MainWindow  # noqa: PLC0415
+    from narrative_app.models.store import NarrativeStore
+    from narrative_app.ui.controller import NarrativeController
+    from narrative_app.ui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as scratch:
         store = NarrativeStore.open(Path(scratch) / "data")
@@ -93,7 +93,8 @@ def render(out: Path, width: int, height: int, suffix: str) -> None:
         grab(window, out / f"trash{suffix}.png")
         window.library.show_trash(False)
 
-        render_dialogs(out, width, height, suffix, controller, store.get(sample_id))
+        render_dialogs(out, width, height, suffix, controller=controller,
+                       narrative=store.get(sample_id))
 
         window._quitting_anyway = True
         window.close()
@@ -112,11 +113,11 @@ class FakeClock:
         return self.now
 
 
-def render_dialogs(out: Path, width: int, height: int, suffix: str, controller: object,
+def render_dialogs(out: Path, width: int, height: int, suffix: str, *, controller: object,
                    narrative: object) -> None:
     """The rehearsal view part-way through a telling, and the export dialog."""
-    from narrative_app.ui.export_dialog import ExportDialog  # noqa: PLC0415
-    from narrative_app.ui.rehearsal_window import RehearsalWindow  # noqa: PLC0415
+    from narrative_app.ui.export_dialog import ExportDialog
+    from narrative_app.ui.rehearsal_window import RehearsalWindow
 
     clock = FakeClock()
     rehearsal = RehearsalWindow(controller, narrative, clock=clock, countdown=False)
@@ -141,9 +142,9 @@ def render_dialogs(out: Path, width: int, height: int, suffix: str, controller: 
 
 def render_welcome(out: Path, width: int, height: int, suffix: str) -> None:
     """The first launch: the welcome above the library with the sample."""
-    from narrative_app.models.store import NarrativeStore  # noqa: PLC0415
-    from narrative_app.ui.controller import NarrativeController  # noqa: PLC0415
-    from narrative_app.ui.main_window import MainWindow  # noqa: PLC0415
+    from narrative_app.models.store import NarrativeStore
+    from narrative_app.ui.controller import NarrativeController
+    from narrative_app.ui.main_window import MainWindow
 
     QSettings().setValue("first_run/welcome_seen", False)
     with tempfile.TemporaryDirectory() as scratch:
@@ -172,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         parser.error("--size must look like 1366x768")
 
-    from narrative_app.ui.app import ensure_application  # noqa: PLC0415
+    from narrative_app.ui.app import ensure_application
 
     app = ensure_application(["screenshots"])
     settings_dir = tempfile.mkdtemp(prefix="nc-settings-")

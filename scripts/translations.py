@@ -56,7 +56,7 @@ def find_tool(name: str) -> Path | None:
     if on_path:
         return Path(on_path)
     try:
-        import PySide6  # noqa: PLC0415 - only to find the tools shipped inside it
+        import PySide6
     except ImportError:
         return None
     folder = Path(PySide6.__file__).parent

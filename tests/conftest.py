@@ -29,6 +29,6 @@ def fresh_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         from PySide6.QtCore import QSettings, QStandardPaths
 
         QStandardPaths.setTestModeEnabled(True)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+        for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     return data

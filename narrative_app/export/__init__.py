@@ -80,25 +80,25 @@ def render_export(
     chosen_layout = parse_layout(layout)
     chosen_paper = parse_paper(paper)
     if kind is ExportFormat.NARRATIVE:
-        from narrative_app.bundle import dumps  # noqa: PLC0415 - keeps the package import light
+        from narrative_app.bundle import dumps
 
         return dumps(narrative).encode("utf-8", errors="replace")
     notes = build_notes(
         narrative, include_full_text=include_full_text, author=author, today=today
     )
     if kind is ExportFormat.MARKDOWN:
-        from narrative_app.export.markdown import notes_to_markdown  # noqa: PLC0415
+        from narrative_app.export.markdown import notes_to_markdown
 
         return notes_to_markdown(notes).encode("utf-8")
     if kind is ExportFormat.TEXT:
-        from narrative_app.export.text import notes_to_text  # noqa: PLC0415
+        from narrative_app.export.text import notes_to_text
 
         return notes_to_text(notes, chosen_layout).encode("utf-8")
     if kind is ExportFormat.DOCX:
-        from narrative_app.export.docx import notes_to_docx  # noqa: PLC0415
+        from narrative_app.export.docx import notes_to_docx
 
         return notes_to_docx(notes, chosen_layout, chosen_paper)
-    from narrative_app.export.pdf import notes_to_pdf  # noqa: PLC0415
+    from narrative_app.export.pdf import notes_to_pdf
 
     return notes_to_pdf(notes, chosen_layout, chosen_paper)
 

@@ -57,7 +57,7 @@ def notes_to_docx(
     created: datetime | None = None,
 ) -> bytes:
     """The notes as a .docx file's bytes."""
-    import docx  # noqa: PLC0415 - lazy: python-docx and lxml take a while to import
+    import docx
 
     document = docx.Document()
     text_width = setup_page(document, paper, layout)
@@ -150,7 +150,7 @@ def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
 
 
 def _footer(document: Any, notes: SpeakingNotes) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.style = document.styles["Footer"]

@@ -54,13 +54,13 @@ SIZES = {
 
 
 def _w(tag: str) -> str:
-    from docx.oxml.ns import qn  # noqa: PLC0415
+    from docx.oxml.ns import qn
 
     return qn(f"w:{tag}")
 
 
 def element(tag: str, **attrs: str) -> Any:
-    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.oxml import OxmlElement
 
     node = OxmlElement(f"w:{tag}")
     for key, value in attrs.items():
@@ -123,7 +123,7 @@ def border(ppr: Any, side: str, *, size: int, color: str, space: int = 4) -> Non
 
 def setup_page(document: Any, paper: Paper, layout: Layout) -> float:
     """Paper size and margins; returns the text width in points."""
-    from docx.shared import Mm  # noqa: PLC0415
+    from docx.shared import Mm
 
     width, height = paper.size_mm
     margin = 20.0 if layout is Layout.CARDS else 22.0
@@ -138,9 +138,9 @@ def setup_page(document: Any, paper: Paper, layout: Layout) -> float:
 
 def setup_styles(document: Any, layout: Layout, text_width_pt: float) -> None:
     """Create and tune every named style the layout uses."""
-    from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415
-    from docx.enum.text import WD_TAB_ALIGNMENT  # noqa: PLC0415
-    from docx.shared import Pt, RGBColor  # noqa: PLC0415
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Pt, RGBColor
 
     size = SIZES[layout]
     styles = document.styles

@@ -43,7 +43,7 @@ def import_file(path: str | Path) -> ImportResult:
         raise BadInputError(f"Cannot import {path.name}: it is {kind}. Choose a {SUPPORTED} file.")
     raw = _read_bytes(path)
     if suffix in BUNDLE_SUFFIXES:
-        from narrative_app.bundle import loads  # noqa: PLC0415 - only when needed
+        from narrative_app.bundle import loads
 
         return ImportResult(loads(raw), [])
     if suffix in DOCX_SUFFIXES:
@@ -118,7 +118,7 @@ def _read_docx(path: Path, raw: bytes) -> ImportResult:
         f"{path.name} is not a Word document that can be read (it may be damaged, or another "
         "kind of file renamed). Open it in Word or LibreOffice and save it as .docx again."
     )
-    import io  # noqa: PLC0415
+    import io
 
     if not zipfile.is_zipfile(io.BytesIO(raw)):
         raise not_word
@@ -130,7 +130,7 @@ def _read_docx(path: Path, raw: bytes) -> ImportResult:
                     f"{path.name} is too large to import once unpacked. Check you chose the "
                     "right file."
                 )
-        import docx  # noqa: PLC0415 - python-docx is only needed for Word files
+        import docx
 
         document = docx.Document(io.BytesIO(raw))
         items = list(_docx_items(document))
@@ -152,8 +152,8 @@ def _core_title(document: object) -> str:
 
 
 def _docx_items(document: object):  # -> Iterator[Item]
-    from narrative_app.export.docx import STYLE_ASK, STYLE_CUE, STYLE_META, STYLE_SKIPPED  # noqa: PLC0415
-    from narrative_app.export.notes import APPENDIX_TITLE, ASK_LABEL, CLOSING_LABEL  # noqa: PLC0415
+    from narrative_app.export.docx import STYLE_ASK, STYLE_CUE, STYLE_META, STYLE_SKIPPED
+    from narrative_app.export.notes import APPENDIX_TITLE, ASK_LABEL, CLOSING_LABEL
 
     skip_until_heading = False
     for paragraph in _paragraphs(document):
@@ -200,7 +200,7 @@ def _tabbed_time(text: str) -> str:
 
 
 def _paragraphs(document: object):  # -> Iterator[Paragraph]
-    from docx.table import Table  # noqa: PLC0415
+    from docx.table import Table
 
     for block in document.iter_inner_content():  # type: ignore[attr-defined]
         if isinstance(block, Table):

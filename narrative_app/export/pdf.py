@@ -19,7 +19,7 @@ _APP: list[Any] = []  # keeps a QGuiApplication we had to create alive for the p
 
 
 def _ensure_gui_app() -> None:
-    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+    from PySide6.QtGui import QGuiApplication
 
     instance = QGuiApplication.instance()
     if instance is None:
@@ -37,8 +37,8 @@ def notes_to_pdf(
     """The notes as PDF bytes, in the given layout and paper size."""
     try:
         _ensure_gui_app()
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF  # noqa: PLC0415
-        from PySide6.QtGui import (  # noqa: PLC0415
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+        from PySide6.QtGui import (
             QFont,
             QPageLayout,
             QPageSize,

@@ -19,11 +19,11 @@ __all__ = ["DB_NAME", "NarrativeStore", "OpenReport"]
 
 def __getattr__(name: str) -> Any:
     if name == "OpenReport":
-        from narrative_app.models.recovery import OpenReport  # noqa: PLC0415
+        from narrative_app.models.recovery import OpenReport
 
         return OpenReport
     if name in ("DB_NAME", "NarrativeStore"):
-        from narrative_app.models import store  # noqa: PLC0415
+        from narrative_app.models import store
 
         return getattr(store, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,8 +2,9 @@
 
 Every connection runs with WAL, ``foreign_keys=ON`` and ``synchronous=NORMAL``. The stored
 schema revision is read with plain ``sqlite3``; Alembic is imported only when the database is
-behind (a normal start never pays for it), and SQLAlchemy only when an engine is made. ``KNOWN_REVISIONS`` lists every migration in
-order; a test checks it against the migration scripts.
+behind (a normal start never pays for it), and SQLAlchemy only when an engine is made.
+``KNOWN_REVISIONS`` lists every migration in order; a test checks it against the migration
+scripts.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def make_engine(db_path: Path) -> Engine:
-    from sqlalchemy import create_engine, event  # noqa: PLC0415 (lazy: keeps start-up quick)
+    from sqlalchemy import create_engine, event
 
     engine = create_engine(
         f"sqlite:///{db_path}",
@@ -98,7 +99,7 @@ def is_known(revision: str) -> bool:
 
 def alembic_config(connection: Any = None) -> Any:
     """An Alembic Config pointing at the packaged migrations (no alembic.ini needed)."""
-    from alembic.config import Config  # noqa: PLC0415 (lazy: only when migrating)
+    from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -109,7 +110,7 @@ def alembic_config(connection: Any = None) -> Any:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply the migrations up to ``revision`` in one transaction."""
-    from alembic import command  # noqa: PLC0415 (lazy: only when the database is behind)
+    from alembic import command
 
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), revision)

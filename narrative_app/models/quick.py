@@ -85,7 +85,7 @@ class DeferredStore:
         recovery.prepare_folder(data_dir)
         inspection = recovery.inspect(data_dir / DB_NAME)
         if inspection.state is not DbState.OK or needs_upgrade(inspection.revision):
-            from narrative_app.models.store import NarrativeStore  # noqa: PLC0415
+            from narrative_app.models.store import NarrativeStore
 
             return NarrativeStore.open(data_dir, **open_kwargs)
         return cls(data_dir, open_kwargs)
@@ -109,7 +109,7 @@ class DeferredStore:
     def finish_opening(self) -> Any:
         """Open the full store (once) and return it; raises what ``NarrativeStore.open`` does."""
         if self._store is None:
-            from narrative_app.models.store import NarrativeStore  # noqa: PLC0415
+            from narrative_app.models.store import NarrativeStore
 
             self._store = NarrativeStore.open(self.data_dir, **self._open_kwargs)
         return self._store
@@ -139,4 +139,4 @@ class DeferredStore:
 
 
 def _import_store() -> None:
-    import narrative_app.models.store  # noqa: F401, PLC0415
+    import narrative_app.models.store  # noqa: F401

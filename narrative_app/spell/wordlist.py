@@ -9,6 +9,7 @@ Reading one gives ``{word: tier}``; tier 0 words are the most common, which rank
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 from narrative_app.errors import NarrativeAppError
@@ -25,6 +26,9 @@ class DictionaryError(NarrativeAppError):
     """A dictionary cannot be found or read; spell check turns itself off."""
 
 
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
+
+
 def available_languages(data_dir: Path | None = None) -> dict[str, Path]:
     """Language code -> dictionary file, the app's own first, then the user's (which win)."""
     folders = [resource_path("spell")]
@@ -37,6 +41,8 @@ def available_languages(data_dir: Path | None = None) -> dict[str, Path]:
         except OSError:
             continue
         for entry in entries:
+            if not _LANGUAGE_CODE.fullmatch(entry.name.split(".", 1)[0]):
+                continue  # licence files and word lists that are not dictionaries
             for suffix in _SUFFIXES:
                 if entry.name.endswith(suffix) and entry.is_file():
                     found[entry.name[: -len(suffix)]] = entry

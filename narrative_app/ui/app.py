@@ -68,13 +68,13 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 def apply_preferences(app: QApplication) -> None:
     """Translations for the user's language and the chosen theme; never stops a launch."""
     try:
-        from narrative_app.ui.translations import install_translator  # noqa: PLC0415
+        from narrative_app.ui.translations import install_translator
 
         install_translator(app)
     except Exception:  # an unreadable catalogue leaves the app in English
         pass
     try:
-        from narrative_app.ui.settings import Settings, apply_theme  # noqa: PLC0415
+        from narrative_app.ui.settings import Settings, apply_theme
 
         apply_theme(Settings().theme)
     except Exception:  # a damaged preference falls back to the system theme
@@ -116,7 +116,7 @@ def start(data_dir: Path) -> Session | None:
         return None
     try:
         # Plain sqlite3 until the window is up; the full store (SQLAlchemy) follows.
-        from narrative_app.models.quick import DeferredStore  # noqa: PLC0415
+        from narrative_app.models.quick import DeferredStore
 
         store = DeferredStore.open(data_dir, **_backup_options())
     except NarrativeAppError as error:
@@ -129,13 +129,13 @@ def start(data_dir: Path) -> Session | None:
                      .format(path=data_dir, reason=error))
         return None
 
-    from narrative_app.ui.controller import NarrativeController  # noqa: PLC0415
-    from narrative_app.ui.main_window import MainWindow  # noqa: PLC0415
-    from narrative_app.ui.spell_highlighter import SpellCheckService  # noqa: PLC0415
+    from narrative_app.ui.controller import NarrativeController
+    from narrative_app.ui.main_window import MainWindow
+    from narrative_app.ui.spell_highlighter import SpellCheckService
 
     SpellCheckService.install(data_dir)  # the personal dictionary lives with the data
     controller = NarrativeController(store)
-    window = MainWindow(controller)
+    window = MainWindow(controller, defer_library=True)
     window.restore_geometry()
     opener = _StartupFinisher(window, store, _arm_probe(window))
     window.show()
@@ -169,7 +169,7 @@ class _StartupFinisher(QObject):
         self._timer.timeout.connect(self._poll)
         window.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._after_first_paint)
@@ -183,8 +183,13 @@ class _StartupFinisher(QObject):
         if self._probe is not None:
             self._probe.library_ready()
         if hasattr(self._store, "preload"):
-            self._store.preload()
-            self._timer.start()
+            QTimer.singleShot(0, self._preload)  # after the probe's "ready", if it is on
+        elif self._probe is not None:
+            self._probe.store_opened()
+
+    def _preload(self) -> None:
+        self._store.preload()
+        self._timer.start()
 
     def _poll(self) -> None:
         if self._store.preloading():
@@ -195,12 +200,15 @@ class _StartupFinisher(QObject):
         except NarrativeAppError as error:
             show_message(str(error))
             self._window.close()
+            return
+        if self._probe is not None:
+            self._probe.store_opened()
 
 
 def _backup_options() -> dict[str, object]:
     """How many daily backups to keep, and where, from Settings (the defaults if unreadable)."""
     try:
-        from narrative_app.ui.settings import Settings  # noqa: PLC0415
+        from narrative_app.ui.settings import Settings
 
         chosen = Settings().load()
     except Exception:  # reading settings must never stop a launch
@@ -210,7 +218,7 @@ def _backup_options() -> dict[str, object]:
 
 def _arm_probe(window: object) -> object | None:
     """The benchmarks' start-up probe (NARRATIVE_APP_STARTUP_PROBE=1), else None."""
-    from narrative_app.ui import startup_probe  # noqa: PLC0415
+    from narrative_app.ui import startup_probe
 
     return startup_probe.StartupProbe(window) if startup_probe.enabled() else None
 
@@ -218,7 +226,7 @@ def _arm_probe(window: object) -> object | None:
 def _tell_if_settings_damaged(window: QMainWindow) -> None:
     """A settings file that cannot be read: defaults are in use, and the user is told so."""
     try:
-        from narrative_app.ui.settings import Settings  # noqa: PLC0415
+        from narrative_app.ui.settings import Settings
 
         damaged = Settings().is_damaged()
     except Exception:  # reading settings must never stop a launch

@@ -44,7 +44,7 @@ def guide_markdown() -> str:
 
 def render_guide(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The guide as HTML, and its sections as (anchor, title) pairs for the contents list."""
-    import markdown  # noqa: PLC0415 - lazy: only the help window needs it
+    import markdown
 
     body = markdown.markdown(text, extensions=["tables", "toc"], output_format="html")
     sections = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QKeySequence,
@@ -59,7 +59,11 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         super().__init__(parent)
         self.controller = controller
         self.showing_trash = False
+        # Every listed narrative has a light list item; its card widget is built only when
+        # its row scrolls into view, so a library of thousands opens at once.
+        self._summaries: dict[int, NarrativeSummary] = {}
         self._cards: dict[int, NarrativeCard] = {}
+        self._row_height = 0  # a built card's height, assumed for rows not built yet
         self._undo_id: int | None = None
         self._stale = True
         self.setAcceptDrops(True)
@@ -124,6 +128,7 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.itemActivated.connect(self._item_activated)
+        self.list.verticalScrollBar().valueChanged.connect(self._build_visible_cards)
         self.list.currentItemChanged.connect(self._current_changed)
         self._add_list_actions()
 
@@ -217,45 +222,90 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
             self.show_notice(str(error))
         self.list.clear()
         self._cards.clear()
+        self._summaries = {summary.id: summary for summary in items}
+        width = max(self.list.viewport().width() - 2 * self.list.spacing(), 100)
         for summary in items:
-            card = NarrativeCard(summary, trashed=self.showing_trash)
-            card.openClicked.connect(self.openRequested)
-            card.duplicateClicked.connect(self.duplicate)
-            card.renameClicked.connect(self.rename)
-            card.exportClicked.connect(self.export)
-            card.trashClicked.connect(self.trash)
-            card.restoreClicked.connect(self.restore)
-            card.deleteClicked.connect(self.delete_forever)
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, summary.title)
-            item.setSizeHint(card.sizeHint())
+            item.setSizeHint(QSize(width, self._row_height or 110))
             self.list.addItem(item)
-            self.list.setItemWidget(item, card)
-            self._cards[summary.id] = card
+        self._build_visible_cards()
         self._fit_cards()
         if items:
             self.select(selected if selected in self._cards else items[0].id)
         self._update_empty(bool(items))
         self._update_trash_button()
 
+    def _build_card(self, item: QListWidgetItem) -> NarrativeCard:
+        narrative_id = item.data(Qt.ItemDataRole.UserRole)
+        card = NarrativeCard(self._summaries[narrative_id], trashed=self.showing_trash)
+        card.openClicked.connect(self.openRequested)
+        card.duplicateClicked.connect(self.duplicate)
+        card.renameClicked.connect(self.rename)
+        card.exportClicked.connect(self.export)
+        card.trashClicked.connect(self.trash)
+        card.restoreClicked.connect(self.restore)
+        card.deleteClicked.connect(self.delete_forever)
+        self.list.setItemWidget(item, card)
+        self._cards[narrative_id] = card
+        self._fit_card(item, card, self._card_width())
+        if item is self.list.currentItem():
+            card.set_selected(True)
+        return card
+
+    def _build_visible_cards(self) -> None:
+        """Build the cards of the rows in view (and one screen below), once each."""
+        count = self.list.count()
+        if not count:
+            return
+        viewport = self.list.viewport()
+        first = self.list.indexAt(viewport.rect().topLeft() + QPoint(4, 4)).row()
+        first = max(first, 0)
+        row, bottom = first, viewport.height() * 2
+        while row < count:
+            item = self.list.item(row)
+            if self.list.itemWidget(item) is None:
+                self._build_card(item)
+            if self.list.visualItemRect(item).top() > bottom:
+                break
+            row += 1
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_cards()
 
+    def _card_width(self) -> int:
+        return self.list.viewport().width() - 2 * self.list.spacing()
+
     def _fit_cards(self) -> None:
         """Cards wrap their text, so their height depends on the width they are given."""
-        width = self.list.viewport().width() - 2 * self.list.spacing()
+        width = self._card_width()
+        for narrative_id, card in self._cards.items():
+            item = self._item(narrative_id)
+            if item is not None:
+                self._fit_card(item, card, width)
+        guess = QSize(max(width, 100), self._row_height or 110)
         for row in range(self.list.count()):
             item = self.list.item(row)
-            card = self.list.itemWidget(item)
-            if card is None:
-                continue
-            if card.hasHeightForWidth():
-                height = card.heightForWidth(width)
-            else:
-                height = card.sizeHint().height()
-            item.setSizeHint(QSize(max(width, 100), height))
+            if item.data(Qt.ItemDataRole.UserRole) not in self._cards:
+                item.setSizeHint(guess)
+        self._build_visible_cards()
+
+    def _fit_card(self, item: QListWidgetItem, card: NarrativeCard, width: int) -> None:
+        if card.hasHeightForWidth():
+            height = card.heightForWidth(width)
+        else:
+            height = card.sizeHint().height()
+        self._row_height = max(self._row_height, height)
+        item.setSizeHint(QSize(max(width, 100), height))
+
+    def _item(self, narrative_id: int) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == narrative_id:
+                return item
+        return None
 
     def _update_empty(self, has_items: bool) -> None:
         query = self.search.text().strip()
@@ -313,10 +363,18 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
                 return
 
     def card(self, narrative_id: int) -> NarrativeCard | None:
-        return self._cards.get(narrative_id)
+        """The narrative's card (built now if its row has not been in view yet)."""
+        card = self._cards.get(narrative_id)
+        if card is None and narrative_id in self._summaries:
+            item = self._item(narrative_id)
+            if item is not None:
+                card = self._build_card(item)
+        return card
 
     def visible_titles(self) -> list[str]:
-        return [card.title_label.text() for card in self._cards.values()]
+        """The titles listed, in order (as the cards show them)."""
+        return [self._summaries[self.list.item(row).data(Qt.ItemDataRole.UserRole)].title
+                or NarrativeCard.untitled() for row in range(self.list.count())]
 
     def _current_changed(self, current: QListWidgetItem | None, previous) -> None:
         for item, selected in ((previous, False), (current, True)):

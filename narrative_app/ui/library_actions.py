@@ -19,8 +19,8 @@ class LibraryActionsMixin:
     """Store actions behind the library's buttons, menus and keys."""
 
     def _title(self: LibraryPage, narrative_id: int) -> str:
-        card = self._cards.get(narrative_id)
-        return card.summary.title if card else ""
+        summary = self._summaries.get(narrative_id)
+        return summary.title if summary else ""
 
     def _run(self: LibraryPage, action: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
         """Run a store action; a failure becomes a plain message in the notice bar."""

@@ -177,6 +177,10 @@ class NarrativeCard(QFrame):
         self.setAccessibleName(summary.title)
         self.setProperty("selected", False)
 
+    @staticmethod
+    def untitled() -> str:
+        return _tr("Untitled narrative")
+
     def _build_menu(self) -> QMenu:
         menu = QMenu(self)
         entries = ((_tr("Duplicate"), self._duplicate, "Ctrl+D"),

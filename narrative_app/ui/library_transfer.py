@@ -25,7 +25,7 @@ class LibraryTransferMixin:
 
     def export(self: LibraryPage, narrative_id: int) -> None:
         try:
-            from narrative_app.ui.export_dialog import export_with_dialog  # noqa: PLC0415
+            from narrative_app.ui.export_dialog import export_with_dialog
         except ImportError:
             self.show_notice(self.tr("Export is coming soon."))
             return
@@ -34,8 +34,8 @@ class LibraryTransferMixin:
             export_with_dialog(self, narrative)
 
     def add_example(self: LibraryPage) -> None:
-        from narrative_app.bundle import read_file  # noqa: PLC0415
-        from narrative_app.paths import resource_path  # noqa: PLC0415
+        from narrative_app.bundle import read_file
+        from narrative_app.paths import resource_path
 
         try:
             narrative = read_file(resource_path("sample", "sample.narrative"))
@@ -56,7 +56,7 @@ class LibraryTransferMixin:
     def import_paths(self: LibraryPage, paths: list[Path]) -> list[int]:
         """Import files one by one; each failure is said plainly and creates nothing."""
         try:
-            from narrative_app.export.importers import import_file  # noqa: PLC0415
+            from narrative_app.export.importers import import_file
         except ImportError:
             self.show_notice(self.tr("Importing files is coming soon."))
             return []

@@ -107,7 +107,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     pages = view_menu.addMenu(_tr("&Go to"))
     labels = dict(item for item in NAV_ITEMS if item)
     for number, key in enumerate(PAGE_KEYS, start=1):
-        add(pages, f"page_{key}", _tr(labels[key]), partial(window.go_to_page, key),
+        add(pages, f"page_{key}",
+            QCoreApplication.translate("Workspace", labels[key]),
+            partial(window.go_to_page, key),
             _keys(f"Ctrl+{number}"))
     view_menu.addSeparator()
     add(view_menu, "zoom_in", _tr("Zoom &in"), partial(window.zoom, 1),

@@ -39,7 +39,7 @@ DEFAULT_PRESET = "linked_5"
 def default_pace() -> int:
     """The starting pace chosen in Settings (125 words a minute if there is none)."""
     try:
-        from narrative_app.ui.settings import Settings  # noqa: PLC0415
+        from narrative_app.ui.settings import Settings
 
         return int(Settings().pace_wpm)
     except (ImportError, TypeError, ValueError):
@@ -49,15 +49,16 @@ def default_pace() -> int:
 class MainWindow(QMainWindow):
     """One window: the library (home) or the workspace of the open narrative."""
 
-    def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, parent: QWidget | None = None, *,
+                 defer_library: bool = False) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("MainWindow")
         self.setMinimumSize(900, 600)
         self._quitting_anyway = False
 
-        # Both pages are built on first use: at start-up the app paints the window first,
-        # then lists the library (see ui/app.py), so the window appears without waiting.
+        # The workspace is built on first use; at start-up the app paints the window first,
+        # then builds and lists the library (defer_library, see ui/app.py).
         self._library: LibraryPage | None = None
         self._workspace: Workspace | None = None
         self.stack = QStackedWidget()
@@ -73,13 +74,15 @@ class MainWindow(QMainWindow):
         controller.narrativeOpened.connect(self._update_title)
         self.stack.currentChanged.connect(self._view_changed)
         self._view_changed()
+        if not defer_library:  # the app defers it until after the first paint (ui/app.py)
+            _ = self.library
 
     # ---------------------------------------------------------------- views
     @property
     def library(self) -> LibraryPage:
         """The library (home), with the first-run welcome above it."""
         if self._library is None:
-            from narrative_app.ui.library import LibraryPage  # noqa: PLC0415 (quick start)
+            from narrative_app.ui.library import LibraryPage
 
             self._library = LibraryPage(self.controller)
             self._library.openRequested.connect(self.open_narrative)
@@ -139,8 +142,8 @@ class MainWindow(QMainWindow):
         """On first launch the library opens with a welcome above the sample; once either
         way in is taken (or it is hidden) it does not come back."""
         try:
-            from narrative_app.ui.settings import Settings  # noqa: PLC0415
-            from narrative_app.ui.welcome import WelcomePage  # noqa: PLC0415
+            from narrative_app.ui.settings import Settings
+            from narrative_app.ui.welcome import WelcomePage
         except ImportError:
             return
         if Settings().welcome_seen:
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
         self.welcome = welcome
 
     def dismiss_welcome(self) -> None:
-        from narrative_app.ui.settings import Settings  # noqa: PLC0415
+        from narrative_app.ui.settings import Settings
 
         Settings().mark_welcome_seen()
         if self.welcome is not None:
@@ -176,8 +179,8 @@ class MainWindow(QMainWindow):
 
     def _sample_id(self) -> int | None:
         """The library's copy of the example narrative, found by its title."""
-        from narrative_app.bundle import read_file  # noqa: PLC0415
-        from narrative_app.paths import resource_path  # noqa: PLC0415
+        from narrative_app.bundle import read_file
+        from narrative_app.paths import resource_path
 
         try:
             title = read_file(resource_path("sample", "sample.narrative")).title
@@ -213,7 +216,7 @@ class MainWindow(QMainWindow):
         if self.controller.current is None:
             return
         try:
-            from narrative_app.ui.versions import VersionsDialog  # noqa: PLC0415
+            from narrative_app.ui.versions import VersionsDialog
         except ImportError:
             self._info(self.tr("Versions are coming soon."))
             return
@@ -307,7 +310,7 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         try:
-            from narrative_app.ui.settings import Settings  # noqa: PLC0415
+            from narrative_app.ui.settings import Settings
         except ImportError:
             self._info(self.tr("Settings are coming soon."))
             return
@@ -316,7 +319,7 @@ class MainWindow(QMainWindow):
     def _settings_applied(self, settings: object) -> None:
         """Theme, editor font, spell check and backups take effect at once."""
         try:
-            from narrative_app.ui.settings import apply_settings  # noqa: PLC0415
+            from narrative_app.ui.settings import apply_settings
         except ImportError:
             return
         apply_settings(settings, self.controller.store)

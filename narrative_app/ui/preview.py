@@ -24,11 +24,11 @@ _renderer: Any = None
 
 def _make_renderer() -> Any:
     # Imported here, not at the top: only the preview needs them, so start-up stays quick.
-    from xml.etree import ElementTree  # noqa: PLC0415
+    from xml.etree import ElementTree
 
-    import markdown  # noqa: PLC0415
-    from markdown.extensions import Extension  # noqa: PLC0415
-    from markdown.treeprocessors import Treeprocessor  # noqa: PLC0415
+    import markdown
+    from markdown.extensions import Extension
+    from markdown.treeprocessors import Treeprocessor
 
     class _ImagesAsText(Treeprocessor):
         """Replace every image with its description, so nothing is ever fetched."""

@@ -9,6 +9,7 @@ one-line message before anything is saved.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -46,6 +47,8 @@ from narrative_app.ui.settings import (
     Theme,
 )
 
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")  # en, en_GB: not README or LICENSE
+
 
 class SettingsDialog(QDialog):
     """Edit the app's preferences. Narratives themselves are never stored in settings."""
@@ -57,6 +60,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._settings = settings
         self._saved_language = ""
+        self._labels: list[QLabel] = []
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
 
@@ -159,6 +163,10 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
+        # One label column for every group, so the fields line up from group to group.
+        label_width = max(label.sizeHint().width() for label in self._labels)
+        for label in self._labels:
+            label.setMinimumWidth(label_width)
         self.show_settings(settings.load())
         if settings.is_damaged():
             self._say(self.tr("Your settings file could not be read, so the usual settings are "
@@ -174,6 +182,7 @@ class SettingsDialog(QDialog):
             label = QLabel(text, box)
             label.setBuddy(widget)
             form.addRow(label, widget)
+            self._labels.append(label)
         if note:
             hint = make_muted(QLabel(note, box))
             hint.setWordWrap(True)
@@ -243,14 +252,14 @@ class SettingsDialog(QDialog):
 
     def _fill_languages(self, data_dir: Path | None) -> None:
         """Every installed dictionary (the app's own and any in the data folder)."""
-        from narrative_app.spell import available_languages, language_name  # noqa: PLC0415
+        from narrative_app.spell import available_languages, language_name
 
         if data_dir is None:
-            from narrative_app.ui.spell_highlighter import SpellCheckService  # noqa: PLC0415
+            from narrative_app.ui.spell_highlighter import SpellCheckService
 
             data_dir = SpellCheckService.instance().data_dir
         try:
-            codes = sorted(available_languages(data_dir))
+            codes = sorted(c for c in available_languages(data_dir) if _LANGUAGE_CODE.match(c))
         except OSError:
             codes = []
         for code in codes:

@@ -3,7 +3,10 @@
 With ``NARRATIVE_APP_STARTUP_PROBE=1`` the app prints two lines on stdout and then quits:
 
 - ``first-paint <t>`` once the main window's first frame has been painted;
-- ``ready <t>`` once the library is listed and the event loop is idle (accepting input).
+- ``ready <t>`` once the library is listed and the event loop is idle (accepting input);
+- ``store-open <t>`` once the full store (SQLAlchemy, backups) has finished opening in the
+  background after that; the app quits then, so its peak memory includes that work;
+- ``peak-memory <MB>`` just before quitting (Linux: the process's own ``VmHWM``).
 
 ``<t>`` is seconds since the probe was armed, for information only: the benchmark measures
 from just before it spawns the process to when it reads each line, so interpreter start and
@@ -42,10 +45,12 @@ class StartupProbe(QObject):
         super().__init__(window)
         self._painted = False
         self._listed = False
+        self._ready_reported = False
+        self._store_open = False
         self._window = window
         window.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
             watched.removeEventFilter(self)
@@ -68,4 +73,33 @@ class StartupProbe(QObject):
 
     def _ready(self) -> None:
         report("ready")
-        QCoreApplication.quit()
+        self._ready_reported = True
+        self._maybe_quit()
+
+    def store_opened(self) -> None:
+        if not self._store_open:
+            self._store_open = True
+            report("store-open")
+            self._maybe_quit()
+
+    def _maybe_quit(self) -> None:
+        if self._ready_reported and self._store_open:
+            peak = peak_memory_mb()
+            if peak is not None:
+                print(f"peak-memory {peak:.1f}", flush=True)
+            QTimer.singleShot(0, QCoreApplication.quit)
+
+
+def peak_memory_mb() -> float | None:
+    """This process's peak resident memory (Linux ``VmHWM``), None where it is not known.
+
+    ``ru_maxrss`` is not used: on Linux it also counts the parent's memory at fork time.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        return None
+    return None

@@ -130,7 +130,7 @@ class Workspace(QWidget):
         self.nav_panel.setMaximumWidth(260)
 
         self.stack = QStackedWidget()
-        from narrative_app.ui.purpose_page import PurposePage  # noqa: PLC0415 (quick start)
+        from narrative_app.ui.purpose_page import PurposePage
 
         self.purpose_page = PurposePage(controller)
         self.purpose_page.setupFinished.connect(self._setup_finished)
@@ -184,7 +184,7 @@ class Workspace(QWidget):
             return self._build_optional("values_page", "ValuesPage")
         if key == "link":
             return self._build_optional("link_page", "LinkPage")
-        from narrative_app.ui.workspace_pages import ExportPage, RehearsePage  # noqa: PLC0415
+        from narrative_app.ui.workspace_pages import ExportPage, RehearsePage
 
         if key == "rehearse":
             return RehearsePage(self.controller)
@@ -193,7 +193,7 @@ class Workspace(QWidget):
     def _build_optional(self, module: str, name: str, *args: Any,
                         controller: bool = True) -> QWidget:
         """Build a widget from another module, or a quiet placeholder if it cannot be built."""
-        from narrative_app.ui.workspace_pages import placeholder  # noqa: PLC0415
+        from narrative_app.ui.workspace_pages import placeholder
 
         try:
             cls = getattr(importlib.import_module(f"narrative_app.ui.{module}"), name)
@@ -287,7 +287,7 @@ class Workspace(QWidget):
         if narrative is None or not hasattr(self.coach_panel, "set_report"):
             return
         try:
-            from narrative_app.coach.report import build_report  # noqa: PLC0415
+            from narrative_app.coach.report import build_report
 
             report = build_report(narrative, self.controller.effective_pace())
         except Exception:  # the coach is optional: a failure must never cost the writing

@@ -78,7 +78,8 @@ def test_text_export_contains_the_ask(capsys, tmp_path):
     [
         (b"{not json", "bad.narrative", "not valid JSON"),
         (b'{"format": "other", "version": 1}', "foreign.narrative", "not a Narrative Coach"),
-        (b'{"format": "narrative", "version": 999, "narrative": {}}', "new.narrative", "newer version"),
+        (b'{"format": "narrative", "version": 999, "narrative": {}}', "new.narrative",
+         "newer version"),
         (bytes(range(256)) * 40, "junk.narrative", "narrative"),
         (bytes(range(256)) * 40, "junk.md", ""),
         (b"", "empty.md", ""),
@@ -155,7 +156,7 @@ def test_unwritable_data_dir_is_a_clear_message(capsys, tmp_path):
 
 
 def test_installed_package_finds_its_resources(tmp_path):
-    """`python -m narrative_app` run outside the source tree (the installed copy when there is one)."""
+    """`python -m narrative_app` run outside the source tree (the installed copy, if any)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["NARRATIVE_APP_DATA_DIR"] = str(tmp_path / "data")
     result = subprocess.run(

@@ -28,6 +28,9 @@ def qt_settings(qapp, tmp_path: Path) -> QSettings:
     from narrative_app.ui.spell_highlighter import SpellCheckService
 
     SpellCheckService.reset_instance()  # each test's own data folder and settings
+    from narrative_app.ui.settings import EditorFont
+
+    EditorFont.reset_instance()  # a font chosen in one test must not carry over
     return settings
 
 

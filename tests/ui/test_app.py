@@ -28,6 +28,8 @@ def launch(qtbot, messages):
             qtbot.addWidget(session.window)
             session.window.activateWindow()
             qtbot.waitUntil(session.window.isActiveWindow)
+            # The library (or last narrative) comes just after the first paint.
+            qtbot.waitUntil(lambda: session.window.stack.currentWidget() is not None)
             sessions.append(session)
         return session
 

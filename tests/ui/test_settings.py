@@ -30,6 +30,8 @@ CHOSEN = AppSettings(
     backups_dir="/srv/backups/narratives",
     editor_font_family="DejaVu Serif",
     editor_font_size=16,
+    spell_check=False,
+    spell_language="en_US",
 )
 
 
@@ -64,6 +66,8 @@ def test_a_damaged_settings_file_falls_back_to_defaults(qapp: object, ini: Path)
         ("theme", "purple"),
         ("backups_keep", "0"),
         ("editor_font_size", "-4"),
+        ("spell_check", "maybe"),
+        ("spell_language", ""),
     ],
 )
 def test_a_wrong_value_uses_that_setting_default(ini: Path, key: str, raw: str) -> None:
@@ -101,6 +105,9 @@ def test_dialog_shows_saved_settings_and_saves_changes(qtbot, ini: Path) -> None
     assert dialog.theme.currentText() == "Dark"
     assert dialog.backups_keep.value() == 25
     assert dialog.font_size.value() == 16
+    assert not dialog.spell_check.isChecked()
+    assert not dialog.spell_language.isEnabled()
+    assert dialog.spell_language.currentText() == "English (US)"
 
     dialog.pace.setValue(118)
     dialog.theme.setCurrentIndex(dialog.theme.findText("Follow my computer"))
@@ -185,3 +192,27 @@ def test_theme_can_be_forced_dark_or_light_and_back(qapp) -> None:
         assert qapp.palette().base().color() == original.base().color()
     finally:
         qapp.setPalette(original)
+
+
+def test_spelling_choices_are_what_the_spell_checker_reads_at_start_up(qtbot) -> None:
+    from narrative_app.ui.spell_highlighter import SpellCheckService
+
+    settings = Settings()  # the app's own QSettings, as at start-up
+    assert settings.load().spell_check is True
+    assert settings.load().spell_language == "en_GB"
+    assert settings.save(settings.load().with_changes(spell_check=False,
+                                                      spell_language="en_US"))
+    service = SpellCheckService.install()
+    assert (service.enabled, service.language) == (False, "en_US")
+
+
+def test_only_installed_dictionaries_are_offered(qtbot, ini: Path, fresh_data_dir: Path) -> None:
+    extra = fresh_data_dir / "dictionaries"
+    extra.mkdir(parents=True)
+    (extra / "cy_GB.txt").write_text("bore\nda\n", encoding="utf-8")
+    (extra / "README.txt").write_text("not a dictionary\n", encoding="utf-8")
+    dialog = SettingsDialog(_settings(ini), data_dir=fresh_data_dir)
+    qtbot.addWidget(dialog)
+    codes = [dialog.spell_language.itemData(i) for i in range(dialog.spell_language.count())]
+    assert codes == ["cy_GB", "en_GB", "en_US"]
+    assert dialog.spell_language.currentData() == "en_GB"

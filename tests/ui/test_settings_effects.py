@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from narrative_app.domain import PartKind
 from narrative_app.models import backups
@@ -30,8 +30,11 @@ def fresh_editor_font():
 
 @pytest.fixture
 def keep_palette(qapp):
+    from narrative_app.ui.settings import apply_theme
+
     original = qapp.palette()
     yield
+    apply_theme(Theme.SYSTEM)  # also lets go of a forced colour scheme
     qapp.setPalette(original)
 
 
@@ -83,8 +86,10 @@ def test_a_new_narrative_starts_at_the_chosen_pace(main_window, monkeypatch) -> 
     assert main_window.workspace.purpose_page.pace_spin.value() == 112
 
 
-def test_exports_default_to_the_chosen_paper_and_author(main_window, monkeypatch,
-                                                        qtbot) -> None:
+def test_exports_default_to_the_chosen_paper_and_author(main_window, monkeypatch, qtbot,
+                                                        tmp_path: Path) -> None:
+    import docx
+
     from narrative_app.ui.export_dialog import ExportDialog
 
     def letter_and_author(dialog: SettingsDialog) -> None:
@@ -96,16 +101,24 @@ def test_exports_default_to_the_chosen_paper_and_author(main_window, monkeypatch
     export = ExportDialog(main_window.controller.current, main_window)
     qtbot.addWidget(export)
     assert export.paper_combo.currentText() == "US Letter"
-    assert "Dev Patel, Ward Manager" in export.preview.toPlainText()
+    export.format_combo.setCurrentIndex(export.format_combo.findData("docx"))
+    target = tmp_path / "speech.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Close)
+    export.export_button.click()
+    written = docx.Document(str(target))
+    assert written.core_properties.author == "Dev Patel, Ward Manager"
+    assert round(written.sections[0].page_width.inches, 1) == 8.5  # US Letter, not A4
 
 
-def test_the_dark_theme_applies_at_once(main_window, monkeypatch, qapp, keep_palette) -> None:
+def test_the_dark_theme_applies_at_once(main_window, monkeypatch, qtbot, keep_palette) -> None:
     def dark(dialog: SettingsDialog) -> None:
         dialog.theme.setCurrentIndex(dialog.theme.findText("Dark"))
 
     change_settings(main_window, monkeypatch, dark)
     assert Settings().theme is Theme.DARK
-    assert main_window.palette().base().color().lightness() < 100
+    qtbot.waitUntil(lambda: main_window.palette().base().color().lightness() < 100)
 
 
 def test_the_draft_editor_uses_the_chosen_font_and_size_at_once(main_window, monkeypatch,

@@ -93,6 +93,11 @@
     <name>App</name>
     <message>
         <location filename="../../../build/translations/ui_helper_strings.py" line="+20"/>
+        <source>Your settings file could not be read, so the defaults are in use. You can change them in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Narrative Coach cannot write to the data folder {path}. Check its permissions, or choose another with --data-dir.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -270,7 +275,7 @@
 <context>
     <name>CuesEditor</name>
     <message>
-        <location filename="../../ui/cues_editor.py" line="+83"/>
+        <location filename="../../ui/cues_editor.py" line="+85"/>
         <source>One short cue per line, for example: Ward 7, 3 a.m.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,7 +531,7 @@
 <context>
     <name>FinishPanel</name>
     <message>
-        <location filename="../../ui/rehearsal_finish.py" line="-66"/>
+        <location filename="../../ui/rehearsal_finish.py" line="+39"/>
         <source>A note for next time (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,7 +625,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>a minute ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,12 +705,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
         <source>Untitled narrative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>No audience or occasion yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -798,7 +803,7 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../ui/library.py" line="+77"/>
+        <location filename="../../ui/library.py" line="+81"/>
         <source>Search titles and text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -819,13 +824,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+190"/>
+        <location line="+241"/>
         <location line="+16"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-256"/>
         <source>Show narratives you have moved to the trash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -845,12 +850,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Tip: drop a .narrative, Markdown or Word file here to import it. Press Enter to open, F2 to rename, Delete to move to the trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Move to the trash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -865,7 +870,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+134"/>
         <source>Nothing matches “{query}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -920,7 +925,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../build/translations/ui_helper_strings.py" line="-62"/>
+        <location filename="../../../build/translations/ui_helper_strings.py" line="-63"/>
         <source>Delete for good?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,7 +1036,7 @@
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../../build/translations/ui_helper_strings.py" line="+49"/>
+        <location filename="../../../build/translations/ui_helper_strings.py" line="+50"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,12 +1259,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+106"/>
+        <location filename="../../ui/main_window.py" line="+130"/>
         <source>Untitled narrative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+83"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1274,7 +1279,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>The guide is coming soon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1284,7 +1289,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1299,7 +1304,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>{status}. If you quit now, your latest changes will be lost.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2306,6 +2311,21 @@
         <source>Next: {part}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/rehearsal_finish.py" line="+56"/>
+        <source>Keep this run before closing? It lasted only {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep this run before closing? It lasted {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep this run?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RehearsePage</name>
@@ -2386,7 +2406,7 @@
 <context>
     <name>SaveIndicator</name>
     <message>
-        <location filename="../../ui/workspace.py" line="+57"/>
+        <location filename="../../ui/workspace.py" line="+63"/>
         <source>Save status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2409,7 +2429,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+52"/>
+        <location filename="../../ui/settings_dialog.py" line="+63"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2489,7 +2509,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>&amp;Underline misspelt words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spell check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spelling language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source> daily copies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2579,6 +2614,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Spelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
@@ -2604,17 +2649,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+59"/>
         <source>The usual settings are shown. Press Save to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Your settings could not be saved to disk, so they will only last until you close the app. Check that your home folder is writable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+40"/>
+        <source>Backups cannot be written to {folder} ({reason}). Choose another folder, or use the usual place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Choose a folder for backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3033,17 +3083,17 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome.py" line="+72"/>
+        <location filename="../../ui/welcome.py" line="+76"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Welcome to Narrative Coach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A public narrative is a short story you tell out loud to move people to act with you. It has three parts, and this app helps you write, time and rehearse each one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3127,11 +3177,61 @@
         <source>Begin a new narrative of your own.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Hide this welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide the welcome; it will not come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace.py" line="+17"/>
+        <location filename="../../ui/workspace.py" line="-45"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rehearse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>‹ Library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3151,7 +3251,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+83"/>
         <source>Coming soon</source>
         <translation type="unfinished"></translation>
     </message>
