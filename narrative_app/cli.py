@@ -7,7 +7,6 @@ command that needs them so ``--version`` and ``list`` stay quick.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
@@ -18,6 +17,8 @@ from narrative_app import APP_NAME, __version__
 from narrative_app.errors import NarrativeAppError
 
 if TYPE_CHECKING:
+    import argparse
+
     from narrative_app.models.store import NarrativeStore
 
 EXIT_OK = 0
@@ -33,14 +34,15 @@ class UsageError(NarrativeAppError):
     """The command line itself is wrong (unknown option, missing argument...)."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argparse parser whose errors are one line on stderr and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
-
-
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        """An argparse parser whose errors are one line on stderr and exit status 2."""
+
+        def error(self, message: str) -> NoReturn:
+            raise UsageError(f"{message} (see '{self.prog} --help')")
+
     parser = _Parser(
         prog="narrative-app",
         description=f"{APP_NAME}: write, rehearse and share a public narrative. "
@@ -86,9 +88,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _plain_launch(args: list[str]) -> str | bool | None:
+    """The data folder when ``args`` only opens the window (no args, or just --data-dir);
+    False otherwise. Launching from a menu then skips building the parser (issue 8)."""
+    if not args:
+        return None
+    if len(args) == 2 and args[0] == "--data-dir" and args[1] and not args[1].startswith("-"):
+        return args[1]
+    if len(args) == 1 and args[0].startswith("--data-dir=") and len(args[0]) > 11:
+        return args[0].removeprefix("--data-dir=")
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
+        plain = _plain_launch(args_list)
+        if plain is not False:
+            from narrative_app.ui.app import run_app
+
+            return run_app(_resolve(plain), [sys.argv[0]])
         args = build_parser().parse_args(args_list)
         if args.self_test:
             from narrative_app.selftest import run_self_test
@@ -113,9 +132,13 @@ def _fail(message: str) -> None:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
+    return _resolve(args.data_dir)
+
+
+def _resolve(cli_value: str | None) -> Path:
     from narrative_app.paths import resolve_data_dir
 
-    return resolve_data_dir(args.data_dir)
+    return resolve_data_dir(cli_value)
 
 
 def _open_store(args: argparse.Namespace) -> NarrativeStore:

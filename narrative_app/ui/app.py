@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from narrative_app import APP_NAME, __version__
 from narrative_app.errors import NarrativeAppError
@@ -74,9 +74,11 @@ def apply_preferences(app: QApplication) -> None:
     except Exception:  # an unreadable catalogue leaves the app in English
         pass
     try:
-        from narrative_app.ui.settings import Settings, apply_theme
+        from narrative_app.ui.settings import Settings, Theme, apply_theme
 
-        apply_theme(Settings().theme)
+        theme = Settings().theme
+        if theme is not Theme.SYSTEM:  # the system's own scheme needs nothing done
+            apply_theme(theme)
     except Exception:  # a damaged preference falls back to the system theme
         pass
 
@@ -131,20 +133,16 @@ def start(data_dir: Path) -> Session | None:
 
     from narrative_app.ui.controller import NarrativeController
     from narrative_app.ui.main_window import MainWindow
-    from narrative_app.ui.spell_highlighter import SpellCheckService
 
-    SpellCheckService.install(data_dir)  # the personal dictionary lives with the data
     controller = NarrativeController(store)
     window = MainWindow(controller, defer_library=True)
     window.restore_geometry()
-    opener = _StartupFinisher(window, store, _arm_probe(window))
+    opener = _StartupFinisher(window, store, _arm_probe(window), data_dir)
     window.show()
     report = getattr(store, "open_report", None)
     if report is not None and getattr(report, "recovered", False) and report.message:
         # After the window is up, so the user sees where they are when they read it.
         QTimer.singleShot(0, window, partial(_show_recovery, window, report.message))
-    SpellCheckService.instance().unavailable.connect(window.statusBar().showMessage)
-    _tell_if_settings_damaged(window)
     return Session(lock=lock, store=store, controller=controller, window=window, opener=opener)
 
 
@@ -159,9 +157,11 @@ class _StartupFinisher(QObject):
 
     POLL_MS = 20
 
-    def __init__(self, window: QWidget, store: object, probe: object | None) -> None:
+    def __init__(self, window: QMainWindow, store: object, probe: object | None,
+                 data_dir: Path) -> None:
         super().__init__(window)
         self._window = window
+        self._data_dir = data_dir
         self._store = store
         self._probe = probe
         self._timer = QTimer(self)
@@ -179,7 +179,13 @@ class _StartupFinisher(QObject):
         QTimer.singleShot(0, self._list)  # one more turn: the frame is on screen first
 
     def _list(self) -> None:
+        from narrative_app.ui.spell_highlighter import SpellCheckService
+
+        # Before any editor exists: the personal dictionary lives with this data folder.
+        SpellCheckService.install(self._data_dir)
+        SpellCheckService.instance().unavailable.connect(self._window.statusBar().showMessage)
         self._window.restore_last_narrative()
+        _tell_if_settings_damaged(self._window)
         if self._probe is not None:
             self._probe.library_ready()
         if hasattr(self._store, "preload"):

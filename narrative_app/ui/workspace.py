@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,24 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.domain import PartKind
+from narrative_app.ui.navigation import NAV_ITEMS, PAGE_KEYS
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
 
-# (key, navigator label); None marks the quiet divider before Rehearse and Export. The labels
-# are marked for translation here and translated (self.tr, context "Workspace") when shown.
-NAV_ITEMS: tuple[tuple[str, str] | None, ...] = (
-    ("purpose", QT_TRANSLATE_NOOP("Workspace", "Purpose")),
-    ("values", QT_TRANSLATE_NOOP("Workspace", "Values")),
-    ("self", QT_TRANSLATE_NOOP("Workspace", "Self")),
-    ("us", QT_TRANSLATE_NOOP("Workspace", "Us")),
-    ("now", QT_TRANSLATE_NOOP("Workspace", "Now")),
-    ("link", QT_TRANSLATE_NOOP("Workspace", "Link")),
-    None,
-    ("rehearse", QT_TRANSLATE_NOOP("Workspace", "Rehearse")),
-    ("export", QT_TRANSLATE_NOOP("Workspace", "Export")),
-)
-PAGE_KEYS = tuple(item[0] for item in NAV_ITEMS if item)
 STORY_KEYS = {"self": PartKind.SELF, "us": PartKind.US, "now": PartKind.NOW}
 SIDE_MIN_WIDTH = 1100  # below this the coach/time column folds away before the text shrinks
 REPORT_DELAY_MS = 800
