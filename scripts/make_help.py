@@ -13,6 +13,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))  # also when loaded from a test
+
+from _generated import write_or_check  # noqa: E402
+
 SOURCE = ROOT / "docs" / "user-guide.md"
 OUTPUT = ROOT / "narrative_app" / "resources" / "help" / "guide.md"
 
@@ -39,16 +43,7 @@ def in_app_guide(text: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     text = in_app_guide(SOURCE.read_text(encoding="utf-8"))
-    if "--check" in args:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"{OUTPUT} is out of date: run python scripts/make_help.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"Wrote {OUTPUT.relative_to(ROOT)}")
-    return 0
+    return write_or_check(OUTPUT, text, "make_help.py", args, ROOT)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))  # also when loaded from a test
+
+from _generated import write_or_check  # noqa: E402
 
 from narrative_app import bundle  # noqa: E402
 from narrative_app.domain import Narrative, PartKind, StoryPart  # noqa: E402
@@ -186,16 +189,7 @@ def build_sample() -> Narrative:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     text = bundle.dumps(build_sample()) + "\n"
-    if "--check" in args:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"{OUTPUT} is out of date: run python scripts/make_sample.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"Wrote {OUTPUT.relative_to(ROOT)}")
-    return 0
+    return write_or_check(OUTPUT, text, "make_sample.py", args, ROOT)
 
 
 if __name__ == "__main__":

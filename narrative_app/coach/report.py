@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from narrative_app.coach.checks import run_checks
 from narrative_app.coach.findings import ALL, OK, SUGGEST, Finding, Span
-from narrative_app.coach.timing import BudgetState, Estimate, budget_state, estimate_narrative
+from narrative_app.coach.timing import Estimate, estimate_narrative
 from narrative_app.domain import DEFAULT_PACE_WPM, PART_ORDER, Narrative, PartKind
 from narrative_app.method.presets import format_seconds
 
@@ -46,19 +46,8 @@ __all__ = [
 SPAN_TEXT_LIMIT = 120
 
 
-@dataclass(frozen=True)
-class PartTiming:
-    words: int
-    seconds: float
-    target_seconds: int
-
-    @property
-    def state(self) -> BudgetState:
-        return budget_state(self.seconds, self.target_seconds)
-
-    @classmethod
-    def from_estimate(cls, estimate: Estimate) -> PartTiming:
-        return cls(estimate.words, estimate.seconds, estimate.target_seconds)
+# A part's words, estimated seconds and target: the timing model's own estimate.
+PartTiming = Estimate
 
 
 @dataclass
@@ -98,8 +87,8 @@ def build_report(narrative: Narrative, pace_wpm: float | None = None) -> CoachRe
     pace = pace_wpm if pace_wpm and pace_wpm > 0 else (narrative.pace_wpm or DEFAULT_PACE_WPM)
     estimates, total = estimate_narrative(narrative, pace)
     return CoachReport(
-        parts={kind: PartTiming.from_estimate(estimates[kind]) for kind in PART_ORDER},
-        total=PartTiming.from_estimate(total),
+        parts={kind: estimates[kind] for kind in PART_ORDER},
+        total=total,
         checks=run_checks(narrative, estimates, total),
         pace_wpm=float(pace),
         drafts={kind: narrative.parts[kind].draft or "" for kind in PART_ORDER},
