@@ -5,12 +5,10 @@ Wording lives in ``resources/method/framework.toml`` so a coach can change it wi
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
 from narrative_app.domain import PART_FIELDS, PART_ORDER, PartKind
-from narrative_app.paths import read_resource_text
 
 
 @dataclass(frozen=True)
@@ -38,6 +36,10 @@ class PartGuide:
 @cache
 def framework() -> dict[PartKind, PartGuide]:
     """Every part's guide, in telling order. Cached: the file is read once per process."""
+    import tomllib
+
+    from narrative_app.paths import read_resource_text
+
     data = tomllib.loads(read_resource_text("method", "framework.toml"))["parts"]
     guides: dict[PartKind, PartGuide] = {}
     for kind in PART_ORDER:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
 from narrative_app.domain import PART_ORDER, Narrative, PartKind
-from narrative_app.paths import read_resource_text
 
 CUSTOM = "custom"
 
@@ -25,6 +23,10 @@ class Preset:
 
 @cache
 def presets() -> tuple[Preset, ...]:
+    import tomllib  # read on first use: importing this module stays cheap at start-up
+
+    from narrative_app.paths import read_resource_text
+
     data = tomllib.loads(read_resource_text("method", "presets.toml"))["preset"]
     return tuple(
         Preset(

