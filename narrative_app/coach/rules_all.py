@@ -102,7 +102,8 @@ def long_sentences(drafts: dict[PartKind, Draft]) -> tuple[Verdict, PartHits]:
             found[kind] = long
     count = sum(len(v) for v in found.values())
     if count:
-        return Verdict.suggest(hint("long_sentences", "suggest", count=count)), found
+        key = "suggest_one" if count == 1 else "suggest"
+        return Verdict.suggest(hint("long_sentences", key, count=count)), found
     return Verdict.ok(hint("long_sentences", "ok")), {}
 
 
