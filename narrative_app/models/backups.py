@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from contextlib import closing, suppress
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ DEFAULT_KEEP = 10
 _NAME_RE = re.compile(r"^narratives-(\d{8}-\d{6})\.db$")
 _PARTIAL_RE = re.compile(r"^\.narratives-\d{8}-\d{6}\.db\.partial$")
 _STAMP = "%Y%m%d-%H%M%S"
+# Files of the data folder kept beside each backup, as "<backup name>.<file name>": the
+# spell checker's personal dictionary travels with the narratives it was built for.
+COMPANION_FILES = ("personal-dictionary.txt",)
 
 
 @dataclass(frozen=True)
@@ -109,11 +113,43 @@ def make_backup(
             _remove(partial)
             return None
         os.replace(partial, final)
+        _copy_companions(db_path.parent, folder, final.name)
         _fsync_dir(folder)
     finally:
         _remove(partial)
     prune(folder, keep)
     return final
+
+
+def companion(backup: Path, name: str) -> Path:
+    """Where the copy of the data folder's file ``name`` made with ``backup`` is kept."""
+    return backup.with_name(f"{backup.name}.{name}")
+
+
+def _copy_companions(data_dir: Path, folder: Path, backup_name: str) -> None:
+    for name in COMPANION_FILES:
+        source = data_dir / name
+        if not source.is_file():
+            continue
+        target = companion(folder / backup_name, name)
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            shutil.copyfile(source, partial)
+            os.replace(partial, target)
+        except OSError:
+            _remove(partial)  # a missing companion never spoils the database backup
+
+
+def restore_companions(backup: Path, data_dir: Path) -> list[str]:
+    """Bring back companion files that are missing from ``data_dir``; never overwrite one."""
+    restored = []
+    for name in COMPANION_FILES:
+        saved, live = companion(backup, name), data_dir / name
+        if saved.is_file() and not live.exists():
+            with suppress(OSError):
+                shutil.copyfile(saved, live)
+                restored.append(name)
+    return restored
 
 
 def prune(folder: Path, keep: int = DEFAULT_KEEP) -> None:
@@ -123,6 +159,8 @@ def prune(folder: Path, keep: int = DEFAULT_KEEP) -> None:
     """
     for old in list_backups(folder)[max(1, keep) :]:
         _remove(old.path)
+        for name in COMPANION_FILES:
+            _remove(companion(old.path, name))
     with suppress(OSError):
         for entry in folder.iterdir():
             if _PARTIAL_RE.match(entry.name):

@@ -101,6 +101,7 @@ def recover(db_path: Path, now: datetime, backups_dir: Path | None = None) -> Op
         if not backups.quick_check(backup.path) or not _readable_revision(backup.path):
             continue
         backups.restore_backup(backup.path, db_path)
+        backups.restore_companions(backup.path, db_path.parent)
         message = (
             "The narratives database could not be read. Your narratives were restored from the "
             f"backup made on {describe_time(backup.made_at)}; changes made after that are not in "

@@ -177,3 +177,36 @@ def test_read_only_data_folder_gives_a_clear_error(tmp_path: Path) -> None:
             NarrativeStore.open(folder)
     finally:
         folder.chmod(0o700)
+
+
+def test_personal_dictionary_travels_with_backups(fresh_data_dir: Path) -> None:
+    """The spell checker's own words are copied beside each backup and pruned with it."""
+    clock = Clock(datetime(2026, 11, 1, 9, 0, 0))
+    with open_store(fresh_data_dir, clock) as store:
+        store.create(Narrative(title="Mine"))
+    dictionary = fresh_data_dir / "personal-dictionary.txt"
+    dictionary.write_text("Jayden\nNorthfield\n", encoding="utf-8")
+    made = []
+    for _ in range(4):
+        clock.now += timedelta(days=1)
+        with open_store(fresh_data_dir, clock, keep_backups=2) as store:
+            made.append(store.wait_for_backup())
+    kept = backups.list_backups(fresh_data_dir / "backups")
+    assert len(kept) == 2
+    for backup in kept:
+        copy = backups.companion(backup.path, "personal-dictionary.txt")
+        assert copy.read_text(encoding="utf-8") == "Jayden\nNorthfield\n"
+    assert not backups.companion(made[0], "personal-dictionary.txt").exists()  # pruned too
+
+
+def test_recovery_brings_back_a_lost_personal_dictionary(fresh_data_dir: Path) -> None:
+    clock = Clock(datetime(2026, 11, 25, 9, 14, 0))
+    dictionary = fresh_data_dir / "personal-dictionary.txt"
+    fresh_data_dir.mkdir(parents=True, exist_ok=True)
+    dictionary.write_text("Kerry\n", encoding="utf-8")
+    make_store_with_backup(fresh_data_dir, clock, "Words worth keeping.")
+    (fresh_data_dir / "narratives.db").write_bytes(GARBAGE)
+    dictionary.unlink()
+    with NarrativeStore.open(fresh_data_dir, clock=clock) as store:
+        assert store.open_report.recovered
+    assert dictionary.read_text(encoding="utf-8") == "Kerry\n"
