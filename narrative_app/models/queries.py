@@ -65,9 +65,21 @@ def _matches() -> Any:
     return or_(has(n.title), has(n.audience), has(n.occasion), _IN_PARTS, _IN_VALUES)
 
 
+# A part told faster or slower than this was skipped or left running, not spoken: paging
+# through a run in a few seconds must not teach the app a pace of 1,200 words a minute.
+SPOKEN_WPM = (60, 240)
+
+
 def spoken_totals(narrative_id: int, runs: int) -> Select[Any]:
-    """(words, seconds) spoken over the latest ``runs`` runs that have words in their splits."""
-    spoken = (SplitRow.words > 0) & (SplitRow.seconds > 0)
+    """(words, seconds) spoken over the latest ``runs`` runs that have words in their splits,
+    counting only parts told at a believable pace (``SPOKEN_WPM``)."""
+    slowest, fastest = SPOKEN_WPM
+    spoken = (
+        (SplitRow.words > 0)
+        & (SplitRow.seconds > 0)
+        & (SplitRow.words * 60 <= SplitRow.seconds * fastest)
+        & (SplitRow.words * 60 >= SplitRow.seconds * slowest)
+    )
     recent = (
         select(RunRow.id)
         .where(RunRow.narrative_id == narrative_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QKeySequence,
@@ -130,6 +130,7 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         self.list.itemActivated.connect(self._item_activated)
         self.list.verticalScrollBar().valueChanged.connect(self._build_visible_cards)
         self.list.currentItemChanged.connect(self._current_changed)
+        self.list.installEventFilter(self)  # the current card shows when the list has focus
         self._add_list_actions()
 
         self.empty = EmptyState(PRIMARY_STYLE)
@@ -251,7 +252,7 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         self._cards[narrative_id] = card
         self._fit_card(item, card, self._card_width())
         if item is self.list.currentItem():
-            card.set_selected(True)
+            card.set_selected(True, self.list.hasFocus())
         return card
 
     def _build_visible_cards(self) -> None:
@@ -381,7 +382,15 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
             if item is not None:
                 card = self.list.itemWidget(item)
                 if isinstance(card, NarrativeCard):
-                    card.set_selected(selected)
+                    card.set_selected(selected, selected and self.list.hasFocus())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            item = self.list.currentItem()
+            card = self.list.itemWidget(item) if item is not None else None
+            if isinstance(card, NarrativeCard):
+                card.set_selected(True, event.type() == QEvent.Type.FocusIn)
+        return super().eventFilter(watched, event)
 
     def _item_activated(self, item: QListWidgetItem) -> None:
         if not self.showing_trash:

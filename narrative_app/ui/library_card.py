@@ -25,7 +25,8 @@ from narrative_app.method.presets import format_seconds, get_preset
 CARD_STYLE = """
 #NarrativeCard { background: palette(base); border: 1px solid palette(mid);
                  border-radius: 8px; }
-#NarrativeCard[selected="true"] { border: 2px solid palette(highlight); }
+#NarrativeCard[selected="true"] { border: 2px solid palette(mid); }
+#NarrativeCard[selected="true"][focused="true"] { border: 2px solid palette(highlight); }
 """
 
 
@@ -176,6 +177,7 @@ class NarrativeCard(QFrame):
         row.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
         self.setAccessibleName(summary.title)
         self.setProperty("selected", False)
+        self.setProperty("focused", False)  # selected while the list has keyboard focus
 
     @staticmethod
     def untitled() -> str:
@@ -200,10 +202,14 @@ class NarrativeCard(QFrame):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         return menu
 
-    def set_selected(self, selected: bool) -> None:
-        if self.property("selected") == selected:
+    def set_selected(self, selected: bool, focused: bool | None = None) -> None:
+        """Selected cards get a border; the accent one only while the list has focus, so
+        keyboard users can always see where they are."""
+        focused = bool(self.property("focused")) if focused is None else focused
+        if self.property("selected") == selected and self.property("focused") == focused:
             return
         self.setProperty("selected", selected)
+        self.setProperty("focused", focused)
         self.style().unpolish(self)
         self.style().polish(self)
 

@@ -76,8 +76,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         tip=_tr("Save now (saving also happens as you type)"))
     add(file_menu, "save_version", _tr("Save &version..."), window.save_version,
         _keys("Ctrl+Shift+S"), tip=_tr("Keep a named version of this narrative"))
-    add(file_menu, "versions", _tr("Versions..."), window.show_versions,
-        tip=_tr("Compare and restore saved versions"))
+    add(file_menu, "versions", _tr("Versi&ons..."), window.show_versions,
+        _keys("Ctrl+Shift+H"), tip=_tr("Compare and restore saved versions"))
     file_menu.addSeparator()
     add(file_menu, "rehearse", _tr("&Rehearse"), window.rehearse, _keys("Ctrl+R"),
         tip=_tr("Start a timed rehearsal"))

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
             return False
         self.stack.setCurrentWidget(workspace)
         workspace.show_page(page if page in PAGE_KEYS else "self")
+        workspace.focus_page()  # not the "Library" button, where a stray Space goes back
         return True
 
     def new_narrative(self) -> None:
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
     def go_to_page(self, key: str) -> None:
         if self.in_workspace():
             self.workspace.show_page(key)
+            self.workspace.focus_page()
 
     def find(self) -> None:
         if self.in_workspace():
@@ -421,6 +423,17 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             self.controller.save_now()  # switching to another window is a moment to save
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._restyle_for_palette()
+
+    def _restyle_for_palette(self) -> None:
+        """Style sheets resolve palette(...) once, when set: after a switch to dark (or back)
+        set them again, so cards and accent buttons take the new colours too."""
+        for widget in self.findChildren(QWidget):
+            sheet = widget.styleSheet()
+            if "palette(" in sheet:
+                widget.setStyleSheet("")
+                widget.setStyleSheet(sheet)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.controller.save_now() and not self._quitting_anyway:

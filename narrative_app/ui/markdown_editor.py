@@ -14,6 +14,7 @@ import re
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QFont,
+    QPainter,
     QPalette,
     QResizeEvent,
     QSyntaxHighlighter,
@@ -111,6 +112,8 @@ class MarkdownEditor(QTextEdit):
         self._loading = False
         self._zoom_steps = 0
         self._margin = -1
+        self._placeholder = ""
+        self._was_empty = True
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)  # keyboard users can always leave the editor with Tab
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
@@ -154,8 +157,35 @@ class MarkdownEditor(QTextEdit):
         self.ensureCursorVisible()
 
     def _on_text_changed(self) -> None:
+        empty = self.document().isEmpty()
+        if empty != self._was_empty:  # the placeholder comes or goes: repaint all of it
+            self._was_empty = empty
+            self.viewport().update()
         if not self._loading:
             self.edited.emit(self.text())
+
+    # ----------------------------------------------------------- placeholder
+    def setPlaceholderText(self, text: str) -> None:
+        """Kept and painted here: Qt clips a long placeholder to the empty first line."""
+        self._placeholder = text
+        super().setPlaceholderText("")
+        self.viewport().update()
+
+    def placeholderText(self) -> str:
+        return self._placeholder
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._placeholder or not self.document().isEmpty():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.setFont(self.document().defaultFont())
+        margin = int(self.document().documentMargin())
+        area = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+        flags = Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags), self._placeholder)
+        painter.end()
 
     # ----------------------------------------------------------------- paste
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
@@ -165,6 +195,7 @@ class MarkdownEditor(QTextEdit):
         """Always paste plain text, in the current paragraph style (keeps the line height)."""
         if source.hasText():
             self.textCursor().insertText(source.text())
+            self._keep_line_height(whole=True)
             self.ensureCursorVisible()
 
     # ------------------------------------------------------------------ look
@@ -220,9 +251,53 @@ class MarkdownEditor(QTextEdit):
 
     def keyPressEvent(self, event) -> None:
         # Enter keeps the paragraph style; an empty document may have lost it (select all, cut).
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.document().isEmpty():
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.document().isEmpty():
             self._apply_line_height_silently()
+        cursor = self.textCursor()
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier(0)
+        if enter and plain and not self.isReadOnly() and not cursor.hasSelection() \
+                and not cursor.block().text():
+            # Qt 6 spends Enter in an empty paragraph on resetting its format (meant for
+            # lists), so the blank line between paragraphs would need a third press.
+            cursor.insertBlock()
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            event.accept()
+            return
         super().keyPressEvent(event)
+        # Qt resets the format of an empty paragraph on Enter (the blank line between
+        # paragraphs) and of text typed over a whole selection: keep 1.4 lines everywhere.
+        self._keep_line_height()
+
+    def _keep_line_height(self, *, whole: bool = False) -> None:
+        """Give the cursor's paragraph (or every paragraph) the line height again, as part
+        of the edit that lost it, so one Ctrl+Z still undoes that edit and nothing else."""
+        document = self.document()
+        blocks = []
+        block = document.begin() if whole else self.textCursor().block()
+        while block.isValid():
+            fmt = block.blockFormat()
+            if fmt.lineHeight() != LINE_HEIGHT_PERCENT or fmt.lineHeightType() != 1:
+                blocks.append(block)
+            if not whole:
+                break
+            block = block.next()
+        if not blocks:
+            return
+        line = QTextBlockFormat()
+        line.setLineHeight(LINE_HEIGHT_PERCENT, 1)  # 1 = proportional height
+        was = self._loading
+        self._loading = True  # a format change is not an edit of the words
+        try:
+            cursor = QTextCursor(document)
+            cursor.joinPreviousEditBlock()
+            for target in blocks:
+                cursor.setPosition(target.position())
+                cursor.mergeBlockFormat(line)
+            cursor.endEditBlock()
+        finally:
+            self._loading = was
 
     def _apply_line_height_silently(self) -> None:
         was = self._loading

@@ -132,6 +132,8 @@ class PurposePage(QWidget):
         self.skip_button.clicked.connect(self.setupFinished)
         self.next_button = QPushButton(self.tr("Continue to Values"))
         self.next_button.clicked.connect(self.nextRequested)
+        for button in (self.start_button, self.skip_button, self.next_button):
+            button.setAutoDefault(True)  # Return presses a focused button, as in a dialog
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.skip_button)
@@ -158,6 +160,7 @@ class PurposePage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop; fields scroll in
         scroll.setWidget(holder)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -167,6 +170,7 @@ class PurposePage(QWidget):
         self.audience_edit.textEdited.connect(self._audience_edited)
         self.occasion_edit.textEdited.connect(self._occasion_edited)
         self.ask_edit.textEdited.connect(self._ask_edited)
+        self.ask_edit.returnPressed.connect(self._ask_return)
         controller.narrativeOpened.connect(self._reload)
         controller.metaChanged.connect(self._reload)
         controller.narrativeChanged.connect(self._reload_ask)
@@ -217,6 +221,11 @@ class PurposePage(QWidget):
         self.start_button.setVisible(setup)
         self.skip_button.setVisible(setup)
         self.next_button.setVisible(not setup)
+
+    def _ask_return(self) -> None:
+        """Return after the last answer of the set-up means "Start writing"."""
+        if self.setup_mode:
+            self.start_button.click()
 
     def focus_first(self) -> None:
         self.title_edit.setFocus()

@@ -127,10 +127,13 @@ class RehearsalHistoryPage(QWidget):
             return
         latest = self.runs[-1]
         target = sum(s.target_seconds for s in latest.splits)
-        self.summary_label.setText(self.tr(
-            "{count} runs kept. Latest: {latest} against a target of {target}.").format(
-                count=len(self.runs), latest=format_seconds(latest.total_seconds),
-                target=format_seconds(target)))
+        if len(self.runs) == 1:
+            text = self.tr("1 run kept. Latest: {latest} against a target of {target}.")
+        else:
+            text = self.tr("{count} runs kept. Latest: {latest} against a target of {target}.")
+        self.summary_label.setText(text.format(
+            count=len(self.runs), latest=format_seconds(latest.total_seconds),
+            target=format_seconds(target)))
 
     def _cell(self, text: str, tip: str = "", state: BudgetState = BudgetState.NONE,
               align_right: bool = False) -> QTableWidgetItem:

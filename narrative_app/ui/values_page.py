@@ -91,6 +91,7 @@ class ValuesPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setAccessibleName(self.tr("Value cards"))
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop; cards scroll in
         columns = QHBoxLayout()
         columns.setSpacing(18)
         columns.addWidget(scroll, 3)

@@ -111,7 +111,7 @@ class WelcomePage(QWidget):
         ))
         self.privacy.setWordWrap(True)
 
-        self.example_button = QPushButton(self.tr("Look at the &example"), self)
+        self.example_button = QPushButton(self.tr("Look at the e&xample"), self)
         self.example_button.setAccessibleName(self.tr("Look at the example"))
         self.example_button.setAccessibleDescription(
             self.tr("Open a finished sample narrative to see what all three stories look like.")
@@ -123,7 +123,8 @@ class WelcomePage(QWidget):
         self.start_button.setDefault(True)
         self.start_button.setAutoDefault(True)
         self.start_button.clicked.connect(self.startRequested)
-        self.dismiss_button = QPushButton(self.tr("&Hide this welcome"), self)
+        # Mnemonics avoid the menu bar's own (Alt+F, E, V, H), which would otherwise win.
+        self.dismiss_button = QPushButton(self.tr("Hi&de this welcome"), self)
         self.dismiss_button.setFlat(True)
         self.dismiss_button.setAccessibleDescription(
             self.tr("Hide the welcome; it will not come back.")

@@ -198,6 +198,14 @@ class Workspace(QWidget):
                 self.nav.setCurrentRow(row)
                 return
 
+    def focus_page(self) -> None:
+        """Put the keyboard where the page's work is: a story's draft, the Purpose title."""
+        page = self.story_page()
+        if page is not None:
+            page.editor.setFocus()
+        elif self.current_key() == "purpose":
+            self.purpose_page.title_edit.setFocus()
+
     def current_key(self) -> str:
         item = self.nav.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else "purpose"
@@ -239,7 +247,7 @@ class Workspace(QWidget):
         self.show_page("self")
         page = self.story_page(PartKind.SELF)
         if page is not None:
-            page.setFocus()
+            page.editor.setFocus()  # the user can start typing the story straight away
 
     def _purpose_next(self) -> None:
         self.show_page("values")

@@ -67,3 +67,24 @@ def test_clearing_the_title_keeps_a_sensible_name(main_window, qtbot):
     assert page.title_edit.text() == " "  # what was typed stays while typing
     assert main_window.controller.current.title == "Untitled narrative"
     assert main_window.windowTitle() == "Narrative Coach - Untitled narrative"
+
+
+def test_set_up_by_keyboard_ends_with_the_cursor_in_the_self_draft(main_window, qtbot):
+    main_window.new_narrative()
+    page = main_window.workspace.purpose_page
+    assert page.setup_mode and page.title_edit.hasFocus()
+    qtbot.keyClicks(page.ask_edit, "Will you join me on Thursday?")
+    qtbot.keyClick(page.ask_edit, Qt.Key.Key_Return)  # Return after the ask: start writing
+    assert main_window.workspace.current_key() == "self"
+    editor = main_window.workspace.story_page(PartKind.SELF).editor
+    qtbot.waitUntil(editor.hasFocus, timeout=1000)
+    qtbot.keyClicks(main_window.focusWidget(), "Ward 7")
+    assert editor.toPlainText() == "Ward 7"
+
+
+def test_return_on_a_focused_set_up_button_presses_it(main_window, qtbot):
+    main_window.new_narrative()
+    page = main_window.workspace.purpose_page
+    page.skip_button.setFocus()
+    qtbot.keyClick(page.skip_button, Qt.Key.Key_Return)
+    assert main_window.workspace.current_key() == "self"

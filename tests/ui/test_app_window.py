@@ -19,7 +19,8 @@ def test_menus_show_standard_shortcuts_in_text_and_tooltips(main_window):
     actions = main_window.actions_by_name
     expected = {"new": "Ctrl+N", "save": "Ctrl+S", "quit": "Ctrl+Q", "find": "Ctrl+F",
                 "zoom_in": "Ctrl+=", "zoom_out": "Ctrl+-", "focus_mode": "F11",
-                "undo": "Ctrl+Z", "library": "Ctrl+L", "page_self": "Ctrl+3"}
+                "undo": "Ctrl+Z", "library": "Ctrl+L", "page_self": "Ctrl+3",
+                "versions": "Ctrl+Shift+H"}
     for name, keys in expected.items():
         action = actions[name]
         assert action.shortcut().toString() == keys, name
@@ -128,6 +129,20 @@ def test_navigation_by_keyboard_and_back_to_the_library(main_window, qtbot):
     assert main_window.windowTitle() == "Narrative Coach"
 
 
+def test_opening_or_going_to_a_story_puts_the_cursor_in_its_draft(main_window, qtbot):
+    _open_sample(main_window)
+    us = main_window.workspace.story_page(PartKind.US).editor
+    qtbot.waitUntil(us.hasFocus, timeout=1000)  # not on "Library", where Space goes back
+    qtbot.keyClick(main_window.focusWidget(), Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    now = main_window.workspace.story_page(PartKind.NOW).editor
+    qtbot.waitUntil(now.hasFocus, timeout=1000)
+    before = now.toPlainText()
+    qtbot.keyClicks(main_window.focusWidget(), "X")
+    assert now.toPlainText() != before and main_window.in_workspace()
+    qtbot.keyClick(now, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(main_window.workspace.purpose_page.title_edit.hasFocus, timeout=1000)
+
+
 def test_session_restores_the_library_when_that_was_last_open(main_window, qtbot):
     narrative_id = _open_sample(main_window)
     main_window.save_session()
@@ -204,3 +219,39 @@ def test_the_coach_gets_a_fresh_report_and_its_spans_lead_to_the_text(controller
     panel.spanActivated.emit("now", 0, 3)
     assert window.workspace.current_key() == "now"
     window._quitting_anyway = True
+
+
+def test_tab_never_stops_on_an_invisible_scroll_area(main_window, qtbot):
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    narrative_id = main_window.controller.store.list()[0].id
+    for page in ("purpose", "values", "self"):
+        assert main_window.open_narrative(narrative_id, page)
+        main_window.workspace.nav.setFocus()
+        stops = []
+        for _ in range(25):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            stops.append(QApplication.focusWidget())
+        assert len({id(w) for w in stops}) > 5
+        assert not [w for w in stops if type(w) is QScrollArea or type(w).__name__ == "StoryGuide"]
+
+
+def test_switching_to_dark_recolours_the_library_cards_and_accent_button(main_window, qtbot):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from narrative_app.ui.settings import dark_palette
+
+    card = next(iter(main_window.library._cards.values()))
+    before = QApplication.palette()
+    dark = dark_palette()
+    try:
+        QApplication.setPalette(dark)
+        qtbot.waitUntil(lambda: card.grab().toImage().pixelColor(
+            card.width() // 2, card.height() - 4) == dark.color(QPalette.ColorRole.Base),
+            timeout=1000)
+        button = main_window.library.new_button
+        centre = button.grab().toImage().pixelColor(4, button.height() // 2)
+        assert centre == dark.color(QPalette.ColorRole.Highlight)
+    finally:
+        QApplication.setPalette(before)

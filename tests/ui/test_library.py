@@ -173,3 +173,17 @@ def test_dropping_a_bad_file_says_why_and_creates_nothing(library, controller, t
     assert len(messages) == 1 and "broken.narrative" in messages[0]
     assert library.visible_titles() == [SAMPLE_TITLE]
     assert len(controller.store.list()) == 1
+
+
+def test_the_current_card_shows_the_accent_border_only_while_the_list_has_focus(library, qtbot):
+    card = next(iter(library._cards.values()))
+    library.search.setFocus()
+    qtbot.waitUntil(library.search.hasFocus)
+    assert card.property("selected") and not card.property("focused")
+    quiet = card.grab().toImage().pixelColor(1, card.height() // 2)
+    library.list.setFocus()  # Tab into the list: the user must see where the keyboard is
+    qtbot.waitUntil(lambda: bool(card.property("focused")))
+    accent = library.palette().color(library.palette().ColorRole.Highlight)
+    assert card.grab().toImage().pixelColor(1, card.height() // 2) == accent != quiet
+    library.search.setFocus()
+    qtbot.waitUntil(lambda: not card.property("focused"))

@@ -141,3 +141,52 @@ def test_zoom_steps_change_the_point_size(editor):
     assert editor.point_size() == pytest.approx(base + 3)
     editor.set_zoom_steps(0)
     assert editor.point_size() == pytest.approx(base)
+
+
+def _lowest_ink_row(editor: MarkdownEditor) -> int:
+    image = editor.viewport().grab().toImage()
+    base = editor.palette().color(QPalette.ColorRole.Base).rgb()
+    rows = [y for y in range(image.height())
+            if any(image.pixel(x, y) != base for x in range(0, image.width(), 2))]
+    return max(rows, default=-1)
+
+
+def test_a_long_placeholder_wraps_and_is_not_cut_off(editor: MarkdownEditor, qtbot) -> None:
+    editor.resize(420, 300)
+    editor.set_text("")
+    editor.setPlaceholderText("Write the story as you would tell it. Blank lines separate "
+                              "paragraphs; type [pause] where you want to stop for a breath.")
+    assert editor.placeholderText().startswith("Write the story")
+    qtbot.wait(20)
+    line = editor.fontMetrics().lineSpacing()
+    margin = editor.document().documentMargin()
+    assert _lowest_ink_row(editor) > margin + 2.5 * line  # three lines at this width, all shown
+    qtbot.keyClicks(editor, "Ward 7")
+    qtbot.wait(20)
+    assert _lowest_ink_row(editor) < margin + 2 * line  # typing hides it completely
+
+
+def _line_heights(editor: MarkdownEditor) -> list[float]:
+    block, heights = editor.document().begin(), []
+    while block.isValid():
+        heights.append(block.blockFormat().lineHeight())
+        block = block.next()
+    return heights
+
+
+def test_two_enters_make_a_blank_line_and_every_paragraph_keeps_its_spacing(
+    editor: MarkdownEditor, qtbot
+) -> None:
+    editor.set_text("It was three in the morning.")
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "I stayed.")
+    assert editor.text() == "It was three in the morning.\n\nI stayed."
+    assert _line_heights(editor) == [LINE_HEIGHT_PERCENT] * 3
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "Ward 7")  # typing over everything keeps the spacing too
+    assert editor.text() == "Ward 7"
+    assert _line_heights(editor) == [LINE_HEIGHT_PERCENT]
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.text() == "It was three in the morning.\n\nI stayed."

@@ -88,3 +88,14 @@ def test_history_follows_the_open_narrative_and_paints(qtbot, controller):
     page.rehearseRequested.connect(lambda: requested.append(True))
     page.rehearse_button.click()
     assert requested == [True]
+
+
+def test_a_quick_run_paged_through_says_one_run_and_leaves_the_pace_alone(qtbot, controller):
+    narrative_id = _open(controller)
+    page = RehearsalHistoryPage(controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(controller.runsChanged):
+        controller.add_run(_run(narrative_id, 0, (3, 2, 1)))  # 600 words in six seconds
+    assert page.summary_label.text() == "1 run kept. Latest: 0:06 against a target of 5:00."
+    assert controller.effective_pace() == 120  # still the planned pace, not 6,000 a minute
+    assert "until then time estimates use 120 words per minute" in page.pace_label.text()

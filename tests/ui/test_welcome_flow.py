@@ -53,3 +53,18 @@ def test_hiding_the_welcome_keeps_it_hidden(main_window, controller, qtbot) -> N
     qtbot.addWidget(again)
     assert again.welcome is None
     again._quitting_anyway = True
+
+
+def _mnemonic(text: str) -> str:
+    index = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[index + 1].lower() if index >= 0 else ""
+
+
+def test_welcome_mnemonics_do_not_clash_with_the_menu_bar(main_window, qtbot) -> None:
+    menus = {_mnemonic(action.text()) for action in main_window.menuBar().actions()}
+    welcome = main_window.welcome
+    buttons = [welcome.example_button, welcome.start_button, welcome.dismiss_button]
+    letters = [_mnemonic(button.text()) for button in buttons]
+    assert all(letters) and not set(letters) & menus
+    qtbot.keyClick(main_window, letters[0], Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(main_window.in_workspace, timeout=2000)  # Alt+X opened the example

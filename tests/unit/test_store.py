@@ -300,6 +300,18 @@ def test_measured_pace(store: NarrativeStore) -> None:
     assert store.measured_pace(nid) == pytest.approx(150.0)
 
 
+def test_measured_pace_ignores_parts_paged_through_or_left_running(store: NarrativeStore) -> None:
+    nid = store.create(make())
+    store.add_run(RehearsalRun(nid, datetime(2026, 11, 1), 120.0,
+                               [PartSplit(PartKind.SELF, 120.0, 120, 260)]))  # 130 wpm
+    assert store.measured_pace(nid) == pytest.approx(130.0)
+    # A 6-second run that paged past 68 words, and a part left running for ten minutes:
+    store.add_run(RehearsalRun(nid, datetime(2026, 11, 2), 606.0,
+                               [PartSplit(PartKind.SELF, 3.0, 120, 68),
+                                PartSplit(PartKind.US, 600.0, 75, 120)]))
+    assert store.measured_pace(nid) == pytest.approx(130.0)  # neither is a spoken pace
+
+
 def test_sample_created_once_per_data_folder(fresh_data_dir: Path) -> None:
     with NarrativeStore.open(fresh_data_dir) as store:
         assert store.open_report.sample_created

@@ -209,12 +209,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Whole narrative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 checklist, %2 suggestions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -244,7 +244,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
+        <source>Still to check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Done: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,13 +829,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+241"/>
+        <location line="+242"/>
         <location line="+16"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-257"/>
         <source>Show narratives you have moved to the trash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -850,7 +855,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Tip: drop a .narrative, Markdown or Word file here to import it. Press Enter to open, F2 to rename, Delete to move to the trash.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1067,7 +1072,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Versions...</source>
+        <source>Versi&amp;ons...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1259,7 +1264,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+130"/>
+        <location filename="../../ui/main_window.py" line="+142"/>
         <source>Untitled narrative</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1274,7 +1279,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Find works on Self, Us and Now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1304,7 +1309,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+87"/>
         <source>{status}. If you quit now, your latest changes will be lost.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1542,7 +1547,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Set up your narrative</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1562,7 +1567,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Total {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1661,11 +1666,16 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>1 run kept. Latest: {latest} against a target of {target}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{count} runs kept. Latest: {latest} against a target of {target}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Target {target}, {words} words</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2406,7 +2416,7 @@
 <context>
     <name>SaveIndicator</name>
     <message>
-        <location filename="../../ui/workspace.py" line="+63"/>
+        <location filename="../../ui/workspace.py" line="+50"/>
         <source>Save status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2429,7 +2439,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+63"/>
+        <location filename="../../ui/settings_dialog.py" line="+64"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2644,12 +2654,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Your settings file could not be read, so the usual settings are shown. Press Save to replace it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>The usual settings are shown. Press Save to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2852,7 +2862,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Your values</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3149,11 +3159,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Look at the &amp;example</source>
+        <source>Look at the e&amp;xample</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
+        <source>Hi&amp;de this welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>Look at the example</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3178,12 +3193,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Hide this welcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Hide the welcome; it will not come back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3191,7 +3201,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace.py" line="-45"/>
+        <location filename="../../ui/navigation.py" line="+11"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3231,7 +3241,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../ui/workspace.py" line="+17"/>
         <source>‹ Library</source>
         <translation type="unfinished"></translation>
     </message>
