@@ -164,13 +164,13 @@ class CoachPanel(QWidget):
         for kind in parts:
             if len(parts) > 1:
                 self._add_heading(kind.title)
-            for finding in report.findings_for(kind):
-                self._add_finding(finding)
+            self._add_findings(report.findings_for(kind))
         self._add_heading(self.tr("Whole narrative"))
-        for finding in report.findings_for(None):
-            self._add_finding(finding)
-        shown = {p.value for p in parts} | {"all"}
-        count = sum(1 for f in report.checks if f.part in shown and f.status != OK)
+        self._add_findings(report.findings_for(None))
+        count = sum(
+            1 for row in range(self._list.count())
+            if (f := self.finding_at(row)) is not None and f.status != OK
+        )
         self._list.setCurrentRow(-1)
         self._list.setAccessibleName(
             self.tr("%1 checklist, %2 suggestions")
@@ -201,7 +201,22 @@ class CoachPanel(QWidget):
         item.setSizeHint(QSize(0, self.fontMetrics().height() + 12))
         self._list.addItem(item)
 
-    def _add_finding(self, finding: Finding) -> None:
+    def _add_findings(self, findings: list[Finding]) -> None:
+        """One row per finding, except that a suggestion repeating one already shown in this
+        group (an empty story gives every check the same "Nothing written here yet") joins
+        that row instead of filling the panel with copies."""
+        shown: dict[str, QListWidgetItem] = {}
+        for finding in findings:
+            if finding.status != OK and not finding.spans and finding.hint in shown:
+                item = shown[finding.hint]
+                item.setToolTip(item.toolTip() + "\n" + finding.label)
+                continue
+            item = self._add_finding(finding)
+            if finding.status != OK and not finding.spans:
+                item.setToolTip(self.tr("Still to check:") + "\n" + finding.label)
+                shown[finding.hint] = item
+
+    def _add_finding(self, finding: Finding) -> QListWidgetItem:
         if finding.status == OK:
             text = f"✓  {finding.label}"
             spoken = self.tr("Done: %s") % finding.label
@@ -223,6 +238,7 @@ class CoachPanel(QWidget):
         else:
             item.setToolTip(self.tr("Show me where") if finding.spans else finding.label)
         self._list.addItem(item)
+        return item
 
     def _activate(self, item: QListWidgetItem) -> None:
         finding: Finding | None = item.data(FINDING_ROLE)

@@ -197,3 +197,14 @@ def test_dark_palette_recolours_done_items(panel: CoachPanel) -> None:
     todo = next(i for i in panel.items() if i.text().startswith("•"))
     assert done.foreground().color() == QColor("#9aa0a6")
     assert todo.foreground().color() == QColor("#e8eaed")
+
+
+def test_an_empty_story_says_nothing_written_once_not_once_per_check(panel: CoachPanel) -> None:
+    panel.set_report(build_report(narrative("")), None)
+    shown = texts(panel)
+    empty = "•  Nothing written here yet. Start with a few sentences and the coach will listen in."
+    assert shown.count(empty) == 4  # once under each story and the whole narrative, not 9 times
+    row = shown.index(empty)
+    tooltip = panel.items()[row].toolTip()
+    assert "One specific moment" in tooltip and "Sensory detail" in tooltip
+    assert panel._list.accessibleName().endswith(", 6 suggestions")  # the rows a user hears
