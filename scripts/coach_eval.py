@@ -1,19 +1,46 @@
 """Scripts: per-check precision and recall of the offline coach on the labelled corpus.
 
-Usage:  python scripts/coach_eval.py [--split dev|heldout|blind|all] [--misses]
+Usage:  python scripts/coach_eval.py [--split dev|heldout|blind|blind2|team|all] [--misses]
 
-The corpus (tests/coach_corpus/*.toml) holds story parts written by the team, each with the
-expected status of every check relevant to it, and whole narratives for the cross-story
-checks. "suggest" is the positive class: precision is the share of the coach's suggestions
-that were expected; recall is the share of expected suggestions the coach made.
-The development half is for tuning; the held-out half was written before the rules existed;
-the blind batch was written after tuning and evaluated once. First-run figures (before any
-fix prompted by that half), kept here so the honest estimate is not lost:
+The corpus (tests/coach_corpus/*.toml) holds story parts, each with the expected status of
+every check relevant to it, and whole narratives for the cross-story checks. "suggest" is the
+positive class: precision is the share of the coach's suggestions that were expected; recall
+is the share of expected suggestions the coach made. Splits: "dev" is for tuning; "heldout"
+was written before the rules existed; "blind" was written by the team after tuning and
+evaluated once; "blind2" was written by a separate writer who never saw the coach (story text
+under `text`, speakability not labelled); "team" is dev + heldout + blind; "all" is
+everything. First-run figures (before any fix prompted by that split), kept here so the
+honest estimate is not lost:
 
     held-out, first run: all checks >= 0.85 except specific_moment precision 0.82,
         challenge precision 0.83, ask precision 0.80 (recall 1.00 everywhere)
     blind, first run:    sensory_detail precision 0.50, told_values recall 0.50,
         resume recall 0.50, hope precision 0.33 (n=6); every other check 1.00
+    blind2, first run (precision/recall):
+        specific_moment 0.64/0.70  sensory_detail 1.00/0.92  emotion 0.67/1.00
+        challenge 0.60/1.00        choice_point 0.50/1.00    outcome 0.56/1.00
+        told_values 1.00/1.00      resume 0.50/1.00          too_many_moments 0.50/1.00
+        experiential_us 0.60/0.75  urgency 0.33/1.00         hope 0.57/0.80
+        ask 0.60/0.86
+
+Second round of rules (syntactic cues for choice, outcome, moment, us, urgency, hope, ask),
+tuned with blind2 in view, so blind2 is no longer an unseen test after this round:
+
+    split     before (first blind2 run)                 after
+    dev       every check 1.00/1.00                     every check 1.00/1.00
+    heldout   every check 1.00/1.00                     every check 1.00/1.00
+    blind     hope 0.50/1.00; every other 1.00/1.00     every check 1.00/1.00
+    blind2    as above                                  choice_point 0.86/1.00,
+                                                        outcome 0.83/1.00,
+                                                        resume 0.50/1.00,
+                                                        too_many_moments 0.50/1.00;
+                                                        every other check 1.00/1.00
+
+The blind2 misses left are labels that disagree with the team's on the same kind of story
+(a life told year by year: team "resume suggest, choice and outcome suggest", blind2 "ok";
+"for fifteen years I've worked in ...": team resume "suggest", blind2 "ok"; a pure CV: team
+too_many_moments "suggest", blind2 "ok"). They are left as written, and blind2 is not held to
+the line in tests/unit/test_coach_corpus.py.
 """
 
 from __future__ import annotations
@@ -36,7 +63,10 @@ SPLITS = {
     "dev": ("dev.toml",),
     "heldout": ("heldout.toml",),
     "blind": ("blind.toml",),
-    "all": ("dev.toml", "heldout.toml", "blind.toml"),
+    "blind2": ("blind2.toml",),
+    # The three team-written files, tuned against before blind2 arrived.
+    "team": ("dev.toml", "heldout.toml", "blind.toml"),
+    "all": ("dev.toml", "heldout.toml", "blind.toml", "blind2.toml"),
 }
 PACE = 125
 
@@ -81,7 +111,11 @@ def load_corpus(split: str = "all") -> tuple[list[dict], list[dict]]:
     narratives: list[dict] = []
     for name in SPLITS[split]:
         data = tomllib.loads((CORPUS_DIR / name).read_text(encoding="utf-8"))
-        parts += data.get("part", [])
+        for raw in data.get("part", []):
+            # Some writers put the story under "text" rather than "draft".
+            if "draft" not in raw and "text" in raw:
+                raw = {**raw, "draft": raw["text"]}  # noqa: PLW2901
+            parts.append(raw)
         narratives += data.get("narrative", [])
     return parts, narratives
 
@@ -109,7 +143,7 @@ def _whole_narrative(entry: dict, by_id: dict[str, dict]) -> Narrative:
 
 
 def evaluate(split: str = "all") -> dict[str, Score]:
-    """Per-check scores on the chosen half of the corpus ("dev", "heldout" or "all")."""
+    """Per-check scores on the chosen split of the corpus (see SPLITS)."""
     parts, narratives = load_corpus(split)
     all_parts, _ = load_corpus("all")
     by_id = {p["id"]: p for p in all_parts}

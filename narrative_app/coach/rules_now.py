@@ -1,10 +1,17 @@
 """Coach: the rubric checks for the Story of Now (urgency, hope, and one clear ask).
 
 Layer: coach (pure, Qt-free). The ask check finds the sentences that ask (a marker such as
-"I'm asking you to" or "Will you", or a sentence that starts with an action verb, as list
-items often do), splits what follows into clauses, and counts the distinct actions that
-start those clauses: none is a missing ask, two or more is several, one that is only
-"raise awareness" or "support us" with no day, number or place is vague.
+"I'm asking you to", "Will you" or "Will each of you", or a sentence that starts with an
+action verb, as list items often do), splits what follows into clauses, and counts the
+distinct actions that start those clauses: none is a missing ask, two or more is several, one
+that is only "raise awareness" or "support us" with no day, number or place is vague. A
+clause that is only the way to say yes ("sign the sheet by the door", "put your name down")
+is not a second ask when something else is asked.
+
+Urgency is time pressure and the cost of waiting (a near date, harm still to come or already
+done, "every year we don't act"); the ask's own deadline ("sign up today") does not count.
+Hope needs evidence that it can be done (a measured result, something that worked before or
+elsewhere) or a plan; a picture of success counts towards it but is not enough on its own.
 """
 
 from __future__ import annotations
@@ -18,81 +25,154 @@ from narrative_app.coach.text import Draft, Hit, distinct
 URGENCY_MIN = 2
 HOPE_MIN = 2
 ASK_REACH = 400  # characters after a marker that can still belong to the same ask
+COMMIT_REACH = 5  # words after the verb where "the sheet", "your name" marks a way to say yes
 VAGUE_VERBS = frozenset({"help", "support", "think", "consider", "reflect", "raise", "spread"})
 
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:()—–]|\s-\s|\band\b|\bor\b|\bthen\b|\balso\b", re.IGNORECASE)
 _LEADING_FILLER_RE = re.compile(
-    r"^(?:[\s\-*+•>#\d.)]|so\b|and\b|now\b|please\b|just\b|simply\b|today\b|then\b|also\b)+",
+    r"^(?:[\s\-*+•>#\d.)]|so\b|and\b|now\b|please\b|just\b|simply\b|today\b|then\b|also\b"
+    r"|if\s+you\s+can\b|if\s+possible\b|where\s+you\s+can\b)+",
     re.IGNORECASE,
 )
 # "each of you to ...", "every PCN to ...": who is asked, before the action itself.
 _ADDRESSEE_RE = re.compile(r"^\s*(?:[\w'’\-]+\s+){0,6}?to\s+", re.IGNORECASE)
 _FIRST_WORD_RE = re.compile(r"[A-Za-z’']+")
+_WORDS_RE = re.compile(r"[A-Za-z’'\-]+")
 
 
-def _scored(draft: Draft, name: str) -> tuple[int, list[Hit]]:
-    weak = draft.hits(name)
-    strong = draft.hits(name, strong=True)
+def _scored(draft: Draft, name: str, skip: list[Hit] | None = None) -> tuple[int, list[Hit]]:
+    """Weak cues count once and strong ones twice; cues inside ``skip`` spans do not count."""
+
+    def kept(hits: list[Hit]) -> list[Hit]:
+        if not skip:
+            return hits
+        return [h for h in hits if not any(s.start <= h.start < s.end for s in skip)]
+
+    weak = kept(draft.hits(name))
+    strong = kept(draft.hits(name, strong=True))
     return distinct(weak) + 2 * distinct(strong), sorted(strong + weak, key=lambda h: h.start)
 
 
 def urgency(draft: Draft, part: str) -> Verdict:
-    score, hits = _scored(draft, "urgency")
+    # The ask's own deadline ("sign up today") says when to act, not why it cannot wait.
+    asking = _acting_sentences(draft)
+    score, hits = _scored(draft, "urgency", asking)
+    cost = draft.hits("urgency_cost")
+    score += 2 * distinct(cost)
     if score >= URGENCY_MIN:
-        return Verdict.ok(hint("urgency", "ok", part), hits)
+        return Verdict.ok(hint("urgency", "ok", part), sorted(hits + cost, key=lambda h: h.start))
     return Verdict.suggest(hint("urgency", "suggest", part))
 
 
 def hope(draft: Draft, part: str) -> Verdict:
+    # A picture of success counts, but a picture alone is a wish: hope also needs evidence
+    # that it can be done or a plan for doing it.
     score, hits = _scored(draft, "hope")
-    if score >= HOPE_MIN:
-        return Verdict.ok(hint("hope", "ok", part), hits)
+    results = draft.hits("hope_result")
+    score += 2 * distinct(results)
+    hits = sorted(hits + results, key=lambda h: h.start)
+    vision = draft.hits("hope_vision")
+    if hits and score + 2 * distinct(vision) >= HOPE_MIN:
+        return Verdict.ok(hint("hope", "ok", part), sorted(hits + vision, key=lambda h: h.start))
     return Verdict.suggest(hint("hope", "suggest", part))
 
 
-def _action(clause: str) -> str | None:
-    """The action verb a clause starts with, if it is one of the ask verbs."""
+def _action(clause: str, marked: bool = False) -> str | None:
+    """The action verb a clause starts with, if it is one of the ask verbs (or, straight
+    after an ask marker such as "Will you", one of the verbs only an ask makes an order)."""
     clause = _LEADING_FILLER_RE.sub("", clause)
     match = _FIRST_WORD_RE.match(clause)
     if not match:
         return None
     word = match.group(0).lower()
-    return word if word in word_set("ask_action") else None
+    if word in word_set("ask_action") or (marked and word in word_set("ask_action_marked")):
+        return word
+    return None
 
 
-def _actions_after(text: str) -> list[str]:
+def _is_commitment(clause: str) -> bool:
+    """True when the clause's object is how to say yes: "sign the sheet", "your names"."""
+    words = [w.lower() for w in _WORDS_RE.findall(_LEADING_FILLER_RE.sub("", clause))]
+    if not words or words[0] not in word_set("ask_commitment_verb"):
+        return False
+    return any(w in word_set("ask_commitment") for w in words[1 : 1 + COMMIT_REACH])
+
+
+def _clause_actions(text: str, marked: bool = False) -> list[tuple[str, bool]]:
+    """(verb, is a way to commit) for each clause of ``text`` that starts with an action;
+    with ``marked``, the first clause may use the verbs only a marker makes an ask."""
+    found = []
+    for index, clause in enumerate(_CLAUSE_SPLIT_RE.split(text)):
+        verb = _action(clause, marked and index == 0)
+        if verb:
+            found.append((verb, _is_commitment(clause)))
+    return found
+
+
+def _actions_after(text: str) -> list[tuple[str, bool]]:
     addressee = _ADDRESSEE_RE.match(text)
-    if addressee and not _action(text):
+    if addressee and not _action(text, marked=True):
         text = text[addressee.end() :]
-    return [verb for clause in _CLAUSE_SPLIT_RE.split(text) if (verb := _action(clause))]
+    return _clause_actions(text, marked=True)
+
+
+def _sentence_actions(draft: Draft, markers: list[Hit], start: int, end: int) -> list:
+    text = draft.text[start:end]
+    inside = [m for m in markers if start <= m.start < end]
+    found: list[tuple[str, bool]] = []
+    if inside:
+        for marker in inside:
+            stop = min(end, marker.end + ASK_REACH)
+            found += _actions_after(draft.text[marker.end : stop])
+        return found
+    # An imperative: the sentence (or its second clause, after "Before you leave,")
+    # starts with an action verb.
+    clauses = [c for c in re.split(r"[,:]", text, maxsplit=2) if c.strip()]
+    for clause in clauses[:2]:
+        if _action(clause):
+            offset = text.find(clause)
+            return _clause_actions(text[offset : offset + ASK_REACH])
+    return found
+
+
+def _acting_sentences(draft: Draft) -> list[Hit]:
+    """The sentences that ask for at least one action."""
+    return [hit for hit, actions in _ask_sentences(draft) if actions]
+
+
+def _ask_sentences(draft: Draft) -> list[tuple[Hit, list[tuple[str, bool]]]]:
+    """Each sentence with an ask marker or an action, and its actions (worked out once)."""
+    cached = draft.memo.get("ask_sentences")
+    if cached is None:
+        markers = draft.hits("ask_marker")
+        cached = []
+        for sentence in draft.sentences:
+            here = _sentence_actions(draft, markers, sentence.start, sentence.end)
+            inside = any(sentence.start <= m.start < sentence.end for m in markers)
+            if inside or here:
+                text = draft.text[sentence.start : sentence.end]
+                cached.append((Hit(sentence.start, sentence.end, text), here))
+        draft.memo["ask_sentences"] = cached
+    return cached  # type: ignore[return-value]
 
 
 def find_asks(draft: Draft) -> tuple[list[Hit], list[str]]:
-    """The sentences that ask, and the distinct actions they ask for (in order)."""
-    markers = draft.hits("ask_marker")
+    """The sentences that ask, and the distinct actions they ask for (in order).
+
+    A clause whose object is the way to say yes ("sign the sheet by the door", "put your
+    names down", "stick your hand up") is not a further ask when something else is asked.
+    """
     sentences: list[Hit] = []
+    found: list[tuple[str, bool]] = []
+    for hit, here in _ask_sentences(draft):
+        sentences.append(hit)
+        found += here
+    if any(not commit for _, commit in found):
+        found = [(verb, commit) for verb, commit in found if not commit]
     actions: list[str] = []
-    for sentence in draft.sentences:
-        text = draft.text[sentence.start : sentence.end]
-        inside = [m for m in markers if sentence.start <= m.start < sentence.end]
-        found: list[str] = []
-        if inside:
-            for marker in inside:
-                stop = min(sentence.end, marker.end + ASK_REACH)
-                found += _actions_after(draft.text[marker.end : stop])
-        else:
-            # An imperative: the sentence (or its second clause, after "Before you leave,")
-            # starts with an action verb.
-            clauses = [c for c in re.split(r"[,:]", text, maxsplit=2) if c.strip()]
-            for clause in clauses[:2]:
-                if _action(clause):
-                    start = text.find(clause)
-                    rest = text[start : start + ASK_REACH]
-                    found = [v for c in _CLAUSE_SPLIT_RE.split(rest) if (v := _action(c))]
-                    break
-        if inside or found:
-            sentences.append(Hit(sentence.start, sentence.end, text))
-            actions += [verb for verb in found if verb not in actions]
+    for verb, _ in found:
+        if verb not in actions:
+            actions.append(verb)
     return sentences, actions
 
 
@@ -108,6 +188,15 @@ def ask(draft: Draft, part: str, ask_field: str = "") -> Verdict:
             return Verdict.suggest(hint("ask", "field", part, field=quote(ask_field)))
         return Verdict.suggest(hint("ask", "missing", part))
     if len(actions) >= 2:
+        if all(verb in VAGUE_VERBS for verb in actions):
+            # "think about it and raise awareness": more than one thing, none of them doable.
+            vague = [
+                h
+                for h in draft.hits("ask_vague")
+                if any(s.start <= h.start < s.end for s in sentences)
+            ]
+            shown = vague[0].text if vague else sentences[0].text
+            return Verdict.suggest(hint("ask", "vague", part, quote=quote(shown)), sentences)
         return Verdict.suggest(hint("ask", "several", part, count=len(actions)), sentences)
     in_ask = [
         h

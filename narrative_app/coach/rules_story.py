@@ -3,7 +3,9 @@
 Layer: coach (pure, Qt-free). Each rule reads a prepared ``Draft`` and returns a ``Verdict``.
 Rules look for general cues (word lists and phrase patterns in resources/coach/lexicon.toml,
 plus simple structure such as where a moment starts and how long it runs), never for the
-wording of particular examples.
+wording of particular examples. A choice can be named ("I decided") or shown (a dilemma set
+out, then the teller acting: "I could X, or I could Y. I Y."; "So I don't."); an outcome can
+be a lesson or a consequence after the turning point ("a year later", "since that day").
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from narrative_app.coach.text import Draft, Hit, content_words, distinct
 
 MOMENT_MIN_WORDS = 30  # a moment someone can picture takes a few sentences...
 MOMENT_MIN_SCENE = 1  # ...with at least one concrete thing in it
+WEAK_ANCHOR_SCENE = 2  # a bare year or an undated present-tense scene needs more
+PRESENT_SCENE_MIN = 2
 SENSORY_MIN = 1
 CHALLENGE_MIN = 2
 RESUME_MIN = 2
@@ -39,15 +43,35 @@ def _sentence_hits(draft: Draft, hits: list[Hit]) -> list[Hit]:
 def find_moment(draft: Draft) -> Hit | None:
     """The first time-anchored stretch long and concrete enough to picture, if any.
 
-    A moment runs from a time anchor ("one night in March") to the next jump to another period
-    of life (a different year, an age, a life stage) or the end of the story.
+    A moment runs from a time anchor ("one night in March", "at a meeting of the board") to
+    the next jump to another period of life (a different year, an age, a life stage) or the
+    end of the story. A year on its own, or a present-tense scene with no date ("The first
+    thing I notice is the smell"), anchors a moment only when more concrete detail follows.
+    Anchors in a sentence about habit ("we've all stood at that door at two in the morning")
+    do not count: habit is many moments, not one.
     """
-    anchors = draft.hits("time_anchor")
+    if "moment" not in draft.memo:
+        draft.memo["moment"] = _find_moment(draft)
+    return draft.memo["moment"]  # type: ignore[return-value]
+
+
+def _find_moment(draft: Draft) -> Hit | None:
+    habits = draft.hits("habitual")
+    anchors = [
+        (h, MOMENT_MIN_SCENE)
+        for h in draft.hits("time_anchor")
+        if not _same_sentence(draft, h, habits)
+    ]
+    anchors += [(h, WEAK_ANCHOR_SCENE) for h in draft.hits("year_anchor")]
+    present = draft.hits("present_scene")
+    if distinct(present) >= PRESENT_SCENE_MIN:
+        anchors.append((present[0], WEAK_ANCHOR_SCENE))
     if not anchors:
         return None
+    anchors.sort(key=lambda pair: pair[0].start)
     jumps = draft.hits("life_jump")
     scene = draft.hits("scene") + draft.hits("sensory")
-    for anchor in anchors:
+    for anchor, needed in anchors:
         stop = len(draft.text)
         for jump in jumps:
             if jump.start >= anchor.end and not _overlaps(jump, anchor):
@@ -55,9 +79,16 @@ def find_moment(draft: Draft) -> Hit | None:
                 break
         segment_words = draft.words_between(anchor.start, stop)
         cues = {h.key for h in scene if anchor.start <= h.start < stop}
-        if segment_words >= MOMENT_MIN_WORDS and len(cues) >= MOMENT_MIN_SCENE:
+        if segment_words >= MOMENT_MIN_WORDS and len(cues) >= needed:
             return anchor
     return None
+
+
+def _same_sentence(draft: Draft, hit: Hit, others: list[Hit]) -> bool:
+    sentence = draft.sentence_at(hit.start)
+    if sentence is None:
+        return False
+    return any(sentence.start <= o.start < sentence.end for o in others)
 
 
 def _overlaps(a: Hit, b: Hit) -> bool:
@@ -166,10 +197,18 @@ def too_many_moments(draft: Draft, part: str) -> Verdict:
 
 
 def experiential_us(draft: Draft, part: str) -> Verdict:
+    """A lived, shared moment, not a category. A label ("as nurses, we all share ...", "we
+    in the NHS") with no moment behind it is categorical however often it says "we"; a
+    moment the room went through counts with a single shared cue ("we remember that day")."""
     shared = draft.hits("shared_experience")
-    if distinct(shared) >= SHARED_MIN:
-        return Verdict.ok(hint("experiential_us", "ok", part), _sentence_hits(draft, shared))
     labels = draft.hits("category_label")
+    moment = find_moment(draft) if labels or shared else None
+    if labels and moment is None:
+        return Verdict.suggest(
+            hint("experiential_us", "category", part, quote=quote(labels[0].text)), labels
+        )
+    if distinct(shared) >= SHARED_MIN or (shared and moment is not None):
+        return Verdict.ok(hint("experiential_us", "ok", part), _sentence_hits(draft, shared))
     if labels:
         return Verdict.suggest(
             hint("experiential_us", "category", part, quote=quote(labels[0].text)), labels

@@ -67,6 +67,8 @@ class Draft:
 
     text: str
     _hits: dict[str, list[Hit]] = field(default_factory=dict, repr=False)
+    # Results that more than one rule needs (the ask sentences, the moment), worked out once.
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def words(self) -> int:

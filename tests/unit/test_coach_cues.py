@@ -1,0 +1,188 @@
+"""Coach cues beyond keywords: choices and results shown as action, scenes without a date,
+habit that is not a moment, categorical "us", time pressure, evidence-backed hope, and asks
+phrased as questions, counted by what people are asked to do.
+
+All sample wording is the team's own, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from narrative_app.coach.report import build_report
+from narrative_app.domain import Narrative, PartKind, StoryPart
+
+
+def finding(kind: str, text: str, check: str):
+    part = PartKind(kind)
+    narrative = Narrative(title="t", pace_wpm=125, parts={part: StoryPart(part, draft=text)})
+    return build_report(narrative, 125).finding(check, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a grey Monday in June. I could ring the family tonight, or I could wait for the "
+        "consultant. I rang them.",
+        "The manager said to log it and move on. So I don't. I ring the tenant's GP myself.",
+        "That night on the ward I didn't go home. I sat by his bed until the light came up.",
+        "I stood by the desk for a long minute. Then I picked up the phone and rang the registrar.",
+    ],
+)
+def test_a_choice_shown_as_action_is_heard(text: str) -> None:
+    assert finding("self", text, "choice_point").status == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One night in March the alarm went off. I didn't sleep that night. I lay awake.",
+        "I didn't decide anything. I just froze, and the meeting moved on.",
+    ],
+)
+def test_not_doing_something_is_not_always_a_choice(text: str) -> None:
+    assert finding("self", text, "choice_point").status == "suggest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One wet night in March I sat with Mr Ahmed. Two weeks later his daughter wrote to us.",
+        "On a Sunday in May I kept a caller talking until help came. Now, when a call scares "
+        "me, I slow right down.",
+        "At a case conference in May I spoke up for the family. Since that meeting I have "
+        "never stayed quiet.",
+    ],
+)
+def test_a_result_after_the_turning_point_counts_as_an_outcome(text: str) -> None:
+    assert finding("self", text, "outcome").status == "ok"
+
+
+def test_a_scene_that_stops_at_the_turning_point_has_no_outcome() -> None:
+    text = "One wet night in March I sat with Mr Ahmed while the rain hammered on the window."
+    assert finding("self", text, "outcome").status == "suggest"
+
+
+def test_a_present_tense_scene_without_a_date_is_a_moment() -> None:
+    text = (
+        "The first thing I see is the damp. A grey bloom spreads across the kitchen wall above "
+        "the cooker. She's apologising to me as I stand in the doorway with my clipboard, and "
+        "her little girl is coughing on the sofa under a blanket. I look at the window, "
+        "streaming with water, and I take a photograph of every corner of the room."
+    )
+    assert finding("self", text, "specific_moment").status == "ok"
+
+
+def test_habit_is_not_a_moment_even_with_a_time_of_day() -> None:
+    text = (
+        "We have all sat in that waiting room at three in the morning, wondering whether anyone "
+        "will come. We've all felt the cold of the plastic chairs and the hum of the lights, "
+        "and we've all driven home afterwards with the radio off and the rain on the windscreen."
+    )
+    assert finding("us", text, "specific_moment").status == "suggest"
+
+
+def test_a_cv_with_years_is_not_a_moment() -> None:
+    text = (
+        "I trained as a midwife in 1999 and worked on a busy labour ward in Hull. In 2006 I "
+        "became a team leader. Between 2012 and 2015 I studied for a master's degree and was "
+        "appointed consultant midwife, with a team of forty on two wards and a birth centre."
+    )
+    assert finding("self", text, "specific_moment").status == "suggest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As social workers, we all share a passion for protecting children. That passion unites "
+        "every one of us, and we carry it into every home we visit together.",
+        "We in the health service have been through a great deal. We have been through cuts "
+        "and reorganisations, and we have all come out the other side together.",
+    ],
+)
+def test_a_category_with_no_moment_behind_it_is_categorical(text: str) -> None:
+    result = finding("us", text, "experiential_us")
+    assert result.status == "suggest"
+    assert "names a group" in result.hint
+
+
+def test_a_category_label_followed_by_a_shared_night_is_experiential() -> None:
+    text = (
+        "As firefighters we are used to long nights. But think of the night of the flood last "
+        "February, when every one of us was out. The water was black and freezing, the pumps "
+        "roared in the dark, and at dawn we sat in the appliance bay drinking tea from a flask."
+    )
+    assert finding("us", text, "experiential_us").status == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Friday the shelter runs out of beds, and twelve people will sleep rough in the frost.",
+        "Every month we don't act, another forty families are pushed into debt by the new rules.",
+        "This term, one pupil in eight will miss a week of school, and the exams are in June.",
+    ],
+)
+def test_time_pressure_with_a_cost_is_urgency(text: str) -> None:
+    assert finding("now", text, "urgency").status == "ok"
+
+
+def test_the_asks_own_deadline_is_not_urgency() -> None:
+    text = (
+        "Our lunch club brings neighbours together every week, and some friendships there have "
+        "lasted twenty years. Will you sign up today to cook one lunch this term?"
+    )
+    assert finding("now", text, "urgency").status == "suggest"
+
+
+def test_a_dream_with_no_way_there_is_not_hope() -> None:
+    text = "Imagine a county where every child has a warm coat and a hot meal. That is my dream."
+    assert finding("now", text, "hope").status == "suggest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year the Oldham team halved missed appointments in four months by texting "
+        "families the night before.",
+        "When the ward tried a shared handover sheet, it freed up forty minutes per nurse a day.",
+        "Imagine a town where nobody waits alone. In Leeds, a drop-in cut waits by half in a "
+        "year, and we can start ours in May.",
+    ],
+)
+def test_evidence_of_what_worked_is_hope(text: str) -> None:
+    assert finding("now", text, "hope").status == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will each of you agree now to pair one carer with a therapist for the first visit?",
+        "I'm asking each of you to block out one hour on the fifth, before we leave the room.",
+        "Will you be the safety lead for your own ward, starting on Monday?",
+        "Will you mentor one new starter from January? Put your name on the sheet by the door.",
+        "Will you come to the hearing on the ninth and sit with the families in the gallery?",
+    ],
+)
+def test_one_ask_phrased_as_a_request_is_one_clear_ask(text: str) -> None:
+    assert finding("now", text, "ask").status == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will each of you adopt one family on the list this week? And please bring a friend to "
+        "the Tuesday session as well.",
+        "Please sign up for a Sunday shift on the rota, and if you can, set up a standing order "
+        "as well.",
+    ],
+)
+def test_two_requests_are_counted_as_several(text: str) -> None:
+    result = finding("now", text, "ask")
+    assert result.status == "suggest" and "2 things" in result.hint
+
+
+def test_only_vague_requests_get_the_vague_hint() -> None:
+    text = "So I'd ask you all to think about this, and to raise awareness in your teams."
+    result = finding("now", text, "ask")
+    assert result.status == "suggest" and "hard to say yes to" in result.hint
