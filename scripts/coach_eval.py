@@ -1,6 +1,6 @@
 """Scripts: per-check precision and recall of the offline coach on the labelled corpus.
 
-Usage:  python scripts/coach_eval.py [--split dev|heldout|blind|blind2|team|all] [--misses]
+Usage:  python scripts/coach_eval.py [--split dev|heldout|blind|blind2|blind3|team|all] [--misses]
 
 The corpus (tests/coach_corpus/*.toml) holds story parts, each with the expected status of
 every check relevant to it, and whole narratives for the cross-story checks. "suggest" is the
@@ -8,8 +8,9 @@ positive class: precision is the share of the coach's suggestions that were expe
 is the share of expected suggestions the coach made. Splits: "dev" is for tuning; "heldout"
 was written before the rules existed; "blind" was written by the team after tuning and
 evaluated once; "blind2" was written by a separate writer who never saw the coach (story text
-under `text`, speakability not labelled); "team" is dev + heldout + blind; "all" is
-everything. First-run figures (before any fix prompted by that split), kept here so the
+under `text`, speakability not labelled); "blind3" by another independent writer (57 parts,
+story under `draft`, some close calls listed under `doubt`); "team" is dev + heldout + blind;
+"all" is everything. First-run figures (before any fix prompted by that split), kept here so the
 honest estimate is not lost:
 
     held-out, first run: all checks >= 0.85 except specific_moment precision 0.82,
@@ -41,6 +42,26 @@ The blind2 misses left are labels that disagree with the team's on the same kind
 "for fifteen years I've worked in ...": team resume "suggest", blind2 "ok"; a pure CV: team
 too_many_moments "suggest", blind2 "ok"). They are left as written, and blind2 is not held to
 the line in tests/unit/test_coach_corpus.py.
+
+Third round (hope needs a way there, not belief alone; feeling and difficulty shown in the body
+and in obstacles; options followed by action; values named mid-story), tuned with blind3 in
+view, so blind3 is no longer an unseen test after this round. dev, heldout and blind stay at
+1.00/1.00 on every check; blind2 is unchanged (as after the second round).
+
+    blind3 (precision/recall)  first run    after
+    specific_moment            0.88/0.78    0.88/0.78
+    sensory_detail             0.90/1.00    0.90/1.00
+    emotion                    0.50/1.00    1.00/1.00
+    challenge                  0.33/1.00    0.75/1.00
+    choice_point               0.38/0.83    0.86/1.00
+    outcome                    0.67/0.80    0.67/0.80
+    told_values                1.00/0.50    1.00/1.00
+    resume                     0.75/1.00    0.75/1.00
+    too_many_moments           0.67/0.67    0.67/0.67
+    experiential_us            0.80/0.80    0.80/0.80
+    urgency                    0.50/0.75    0.75/0.75
+    hope                       0.14/0.25    1.00/1.00
+    ask                        0.70/0.78    0.70/0.78
 """
 
 from __future__ import annotations
@@ -64,9 +85,10 @@ SPLITS = {
     "heldout": ("heldout.toml",),
     "blind": ("blind.toml",),
     "blind2": ("blind2.toml",),
+    "blind3": ("blind3.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
-    "all": ("dev.toml", "heldout.toml", "blind.toml", "blind2.toml"),
+    "all": ("dev.toml", "heldout.toml", "blind.toml", "blind2.toml", "blind3.toml"),
 }
 PACE = 125
 

@@ -11,7 +11,8 @@ is not a second ask when something else is asked.
 Urgency is time pressure and the cost of waiting (a near date, harm still to come or already
 done, "every year we don't act"); the ask's own deadline ("sign up today") does not count.
 Hope needs evidence that it can be done (a measured result, something that worked before or
-elsewhere) or a plan; a picture of success counts towards it but is not enough on its own.
+elsewhere, help already promised) or a plan; a picture of success or a belief that "we can"
+counts towards it but is not enough on its own, and a rise in something harmful is no hope.
 """
 
 from __future__ import annotations
@@ -65,16 +66,27 @@ def urgency(draft: Draft, part: str) -> Verdict:
 
 
 def hope(draft: Draft, part: str) -> Verdict:
-    # A picture of success counts, but a picture alone is a wish: hope also needs evidence
-    # that it can be done or a plan for doing it.
+    # Hope needs a way there: a plan, backing in place or evidence that it can be done.
+    # Belief ("we can") and a picture of success add to that evidence but are wishes alone.
     score, hits = _scored(draft, "hope")
-    results = draft.hits("hope_result")
+    results = draft.hits("hope_result") + _good_rises(draft)
     score += 2 * distinct(results)
     hits = sorted(hits + results, key=lambda h: h.start)
-    vision = draft.hits("hope_vision")
-    if hits and score + 2 * distinct(vision) >= HOPE_MIN:
-        return Verdict.ok(hint("hope", "ok", part), sorted(hits + vision, key=lambda h: h.start))
+    extra = draft.hits("hope_vision") + draft.hits("hope_belief")
+    if hits and score + 2 * min(1, len(extra)) >= HOPE_MIN:
+        return Verdict.ok(hint("hope", "ok", part), sorted(hits + extra, key=lambda h: h.start))
     return Verdict.suggest(hint("hope", "suggest", part))
+
+
+def _good_rises(draft: Draft) -> list[Hit]:
+    """Rises that are not about harm ("complaints have gone up by a third" is no hope)."""
+    harms = draft.hits("harm_measure")
+    kept = []
+    for rise in draft.hits("hope_rise"):
+        sentence = draft.sentence_at(rise.start)
+        if sentence is None or not any(sentence.start <= h.start < sentence.end for h in harms):
+            kept.append(rise)
+    return kept
 
 
 def _action(clause: str, marked: bool = False) -> str | None:

@@ -186,3 +186,81 @@ def test_only_vague_requests_get_the_vague_hint() -> None:
     text = "So I'd ask you all to think about this, and to raise awareness in your teams."
     result = finding("now", text, "ask")
     assert result.status == "suggest" and "hard to say yes to" in result.hint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Imagine a borough where every tenant has a dry home. It doesn't have to be a dream. "
+        "Together we can make it happen.",
+        "I believe we can turn this round, because the people in this room care so much.",
+        "Rent arrears on the estate have doubled in a year, and complaints have gone up by a "
+        "third.",
+    ],
+)
+def test_belief_a_dream_or_a_rising_harm_is_not_hope(text: str) -> None:
+    assert finding("now", text, "hope").status == "suggest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If six of us each take one evening a month, the helpline is covered until spring.",
+        "The parish council has agreed to lend us the hall, and the bakery will give us bread.",
+        "Last time the library was threatened, four hundred letters changed the cabinet's mind. "
+        "It can be done again.",
+        "When the Harbour Road flats had the same mould, the repairs were done in five weeks.",
+    ],
+)
+def test_a_plan_backing_or_precedent_is_hope(text: str) -> None:
+    assert finding("now", text, "hope").status == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the bridge at dusk I could feel my pulse in my ears.",
+        "When the letter came, her shoulders dropped and she sat down on the step.",
+        "I remember that sinking feeling in the car park after the hearing.",
+    ],
+)
+def test_feeling_shown_in_the_body_is_emotion(text: str) -> None:
+    assert finding("self", text, "emotion").status == "ok"
+
+
+def test_difficulty_without_the_usual_words_is_challenge() -> None:
+    text = (
+        "The referral did not meet the criteria, and I was already late for the next visit. "
+        "I didn't have an answer for her."
+    )
+    assert finding("self", text, "challenge").status == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I could walk past the bus shelter or go back. I went back.",
+        "I could tell him to come again on Monday. Those were the rules. I didn't.",
+        '"I will be here next week," I said, and I was.',
+    ],
+)
+def test_options_then_action_is_a_choice(text: str) -> None:
+    assert finding("self", text, "choice_point").status == "ok"
+
+
+def test_drifting_into_a_role_is_no_choice() -> None:
+    text = "I never meant to run the food bank. It just happened, so I carried on doing it."
+    assert finding("self", text, "choice_point").status == "suggest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My commitment to fairness meant I had to speak.",
+        "That night taught me that's what kindness means: staying when it is easier to go.",
+        "Parks are all about equality: anyone can sit on a bench.",
+        "I have always valued honesty, so I told her.",
+    ],
+)
+def test_a_value_named_mid_story_is_told(text: str) -> None:
+    assert finding("self", text, "told_values").status == "suggest"
