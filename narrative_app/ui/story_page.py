@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from narrative_app.coach.timing import BudgetState
 from narrative_app.domain import PartKind
 from narrative_app.method.framework import part_guide
 from narrative_app.ui._widgets import (
@@ -32,6 +33,7 @@ from narrative_app.ui._widgets import (
     ZoomState,
     make_heading,
     make_muted,
+    state_colour,
 )
 from narrative_app.ui.budget_view import StatsCache, state_words, time_text
 from narrative_app.ui.cues_editor import CuesEditor, suggest_cues
@@ -271,6 +273,23 @@ class StoryPage(QWidget):
         if not self._timing.isActive():
             self._timing.start()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._part() is not None:
+            self.update_timing()  # the over-time colour is worked out from the palette
+
+    def _colour_state(self, state: BudgetState) -> None:
+        """Over time reads in the budget bar's amber or red; otherwise the quiet grey.
+
+        A style sheet rather than a palette of its own, so the label keeps following the
+        app's palette (dark mode) whenever it is not over time.
+        """
+        if state in (BudgetState.AMBER, BudgetState.RED):
+            colour = state_colour(self.palette(), state)
+            self.time_state_label.setStyleSheet(f"color: {colour.name()};")
+        else:
+            self.time_state_label.setStyleSheet("")
+
     def update_timing(self) -> None:
         """Refresh the "1:42 of 2:00" header and the word count now."""
         self._timing.stop()
@@ -284,6 +303,7 @@ class StoryPage(QWidget):
         estimate = self._stats.estimate(self.kind, part.draft, part.target_seconds, pace)
         self.time_label.setText(time_text(estimate))
         self.time_state_label.setText(state_words(estimate))
+        self._colour_state(estimate.state)
         self.time_label.setAccessibleName(
             self.tr("Estimated time {time}, {state}").format(
                 time=self.time_label.text(), state=self.time_state_label.text()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 
 from narrative_app.coach.timing import BudgetState
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.method.presets import apply_preset
+from narrative_app.ui._widgets import state_colour
 from narrative_app.ui.budget_view import BudgetView
 from narrative_app.ui.story_page import StoryPage
 
@@ -20,6 +21,17 @@ def opened(controller):
     narrative.pace_wpm = 125
     controller.open_narrative(controller.create_narrative(narrative))
     return controller
+
+
+def _first_ink(label) -> tuple[int, int]:
+    """A pixel of the label's text (the first that differs from its background)."""
+    image = label.grab().toImage()
+    background = image.pixelColor(0, 0)
+    for y in range(image.height()):
+        for x in range(image.width()):
+            if image.pixelColor(x, y) != background:
+                return x, y
+    raise AssertionError("the label shows no text")
 
 
 def _words(n: int) -> str:
@@ -52,6 +64,14 @@ def test_budget_turns_amber_then_red_as_words_are_typed(opened, qtbot):
     assert view.texts(PartKind.SELF) == ("2:19 of 2:00", "over by 0:19")
     assert view.state(None) is BudgetState.GREEN  # the whole is still within 5:00
     assert "over by 0:19" in view._rows[PartKind.SELF].bar.accessibleName()
+    # The story's own header says it in words, in the same red as the bar.
+    page.update_timing()
+    assert page.time_state_label.text() == "over by 0:19"
+    red = state_colour(page.palette(), BudgetState.RED).name()
+    assert page.time_state_label.styleSheet() == f"color: {red};"
+    assert page.time_state_label.grab().toImage().pixelColor(
+        *_first_ink(page.time_state_label)).name() != page.palette().color(
+        QPalette.ColorRole.PlaceholderText).name()
 
 
 def test_total_adds_up_every_story_and_follows_the_pace(opened, qtbot):
