@@ -67,10 +67,35 @@ def narrative_of(words: int, *, one_paragraph: bool = False) -> Narrative:
     )
 
 
+def _forget() -> None:
+    """Drop the per-text analysis cache, so a report reads every story afresh."""
+    from narrative_app.coach import text
+
+    clear = getattr(getattr(text, "prepared", None), "cache_clear", None)
+    if clear is not None:
+        clear()
+
+
 def _time(narrative: Narrative, repeats: int) -> list[float]:
-    build_report(narrative)  # warm: word lists load once per process
+    """A cold report: nothing about these texts is known beforehand (the figure held)."""
+    build_report(narrative)  # word lists load once per process
     samples = []
     for _ in range(repeats):
+        _forget()
+        start = time.perf_counter()
+        build_report(narrative)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def _time_after_edit(narrative: Narrative, repeats: int) -> list[float]:
+    """The report after a pause in typing: one story changed, the others already read."""
+    _forget()
+    build_report(narrative)
+    part = narrative.parts[PartKind.SELF]
+    samples = []
+    for i in range(repeats):
+        part.draft += f" Edit {i}."
         start = time.perf_counter()
         build_report(narrative)
         samples.append(time.perf_counter() - start)
@@ -101,13 +126,19 @@ def run(repeats: int = 20) -> list[dict]:
             "stat": "median",
             "samples": _time(narrative_of(10000, one_paragraph=True), repeats),
         },
+        {
+            "figure": "coach report after typing in one story, 1,000-word narrative",
+            "target": "(info: what the app does)",
+            "stat": "median",
+            "samples": _time_after_edit(narrative_of(1000), repeats),
+        },
     ]
 
 
 def main() -> int:
     for row in run():
         median = statistics.median(row["samples"])
-        verdict = "ok" if median < row["limit"] else "SLOW"
+        verdict = "" if "limit" not in row else "ok" if median < row["limit"] else "SLOW"
         print(
             f"{row['figure']:<58} median {median * 1000:7.2f} ms"
             f"  target {row['target']}  {verdict}"
