@@ -20,7 +20,7 @@ from narrative_app.coach.findings import (
     Verdict,
 )
 from narrative_app.coach.lexicon import general, label
-from narrative_app.coach.text import Draft, Hit
+from narrative_app.coach.text import Draft, Hit, prepared
 from narrative_app.coach.timing import Estimate
 from narrative_app.domain import PART_ORDER, Narrative, PartKind
 
@@ -122,7 +122,7 @@ def run_checks(
     narrative: Narrative, estimates: dict[PartKind, Estimate], total: Estimate
 ) -> list[Finding]:
     """Every finding for the narrative: Self, Us, Now, then the whole-narrative checks."""
-    drafts = {kind: Draft(narrative.parts[kind].draft or "") for kind in PART_ORDER}
+    drafts = {kind: prepared(narrative.parts[kind].draft or "") for kind in PART_ORDER}
     findings: list[Finding] = []
     for kind in PART_ORDER:
         part = narrative.parts[kind]

@@ -8,6 +8,8 @@ indexed for a single pass over a draft's words (``functools.cache``).
 from __future__ import annotations
 
 import re
+import re._constants as _sre  # the parsed form of a pattern, to find its literal starts
+import re._parser as _sre_parse
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -39,6 +41,57 @@ def compile_lower(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile(body.lower())
 
 
+MAX_PREFIXES = 64
+
+
+def _prefixes(items: list) -> tuple[set[str], bool]:
+    """Strings one of which every match of the parsed ``items`` starts with, and whether
+    they are the whole match (so that what follows can extend them)."""
+    found = {""}
+    for op, av in items:
+        if op is _sre.AT:
+            continue
+        if op is _sre.LITERAL:
+            found = {f + chr(av) for f in found}
+            continue
+        if op is _sre.SUBPATTERN or op is _sre.BRANCH:
+            options = [av[-1]] if op is _sre.SUBPATTERN else av[1]
+            inner: set[str] = set()
+            whole = True
+            for option in options:
+                starts, complete = _prefixes(list(option))
+                inner |= starts
+                whole = whole and complete
+            joined = {f + i for f in found for i in inner}
+            if len(joined) > MAX_PREFIXES:
+                return found, False
+            found = joined
+            if whole:
+                continue
+        return found, False
+    return found, True
+
+
+def required_prefixes(pattern: str) -> frozenset[str] | None:
+    """Literal strings one of which starts every match of ``pattern`` (None when the
+    pattern can start with anything): a text holding none of them cannot match."""
+    try:
+        starts, _ = _prefixes(list(_sre_parse.parse(pattern)))
+    except Exception:  # an unusual pattern is simply never skipped
+        return None
+    if not starts or "" in starts:
+        return None
+    return frozenset(starts)
+
+
+@cache
+def lower_subset(name: str, kept: tuple[int, ...]) -> re.Pattern[str]:
+    """The lower-case alternation of the list ``name`` with only its patterns ``kept``
+    (in their original order, so the matches are those of the full alternation)."""
+    parts = cue(name).lower_parts
+    return re.compile("|".join(f"(?:{parts[i][1]})" for i in kept))
+
+
 @dataclass(frozen=True)
 class Cue:
     """A cue list: its extra regex patterns (words are matched by ``token_index``), whether
@@ -49,6 +102,9 @@ class Cue:
     lower_regex: re.Pattern[str] | None
     negatable: bool
     words: frozenset[str]
+    # Each lower-case pattern with the literal starts one of which its matches begin with:
+    # a pattern none of whose starts is in the text is left out of the scan.
+    lower_parts: tuple[tuple[frozenset[str] | None, str], ...] = ()
 
 
 @cache
@@ -67,7 +123,15 @@ def cue(name: str) -> Cue:
         lower_regex=compile_lower(raw.get("patterns", [])),
         negatable=bool(raw.get("negatable", False)),
         words=frozenset(w.lower().replace("’", "'") for w in words),
+        lower_parts=_lower_parts(raw.get("patterns", [])),
     )
+
+
+def _lower_parts(patterns: list[str]) -> tuple[tuple[frozenset[str] | None, str], ...]:
+    if compile_lower(patterns) is None:
+        return ()
+    lowered = [p.replace("’", chr(39)).lower() for p in patterns]
+    return tuple((required_prefixes(p), p) for p in lowered)
 
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -92,7 +156,7 @@ class Entry:
 PREFIX_KEY = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TokenIndex:
     """Every word-list entry, keyed for fast look-up while walking a draft's words.
 

@@ -7,6 +7,7 @@ hits are returned per story so each span can carry the part it belongs to.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from narrative_app.coach.findings import SUGGEST, Verdict
 from narrative_app.coach.lexicon import general, hint, word_set
@@ -18,6 +19,7 @@ from narrative_app.method.presets import format_seconds
 LONG_SENTENCE_WORDS = 25
 SHOUTING_SHARE = 0.3  # a text mostly in capitals is shouting, not acronyms
 JARGON_EXAMPLES = 3
+LINKED_SPANS = 3  # evidence spans per story for a linked value
 
 _ACRONYM_RE = re.compile(r"(?<![\w&])(?:[A-Z][A-Z&]*[A-Z][0-9]*s?|Q[1-4])(?![\w&])")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -76,13 +78,13 @@ def _first_in(text: str, stems: set[str]) -> str:
 def _word_hits(drafts: dict[PartKind, Draft], parts: list[PartKind], stems: set[str]) -> PartHits:
     out: PartHits = {}
     for kind in parts:
-        text = drafts[kind].text
-        hits = [
-            Hit(m.start(), m.end(), m.group(0))
-            for m in _WORD_RE.finditer(text)
-            if stem(m.group(0)) in stems
-        ]
-        out[kind] = hits[:3]
+        hits: list[Hit] = []
+        for m in _WORD_RE.finditer(drafts[kind].text):
+            if stem(m.group(0)) in stems:
+                hits.append(Hit(m.start(), m.end(), m.group(0)))
+                if len(hits) == LINKED_SPANS:
+                    break
+        out[kind] = hits
     return out
 
 
@@ -130,11 +132,7 @@ def jargon(drafts: dict[PartKind, Draft]) -> tuple[Verdict, PartHits]:
 
 
 def _acronyms(text: str) -> list[Hit]:
-    words = _WORD_RE.findall(text[:20000])
-    capitals = sum(1 for w in words if len(w) > 1 and w.isupper())
-    if words and capitals / len(words) >= SHOUTING_SHARE:
-        return []
-    allowed = {w.lower() for w in word_set("acronym_ok")}
+    allowed = _allowed_acronyms()
     hits = []
     for m in _ACRONYM_RE.finditer(text):
         token = m.group(0)
@@ -142,7 +140,18 @@ def _acronyms(text: str) -> list[Hit]:
         if token.lower() in allowed or bare.lower() in allowed:
             continue
         hits.append(Hit(m.start(), m.end(), token))
+    if not hits:
+        return hits
+    words = _WORD_RE.findall(text[:20000])
+    capitals = sum(1 for w in words if len(w) > 1 and w.isupper())
+    if words and capitals / len(words) >= SHOUTING_SHARE:
+        return []
     return hits
+
+
+@cache
+def _allowed_acronyms() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_set("acronym_ok"))
 
 
 def length(

@@ -36,9 +36,29 @@ _LEADING_FILLER_RE = re.compile(
     re.IGNORECASE,
 )
 # "each of you to ...", "every PCN to ...": who is asked, before the action itself.
-_ADDRESSEE_RE = re.compile(r"^\s*(?:[\w'’\-]+\s+){0,6}?to\s+", re.IGNORECASE)
-_FIRST_WORD_RE = re.compile(r"[A-Za-z’']+")
+_ADDRESSEE_RE = re.compile(r"^\s*(?:[\w'’\-]+\s+){0,8}?to\s+", re.IGNORECASE)
+# "My ask is that each manager here commits ...", "My ask: could every ward nominate ...":
+# who is asked, as the subject of the action that follows.
+_SUBJECT_LEAD_RE = re.compile(
+    r"^[\s:–—\-]*(?:is\s+(?:that|for)\s+)?(?:(?:could|will|would|can|should)\s+)?"
+    r"(?=(?:each|every|all|the|our|your|you|everyone|everybody)\b)",
+    re.IGNORECASE,
+)
+SUBJECT_REACH = 6  # words after "each", "every" ... where the asked action may start
+# A word joined to the next by a hyphen ("volunteer-led") is not a verb on its own.
+_FIRST_WORD_RE = re.compile(r"[A-Za-z’']+(?![\-‐][A-Za-z])")
 _WORDS_RE = re.compile(r"[A-Za-z’'\-]+")
+# A verb followed soon by "are", "was", "has" is a noun leading a statement ("Foster carers
+# are leaving"), not an order.
+_STATEMENT_RE = re.compile(
+    r"^[A-Za-z’'\-]+\s+(?:[A-Za-z’'\-]+\s+)?(?:is|are|was|were|has|have|had)\b", re.IGNORECASE
+)
+# A lead-in that announces the action rather than being one: "to do one thing: refer ...".
+_LEAD_IN_RE = re.compile(
+    r"^\s*(?:to\s+)?do\s+(?:just\s+)?(?:one|a\s+single|this\s+one|one\s+small)\s+thing\s*$",
+    re.IGNORECASE,
+)
+OPINION_REACH = 4  # words before "we need to" where "I think" makes it a view, not an ask
 
 
 def _scored(draft: Draft, name: str, skip: list[Hit] | None = None) -> tuple[int, list[Hit]]:
@@ -94,7 +114,7 @@ def _action(clause: str, marked: bool = False) -> str | None:
     after an ask marker such as "Will you", one of the verbs only an ask makes an order)."""
     clause = _LEADING_FILLER_RE.sub("", clause)
     match = _FIRST_WORD_RE.match(clause)
-    if not match:
+    if not match or (not marked and _STATEMENT_RE.match(clause)):
         return None
     word = match.group(0).lower()
     if word in word_set("ask_action") or (marked and word in word_set("ask_action_marked")):
@@ -115,6 +135,8 @@ def _clause_actions(text: str, marked: bool = False) -> list[tuple[str, bool]]:
     with ``marked``, the first clause may use the verbs only a marker makes an ask."""
     found = []
     for index, clause in enumerate(_CLAUSE_SPLIT_RE.split(text)):
+        if _LEAD_IN_RE.match(clause):
+            continue
         verb = _action(clause, marked and index == 0)
         if verb:
             found.append((verb, _is_commitment(clause)))
@@ -125,7 +147,30 @@ def _actions_after(text: str) -> list[tuple[str, bool]]:
     addressee = _ADDRESSEE_RE.match(text)
     if addressee and not _action(text, marked=True):
         text = text[addressee.end() :]
-    return _clause_actions(text, marked=True)
+    found = _clause_actions(text, marked=True)
+    if not found:
+        subject = _subject_action(text)
+        if subject is not None:
+            found = _clause_actions(subject, marked=True)
+    return found
+
+
+def _subject_action(text: str) -> str | None:
+    """The text from the asked action on, when the ask names its subject first ("is that
+    each branch manager here commits, today, to ..."); the verb is given without its -s."""
+    lead = _SUBJECT_LEAD_RE.match(text)
+    if lead is None:
+        return None
+    rest = text[lead.end() :]
+    for count, match in enumerate(_WORDS_RE.finditer(rest)):
+        if count > SUBJECT_REACH or re.search(r"[,;:.!?]", rest[: match.start()]):
+            return None
+        word = match.group(0).lower()
+        base = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        if count and (word in word_set("ask_action") or base in word_set("ask_action")):
+            verb = word if word in word_set("ask_action") else base
+            return verb + rest[match.end() :]
+    return None
 
 
 def _sentence_actions(draft: Draft, markers: list[Hit], start: int, end: int) -> list:
@@ -139,8 +184,8 @@ def _sentence_actions(draft: Draft, markers: list[Hit], start: int, end: int) ->
         return found
     # An imperative: the sentence (or its second clause, after "Before you leave,")
     # starts with an action verb.
-    clauses = [c for c in re.split(r"[,:]", text, maxsplit=2) if c.strip()]
-    for clause in clauses[:2]:
+    clauses = [c for c in re.split(r"[,:]", text, maxsplit=3) if c.strip()]
+    for clause in clauses[:3]:
         if _action(clause):
             offset = text.find(clause)
             return _clause_actions(text[offset : offset + ASK_REACH])
@@ -156,7 +201,7 @@ def _ask_sentences(draft: Draft) -> list[tuple[Hit, list[tuple[str, bool]]]]:
     """Each sentence with an ask marker or an action, and its actions (worked out once)."""
     cached = draft.memo.get("ask_sentences")
     if cached is None:
-        markers = draft.hits("ask_marker")
+        markers = [m for m in draft.hits("ask_marker") if not _described(draft.text, m.start)]
         cached = []
         for sentence in draft.sentences:
             here = _sentence_actions(draft, markers, sentence.start, sentence.end)
@@ -166,6 +211,18 @@ def _ask_sentences(draft: Draft) -> list[tuple[Hit, list[tuple[str, bool]]]]:
                 cached.append((Hit(sentence.start, sentence.end, text), here))
         draft.memo["ask_sentences"] = cached
     return cached  # type: ignore[return-value]
+
+
+def _described(text: str, offset: int) -> bool:
+    """True when the word before an ask marker makes it a description ("what we need to")."""
+    before = [w.lower() for w in _WORDS_RE.findall(text[max(0, offset - 40) : offset])]
+    if before and before[-1] in word_set("ask_marker_void"):
+        return True
+    # "I just think we need to be honest": a view about what is needed, not an ask.
+    collective = text[offset : offset + 3].lower() == "we "
+    return collective and any(
+        w in word_set("ask_marker_opinion") for w in before[-OPINION_REACH:]
+    )
 
 
 def find_asks(draft: Draft) -> tuple[list[Hit], list[str]]:

@@ -120,10 +120,21 @@ def emotion(draft: Draft, part: str) -> Verdict:
 
 
 def challenge(draft: Draft, part: str) -> Verdict:
+    """Two difficulty cues, or one inside a told moment where the teller shows feeling:
+    a scene with a felt difficulty in it rarely names the difficulty twice."""
     hits = draft.hits("challenge")
-    if distinct(hits) >= CHALLENGE_MIN:
+    count = distinct(hits)
+    if count >= CHALLENGE_MIN or (
+        count == 1 and draft.hits("emotion") and _in_moment(draft, hits[0])
+    ):
         return Verdict.ok(hint("challenge", "ok", part), hits)
     return Verdict.suggest(hint("challenge", "suggest", part))
+
+
+def _in_moment(draft: Draft, hit: Hit) -> bool:
+    """True when ``hit`` comes after the start of the story's told moment."""
+    moment = find_moment(draft)
+    return moment is not None and hit.start >= moment.start
 
 
 def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:

@@ -19,6 +19,7 @@ from narrative_app.coach.lexicon import (
     Entry,
     TokenIndex,
     cue,
+    lower_subset,
     normalise,
     token_index,
     word_set,
@@ -39,6 +40,9 @@ _ABBREVIATION_RE = re.compile(
 # Text before a cue, back to the last clause break: where a negation would sit.
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()—–\-]\s|[.!?]\s")
 _NEGATION_WINDOW = 3
+# Drafts kept prepared: the three stories of a few narratives (see ``prepared``).
+DRAFT_CACHE_SIZE = 24
+WORD_CACHE_SIZE = 20000  # distinct words whose word-list entries are remembered
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class Draft:
     _hits: dict[str, list[Hit]] = field(default_factory=dict, repr=False)
     # Results that more than one rule needs (the ask sentences, the moment), worked out once.
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    _pattern_cache: dict[str, list[Hit]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def words(self) -> int:
@@ -101,9 +106,27 @@ class Draft:
         return [(m.start(), m.end(), normalise(m.group(0))) for m in TOKEN_RE.finditer(self.text)]
 
     def pattern_hits(self, entry: Cue) -> list[Hit]:
+        """Matches of the list's regex patterns (scanned once per list and draft)."""
+        found = self._pattern_cache.get(entry.name)
+        if found is None:
+            found = self._pattern_cache[entry.name] = self._scan_patterns(entry)
+        return found
+
+    def _scan_patterns(self, entry: Cue) -> list[Hit]:
         low = self.lowered
         if entry.lower_regex is not None and low is not None:
-            matches = entry.lower_regex.finditer(low)
+            # Leave out the patterns whose literal starts are nowhere in the text: they
+            # cannot match, and the rest match exactly as the full alternation would.
+            parts = entry.lower_parts
+            kept = tuple(
+                i
+                for i, (starts, _) in enumerate(parts)
+                if starts is None or any(start in low for start in starts)
+            )
+            if not kept:
+                return []
+            regex = entry.lower_regex if len(kept) == len(parts) else lower_subset(entry.name, kept)
+            matches = regex.finditer(low)
         elif entry.regex is not None:
             matches = entry.regex.finditer(self.text)
         else:
@@ -117,11 +140,17 @@ class Draft:
 
     @cached_property
     def _word_hits(self) -> dict[str, list[Hit]]:
-        """One pass over the tokens finds the matches of every word list at once."""
+        """One pass over the tokens finds the matches of every word list at once.
+
+        Each distinct word is looked up once (``_word_entries``); the pass then visits only
+        the words that can start an entry.
+        """
         index = token_index()
         tokens = self.tokens
         text = self.text
         count = len(tokens)
+        words = [t[2] for t in tokens]
+        info = {word: _word_entries(index, word) for word in set(words)}
         gaps: dict[int, bool] = {}
 
         def joined(i: int) -> bool:
@@ -131,26 +160,23 @@ class Draft:
             return gaps[i]
 
         found: dict[str, dict[int, int]] = {}
-        per_word: dict[str, list] = {}  # entries that can start at a word, worked out once
-        for i, (_start, _end, token) in enumerate(tokens):
-            starts = per_word.get(token)
-            if starts is None:
-                starts = per_word[token] = _entries_starting(index, token)
-            paired = token in index.pair_firsts
-            if not starts and not paired:
-                continue
-            candidates = starts
+        for i in [i for i, word in enumerate(words) if info[word] is not None]:
+            singles, longer, paired = info[words[i]]  # type: ignore[misc]
+            for name in singles:
+                best = found.get(name)
+                if best is None:
+                    found[name] = {i: 1}
+                elif i not in best:
+                    best[i] = 1
+            candidates = longer
             if paired and i + 1 < count:
-                pairs = index.pair.get((token, tokens[i + 1][2]))
+                pairs = index.pair.get((words[i], words[i + 1]))
                 if pairs and joined(i + 1):
                     candidates = candidates + pairs
             for entry in candidates:
                 size = len(entry.tokens)
-                if size > 1 and (
-                    i + size > count
-                    or not all(
-                        entry.matches(tokens[i + j][2], j) and joined(i + j) for j in range(1, size)
-                    )
+                if i + size > count or not all(
+                    entry.matches(words[i + j], j) and joined(i + j) for j in range(1, size)
                 ):
                     continue
                 best = found.setdefault(entry.cue, {})
@@ -176,7 +202,7 @@ class Draft:
         key = f"{name}:strong" if strong else name
         if key not in self._hits:
             entry = cue(name)
-            found = list(self._word_hits.get(key, []))
+            found = list(self._word_hits.get(key, _NONE))
             if not strong:
                 found += self.pattern_hits(entry)
             found.sort(key=lambda h: (h.start, -h.end))
@@ -188,7 +214,7 @@ class Draft:
     def negated_hits(self, name: str) -> list[Hit]:
         """Matches of ``name`` that a negation cancels ("I never chose")."""
         entry = cue(name)
-        found = list(self._word_hits.get(name, [])) + self.pattern_hits(entry)
+        found = self._word_hits.get(name, _NONE) + self.pattern_hits(entry)
         return [h for h in found if is_negated(self.text, h.start)]
 
     def words_between(self, start: int, end: int) -> int:
@@ -212,6 +238,17 @@ class Draft:
         return [s.start for s in self.sentences]
 
 
+@lru_cache(maxsize=DRAFT_CACHE_SIZE)
+def prepared(text: str) -> Draft:
+    """The prepared ``Draft`` of ``text``, shared by every report on the same text.
+
+    Everything a Draft works out depends on its text alone, so the stories the user is not
+    typing in (and a report rebuilt on unchanged text) reuse their sentences, words and cue
+    matches instead of scanning again.
+    """
+    return Draft(text)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets and word counts; empty fragments are dropped."""
     pieces: list[tuple[int, int]] = []
@@ -222,7 +259,7 @@ def split_sentences(text: str) -> list[Sentence]:
     pieces.append((start, len(text)))
     merged: list[tuple[int, int]] = []
     for begin, end in pieces:
-        if merged and _ABBREVIATION_RE.search(text[merged[-1][0] : merged[-1][1]]):
+        if merged and _ends_with_abbreviation(text, *merged[-1]):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((begin, end))
@@ -237,6 +274,16 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+def _ends_with_abbreviation(text: str, begin: int, end: int) -> bool:
+    """``_ABBREVIATION_RE`` on ``text[begin:end]``, looking only at its last few characters
+    (the longest abbreviation is 7 characters, so a 12-character window sees the same word
+    boundary as the whole piece)."""
+    if end <= begin or text[end - 1] != ".":
+        return False
+    return _ABBREVIATION_RE.search(text[max(begin, end - _ABBREVIATION_WINDOW) : end]) is not None
+
+
+_ABBREVIATION_WINDOW = 12
 _GAP_RE = re.compile(r"[\s\-]+")
 _NONE: list = []
 
@@ -247,6 +294,22 @@ def _entries_starting(index: TokenIndex, token: str) -> list[Entry]:
     for k in range(1, min(PREFIX_KEY, len(token)) + 1):
         entries += [e for e in index.prefix.get(token[:k], _NONE) if e.matches(token, 0)]
     return entries
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word_entries(
+    index: TokenIndex, token: str
+) -> tuple[tuple[str, ...], list[Entry], bool] | None:
+    """What can start at ``token``: the lists a one-word entry puts it in, the longer
+    entries to try, and whether phrases keyed by two words start with it (None: nothing).
+    Kept across drafts: the word lists do not change while the program runs."""
+    entries = _entries_starting(index, token)
+    paired = token in index.pair_firsts
+    if not entries and not paired:
+        return None
+    singles = tuple(e.cue for e in entries if len(e.tokens) == 1)
+    longer = [e for e in entries if len(e.tokens) > 1]
+    return singles, longer, paired
 
 
 def _is_gap(text: str, end: int, start: int) -> bool:
@@ -267,7 +330,11 @@ def is_negated(text: str, offset: int) -> bool:
 
 def looks_english(text: str) -> bool:
     """False when a text of some length has almost none of English's most common words."""
-    words = [w.lower() for w in WORD_RE.findall(text[:20000])]
+    head = text[:20000]
+    if head.isascii():  # lower-casing ASCII cannot change what counts as a word
+        words = WORD_RE.findall(head.lower())
+    else:
+        words = [w.lower() for w in WORD_RE.findall(head)]
     if len(words) < 12:
         return True
     common = word_set("english")

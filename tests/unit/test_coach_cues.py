@@ -264,3 +264,63 @@ def test_drifting_into_a_role_is_no_choice() -> None:
 )
 def test_a_value_named_mid_story_is_told(text: str) -> None:
     assert finding("self", text, "told_values").status == "suggest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly, what drives me is fairness, and I think that shows in how I run the team.",
+        "I'm passionate about equality of access to the library service.",
+        "For me, it's about respect, whoever walks through the door.",
+        "I believe strongly in partnership working across the county.",
+        "Those years on the estate taught me something about resilience.",
+    ],
+)
+def test_values_named_in_passing_are_told(text: str) -> None:
+    assert finding("self", text, "told_values").status == "suggest"
+
+
+def test_a_decision_that_was_the_tellers_to_make_is_a_choice() -> None:
+    text = (
+        "The sergeant turned to me in the car park. It was my call. I had to decide there and "
+        "then whether we went in without the dog unit."
+    )
+    assert finding("self", text, "choice_point").status == "ok"
+
+
+def test_a_cv_in_note_form_reads_as_a_resume() -> None:
+    text = (
+        "Head of Children's Services. Twenty years' service. Previous roles: team manager, "
+        "service manager. Qualifications: social work degree, an MBA."
+    )
+    assert finding("self", text, "resume").status == "suggest"
+
+
+def test_a_statement_starting_with_an_action_word_is_not_an_ask() -> None:
+    text = "Foster carers are leaving the county faster than we can find them."
+    assert finding("now", text, "ask").status == "suggest"
+
+
+def test_a_view_about_what_we_need_is_not_a_second_ask() -> None:
+    text = (
+        "I just think we need to be honest about the waiting list. So I'm asking you to come "
+        "to the board meeting on 4 March and speak in the public session."
+    )
+    assert finding("now", text, "ask").status == "ok"
+
+
+def test_harm_that_returns_or_is_being_cut_is_urgent() -> None:
+    text = (
+        "The night bus is being withdrawn at the end of this month. Last winter we lost two "
+        "regulars to the cold, and it will happen again."
+    )
+    assert finding("now", text, "urgency").status == "ok"
+
+
+def test_a_clock_time_is_not_a_jump_to_another_age() -> None:
+    text = (
+        "You remember the flood in February. The call came at 7.15 and you came in anyway, "
+        "boots soaked, and we stacked sandbags against the surgery door until the rain "
+        "stopped and the street went quiet."
+    )
+    assert finding("us", text, "experiential_us").status == "ok"
