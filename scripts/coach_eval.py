@@ -1,7 +1,7 @@
 """Scripts: per-check precision and recall of the offline coach on the labelled corpus.
 
 Usage:  python scripts/coach_eval.py [--misses]
-        [--split dev|heldout|blind|blind2|blind3|blind4|blind5|team|all]
+        [--split dev|heldout|blind|blind2|blind3|blind4|blind5|blind6|team|all]
 
 The corpus (tests/coach_corpus/*.toml) holds story parts, each with the expected status of
 every check relevant to it, and whole narratives for the cross-story checks. "suggest" is the
@@ -143,6 +143,34 @@ b5-self-22 (lives told by age or year, labelled choice_point "ok"), b5-self-22 (
 b5-self-04 (outcome "ok" on "each of those moments shaped me"); b5-self-21 ("Proud to serve")
 and b5-self-11 ("taught me a lot over the years") are close calls. Speed with nothing cached
 is unchanged (1,000 words 8-10 ms, 10,000 words 65-70 ms).
+
+Sixth round, tuned with "blind6" in view (46 parts by a sixth independent writer, story under
+`draft`, close calls under `doubt`), so blind6 is no longer an unseen test: dread, unease and
+refusals to engage as difficulty, someone close leaving or falling ill; stepping inside and
+"I said I would" as a choice; later events, a full recovery, someone changed "now" and "I
+stopped thinking ..." as outcome; school holidays and results day as time anchors; hope from a
+measure that "went from X to Y", a precedent "cleared ... in five weeks", "fixed this once
+before" and "not powerless". dev, heldout, blind, blind2, blind3, blind4 and blind5 unchanged.
+
+    blind6 (precision/recall)  first run    after
+    specific_moment            0.77/1.00    0.91/1.00
+    challenge                  0.50/1.00    1.00/1.00
+    choice_point               0.60/1.00    0.75/1.00
+    outcome                    0.43/1.00    0.75/1.00
+    resume                     0.60/1.00    0.60/1.00
+    experiential_us            0.67/1.00    0.67/1.00
+    urgency                    0.80/1.00    0.80/1.00
+    hope                       0.57/1.00    1.00/1.00
+    ask                        0.86/1.00    0.86/1.00
+    (every other check 1.00/1.00 before and after)
+
+blind6 misses left: b6-self-05 (a life told year by year, labelled choice_point "ok") and
+b6-self-11 (a pure CV, labelled outcome "ok") differ from the team's convention; b6-self-19
+and b6-self-06 (resume "ok" beside several dated years or a "chief executive") are close
+calls; b6-self-17 (the turn shown only as "I put the file face down") is a real miss, as are
+b6-self-04 specific_moment, b6-us-06/12 experiential_us, b6-now-03 urgency and b6-now-12 ask.
+A paragraph opening with the teller acting after a difficulty was tried as a choice cue and
+dropped: it cost recall on team, blind3 and blind5.
 """
 
 from __future__ import annotations
@@ -169,6 +197,7 @@ SPLITS = {
     "blind3": ("blind3.toml",),
     "blind4": ("blind4.toml",),
     "blind5": ("blind5.toml",),
+    "blind6": ("blind6.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (
@@ -179,6 +208,7 @@ SPLITS = {
         "blind3.toml",
         "blind4.toml",
         "blind5.toml",
+        "blind6.toml",
     ),
 }
 PACE = 125

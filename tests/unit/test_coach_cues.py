@@ -324,3 +324,46 @@ def test_a_clock_time_is_not_a_jump_to_another_age() -> None:
         "stopped and the street went quiet."
     )
     assert finding("us", text, "experiential_us").status == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody on the estate would open the door to the warden. I stepped inside the hallway "
+        "and called up the stairs.",
+        "The sergeant asked who would sit with the family overnight. I said I would.",
+    ],
+)
+def test_stepping_in_or_volunteering_aloud_is_a_choice(text: str) -> None:
+    assert finding("self", text, "choice_point").status == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The landlord was fined, and the council later rehoused the whole family.",
+        "We sat with him until the ambulance came. He made a full recovery.",
+        "I helped her fill in the form. She's running the tenants' group now.",
+        "I rang the helpline myself. I stopped thinking it was someone else's job.",
+    ],
+)
+def test_what_followed_counts_as_an_outcome(text: str) -> None:
+    assert finding("self", text, "outcome").status == "ok"
+
+
+def test_dread_and_a_refusal_to_engage_are_a_challenge() -> None:
+    text = "He wouldn't look at me across the table, and I was dreading the next hour."
+    assert finding("self", text, "challenge").status == "ok"
+
+
+def test_a_precedent_with_a_result_in_weeks_is_hope() -> None:
+    text = (
+        "We are not powerless. When the north team shared one rota, waiting time went from "
+        "nine weeks to three, and they cleared the backlog in two months."
+    )
+    assert finding("now", text, "hope").status == "ok"
+
+
+def test_a_life_step_as_a_volunteer_is_not_a_choice() -> None:
+    text = "At college I volunteered at a youth club. In 2012 I became a youth worker."
+    assert finding("self", text, "choice_point").status == "suggest"
