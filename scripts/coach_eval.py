@@ -1,7 +1,7 @@
 """Scripts: per-check precision and recall of the offline coach on the labelled corpus.
 
 Usage:  python scripts/coach_eval.py [--misses]
-        [--split dev|heldout|blind|blind2|blind3|blind4|blind5|blind6|team|all]
+        [--split dev|heldout|blind|blind2|blind3|blind4|blind5|blind6|blind7|team|all]
 
 The corpus (tests/coach_corpus/*.toml) holds story parts, each with the expected status of
 every check relevant to it, and whole narratives for the cross-story checks. "suggest" is the
@@ -12,7 +12,8 @@ evaluated once; "blind2" was written by a separate writer who never saw the coac
 under `text`, speakability not labelled); "blind3" by another independent writer (57 parts,
 story under `draft`, some close calls listed under `doubt`); "blind4" by a further independent
 writer (49 parts, story under `draft`); "blind5" by a fifth independent writer (52 parts,
-story under `draft`, close calls under `doubt`); "team" is dev + heldout + blind;
+story under `draft`, close calls under `doubt`); "blind6" and "blind7" by a sixth and seventh
+(46 and 47 parts, story under `draft`); "team" is dev + heldout + blind;
 "all" is everything. First-run figures (before any fix prompted by that split), kept here so the
 honest estimate is not lost:
 
@@ -171,6 +172,36 @@ calls; b6-self-17 (the turn shown only as "I put the file face down") is a real 
 b6-self-04 specific_moment, b6-us-06/12 experiential_us, b6-now-03 urgency and b6-now-12 ask.
 A paragraph opening with the teller acting after a difficulty was tried as a choice cue and
 dropped: it cost recall on team, blind3 and blind5.
+Seventh round, tuned with "blind7" in view (47 parts by a seventh independent writer, story
+under `draft`, close calls under `doubt`; 12 strong Self stories tell the turn only through
+action), so blind7 is no longer an unseen test. A structural arc (rules_story.shown_arc): a
+told moment, a sign of tension in it (a difficulty cue, or a rule, refusal or fear word), then
+the first sentence in which the teller acts (not "I was", "I felt", "I remember"), then more
+story whose last lines move on in time or look back from today. When it is there, no CV or
+life told stage by stage, and no "I had no choice", challenge, choice_point and outcome are
+"ok". dev, heldout, blind, blind2, blind3, blind4 and blind5 unchanged; blind6 choice_point
+rose from 0.75/1.00 to 0.86/1.00.
+
+    blind7 (precision/recall)  first run    after
+    specific_moment            0.88/0.70    0.88/0.70
+    sensory_detail             0.88/0.88    0.88/0.88
+    emotion                    0.56/1.00    0.56/1.00
+    challenge                  0.40/1.00    0.57/1.00
+    choice_point               0.20/1.00    0.40/1.00
+    outcome                    0.33/1.00    0.57/1.00
+    told_values                1.00/1.00    1.00/1.00
+    resume                     0.75/1.00    0.75/1.00
+    too_many_moments           1.00/1.00    1.00/1.00
+    experiential_us            1.00/0.75    1.00/0.75
+    urgency                    0.50/0.67    0.50/0.67
+    hope                       0.50/0.67    0.50/0.67
+    ask                        0.86/1.00    0.86/1.00
+
+blind7 choice/outcome misses left: b7-self-13 and b7-self-23 (a whole life or career squeezed
+in, labelled "ok" against the team's convention); b7-self-04 (no moment found: the scene opens
+on speech with no time anchor); b7-self-15 (stops at the action, so the arc never completes);
+b7-self-16 (no moment); and b7-self-21 (closes on clock times and a changed procedure, which the
+closing words do not read).
 """
 
 from __future__ import annotations
@@ -198,6 +229,7 @@ SPLITS = {
     "blind4": ("blind4.toml",),
     "blind5": ("blind5.toml",),
     "blind6": ("blind6.toml",),
+    "blind7": ("blind7.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (
@@ -209,6 +241,7 @@ SPLITS = {
         "blind4.toml",
         "blind5.toml",
         "blind6.toml",
+        "blind7.toml",
     ),
 }
 PACE = 125

@@ -6,13 +6,16 @@ plus simple structure such as where a moment starts and how long it runs), never
 wording of particular examples. A choice can be named ("I decided") or shown (a dilemma set
 out, then the teller acting: "I could X, or I could Y. I Y."; "So I don't."); an outcome can
 be a lesson or a consequence after the turning point ("a year later", "since that day").
+When none of these is named, a turn shown in plain action (``shown_arc``: a difficulty, the
+teller acting, then a later time or a look back) counts for challenge, choice and outcome,
+unless the teller says there was no choice.
 """
 
 from __future__ import annotations
 
 from narrative_app.coach.findings import Verdict, quote
 from narrative_app.coach.lexicon import hint, word_set
-from narrative_app.coach.text import Draft, Hit, content_words, distinct
+from narrative_app.coach.text import Draft, Hit, Sentence, content_words, distinct
 
 MOMENT_MIN_WORDS = 30  # a moment someone can picture takes a few sentences...
 MOMENT_MIN_SCENE = 1  # ...with at least one concrete thing in it
@@ -24,6 +27,7 @@ RESUME_MIN = 2
 TOO_MANY_JUMPS = 3
 SHARED_MIN = 2
 FIELD_OVERLAP = 0.6
+ARC_CLOSING = 3  # the last sentences read for a move in time or a look back
 
 
 def _sentence_hits(draft: Draft, hits: list[Hit]) -> list[Hit]:
@@ -128,6 +132,9 @@ def challenge(draft: Draft, part: str) -> Verdict:
         count == 1 and draft.hits("emotion") and _in_moment(draft, hits[0])
     ):
         return Verdict.ok(hint("challenge", "ok", part), hits)
+    arc = shown_arc(draft)
+    if arc is not None:
+        return Verdict.ok(hint("challenge", "ok", part), hits or [arc[0]])
     return Verdict.suggest(hint("challenge", "suggest", part))
 
 
@@ -146,6 +153,9 @@ def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
     negated = draft.hits("choice_negated") or draft.negated_hits("choice")
     if negated:
         return Verdict.suggest(hint("choice_point", "negated", part), negated)
+    arc = shown_arc(draft)
+    if arc is not None:
+        return Verdict.ok(hint("choice_point", "ok", part), [arc[0]])
     if choice_field.strip():
         return Verdict.suggest(hint("choice_point", "field", part, field=quote(choice_field)))
     return Verdict.suggest(hint("choice_point", "suggest", part))
@@ -164,6 +174,9 @@ def outcome(draft: Draft, part: str) -> Verdict:
     hits = draft.hits("outcome")
     if hits:
         return Verdict.ok(hint("outcome", "ok", part), _sentence_hits(draft, hits))
+    arc = shown_arc(draft)
+    if arc is not None and not draft.hits("choice_negated"):
+        return Verdict.ok(hint("outcome", "ok", part), [arc[1]])
     return Verdict.suggest(hint("outcome", "suggest", part))
 
 
@@ -225,3 +238,80 @@ def experiential_us(draft: Draft, part: str) -> Verdict:
             hint("experiential_us", "category", part, quote=quote(labels[0].text)), labels
         )
     return Verdict.suggest(hint("experiential_us", "suggest", part))
+
+
+def shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
+    """A turn shown in action: a told moment with a difficulty in it, then a sentence in which
+    the teller acts ("So I ...", "But I ...", "I put the pen down."), then at least one more
+    sentence, with the last few moving on in time or looking back from today ("a year later",
+    "she still comes in"). Returns the action sentence and the last sentence, or None.
+
+    A summary of years or a CV has no told moment (or too many stages), a story that stops at
+    the decision has nothing after it, and a warm memory has no difficulty before the action,
+    so none of them counts. Only the first action after the difficulty is read."""
+    if "arc" not in draft.memo:
+        draft.memo["arc"] = _shown_arc(draft)
+    return draft.memo["arc"]  # type: ignore[return-value]
+
+
+def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
+    moment = find_moment(draft)
+    if moment is None or _life_story(draft):
+        return None
+    sentences = draft.sentences
+    tension_words = word_set("arc_tension")
+    challenge = [h.start for h in draft.hits("challenge")]
+    tense = False
+    for index, sentence in enumerate(sentences):
+        if sentence.end <= moment.start:
+            continue
+        if tense and _teller_acts(draft, sentence):
+            after = sentences[index + 1 :]
+            if after and _closes(draft, after[-ARC_CLOSING:]):
+                last = sentences[-1]
+                return (
+                    Hit(sentence.start, sentence.end, draft.text[sentence.start : sentence.end]),
+                    Hit(last.start, last.end, draft.text[last.start : last.end]),
+                )
+            return None
+        tense = (
+            tense
+            or any(sentence.start <= c < sentence.end for c in challenge)
+            or any(w in tension_words for w in _words(draft, sentence))
+        )
+    return None
+
+
+def _words(draft: Draft, sentence: Sentence, limit: int | None = None) -> list[str]:
+    text = draft.text[sentence.start : sentence.end].split()[:limit]
+    return [w.strip(".,;:!?*_-—'\"“”‘’").lower() for w in text]
+
+
+def _teller_acts(draft: Draft, sentence: Sentence) -> bool:
+    """True for "I put the pen down.", "So I ...", "But instead we ..." (not "I was ...")."""
+    words = _words(draft, sentence, 6)
+    openers = word_set("arc_openers")
+    while words and words[0] in openers:
+        words.pop(0)
+    return (
+        len(words) >= 2
+        and words[0] in word_set("arc_subjects")
+        and words[1] not in word_set("arc_state_verbs")
+    )
+
+
+def _closes(draft: Draft, ending: list[Sentence]) -> bool:
+    """True when the last lines move on in time or look back from the present."""
+    closing = word_set("arc_closing")
+    if any(w in closing for s in ending for w in _words(draft, s)):
+        return True
+    anchors = draft.hits("time_anchor") + draft.hits("year_anchor") + draft.hits("life_jump")
+    return any(ending[0].start <= h.start for h in anchors)
+
+
+def _life_story(draft: Draft) -> bool:
+    """A life told stage by stage, or a CV: many jumps, or career steps."""
+    return (
+        distinct(draft.hits("life_jump")) >= TOO_MANY_JUMPS
+        or distinct(draft.hits("resume")) >= RESUME_MIN
+    )
