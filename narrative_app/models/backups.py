@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from narrative_app.models.database import open_readonly
+from narrative_app.models.database import open_readonly, readonly_uri
 
 BACKUP_DIR_NAME = "backups"
 DEFAULT_KEEP = 10
@@ -172,7 +172,7 @@ def restore_backup(backup: Path, db_path: Path) -> None:
     partial = db_path.with_name(db_path.name + ".restoring")
     _remove(partial)
     try:
-        source_uri = f"{backup.resolve().as_uri()}?mode=ro"
+        source_uri = readonly_uri(backup)
         with (
             closing(sqlite3.connect(source_uri, uri=True)) as src,
             closing(sqlite3.connect(partial)) as dest,
