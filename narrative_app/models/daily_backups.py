@@ -13,7 +13,8 @@ import enum
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -100,30 +101,44 @@ class DailyBackups:
 
     def start(self, now: datetime | None = None) -> Future[BackupResult]:
         """``backup_if_due`` on the owned executor; collect the result with ``done``/``result``."""
-        if self._closed:
-            done: Future[BackupResult] = Future()
-            done.set_result(self.backup_if_due(now))
-            return done
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=THREAD_NAME)
-        return self._executor.submit(self.backup_if_due, now)
+        with self._lock:
+            if not self._closed and self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=1,
+                                                    thread_name_prefix=THREAD_NAME)
+            executor = self._executor
+        if executor is not None and not self._closed:
+            with suppress(RuntimeError):  # shut down meanwhile: answered below
+                return executor.submit(self.backup_if_due, now)
+        done: Future[BackupResult] = Future()
+        done.set_result(self.backup_if_due(now))  # FAILED: the store is closed
+        return done
 
     def start_at_open(self) -> None:
         """The day's backup at open, beside the app (WAL readers never block writers)."""
         self._at_open = self.start()
 
+    @property
+    def at_open(self) -> Future[BackupResult] | None:
+        """The backup started at open (None if none was due)."""
+        return self._at_open
+
     def wait_for_opening(self, timeout: float | None = None) -> Path | None:
         """Wait for the backup started at open; its path, or None if none was made."""
         future = self._at_open
-        if future is None or future.cancelled():
+        if future is None:
             return None
-        return future.result(timeout).path
+        try:
+            return future.result(timeout).path
+        except CancelledError:  # closed before it started
+            return None
 
     def close(self) -> None:
         """Cancel backups not yet started and wait for the one running, if any."""
-        self._closed = True
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+        with self._lock:  # waits for a backup made on another thread, too
+            self._closed = True
+            executor = self._executor
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
 
     # ------------------------------------------------------------------ making one
     def _make(self, now: datetime) -> BackupResult:

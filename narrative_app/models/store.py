@@ -161,6 +161,12 @@ class NarrativeStore(HistoryMixin):
         """
         return self._daily.start(now)
 
+    @property
+    def backup_at_open(self) -> Future[BackupResult] | None:
+        """The daily backup started while opening (None if none was due): poll it like
+        ``backup_in_background``'s future to tell the user if it failed."""
+        return self._daily.at_open
+
     def wait_for_backup(self, timeout: float | None = None) -> Path | None:
         """Wait for the backup started at open; returns its path (None if none was made)."""
         return self._daily.wait_for_opening(timeout)

@@ -96,6 +96,8 @@ def test_the_backup_at_open_still_runs_beside_the_app(fresh_data_dir: Path) -> N
     with NarrativeStore.open(fresh_data_dir, create_sample=False, clock=clock) as store:
         made = store.wait_for_backup(30)
         assert made is not None
+        assert store.backup_at_open is not None
+        assert store.backup_at_open.result(30).path == made
         assert store.backup_if_due().outcome is BackupOutcome.NOT_DUE
 
 
