@@ -13,15 +13,17 @@ hands the call to it, so callers see the ``NarrativeStore`` API throughout.
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from narrative_app.domain import NarrativeSummary
 from narrative_app.models import recovery
 from narrative_app.models.database import fold, needs_upgrade, open_readonly
 from narrative_app.models.recovery import DbState, OpenReport
+
+if TYPE_CHECKING:  # concurrent.futures is imported when first used, after the first paint
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 DB_NAME = "narratives.db"  # the same as store.DB_NAME (checked by a test)
 
@@ -100,6 +102,8 @@ class DeferredStore:
     def preload(self) -> None:
         """Import the full store (SQLAlchemy) in the background; safe to call twice."""
         if self._preload is None and self._store is None and not self._closed:
+            from concurrent.futures import ThreadPoolExecutor
+
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-preload")
             self._preload = self._executor.submit(_import_store)
 
