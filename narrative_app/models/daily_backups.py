@@ -59,6 +59,7 @@ class DailyBackups:
         self.keep = backups.DEFAULT_KEEP
         self.chosen: Path | None = None  # the folder chosen in Settings, if any
         self._lock = threading.Lock()  # one backup at a time, whichever thread asks
+        self._executor_lock = threading.Lock()  # never held while a backup runs
         self._executor: ThreadPoolExecutor | None = None
         self._at_open: Future[BackupResult] | None = None
         self._fell_back_on: date | None = None  # the day the chosen folder failed us
@@ -70,10 +71,10 @@ class DailyBackups:
         return backups.backup_dir(self.db_path, self.chosen)
 
     def configure(self, *, keep: int, chosen: Path | None) -> None:
-        with self._lock:
-            if chosen != self.chosen:
-                self._fell_back_on = None  # a new folder gets its own copy today
-            self.keep, self.chosen = keep, chosen
+        """New Settings; a backup already under way finishes with the old ones."""
+        if chosen != self.chosen:
+            self._fell_back_on = None  # a new folder gets its own copy today
+        self.keep, self.chosen = keep, chosen
 
     # ------------------------------------------------------------------ asking for one
     def due(self, now: datetime) -> bool:
@@ -101,7 +102,7 @@ class DailyBackups:
 
     def start(self, now: datetime | None = None) -> Future[BackupResult]:
         """``backup_if_due`` on the owned executor; collect the result with ``done``/``result``."""
-        with self._lock:
+        with self._executor_lock:
             if not self._closed and self._executor is None:
                 self._executor = ThreadPoolExecutor(max_workers=1,
                                                     thread_name_prefix=THREAD_NAME)
@@ -134,11 +135,13 @@ class DailyBackups:
 
     def close(self) -> None:
         """Cancel backups not yet started and wait for the one running, if any."""
-        with self._lock:  # waits for a backup made on another thread, too
+        with self._executor_lock:
             self._closed = True
             executor = self._executor
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
+        with self._lock:  # and for one being made on another thread, if any
+            pass
 
     # ------------------------------------------------------------------ making one
     def _make(self, now: datetime) -> BackupResult:

@@ -110,3 +110,29 @@ def test_the_quick_start_preload_is_owned_and_joined(fresh_data_dir: Path) -> No
     deferred.close()  # joins the import
     assert not deferred.preloading()
     assert not [t for t in threading.enumerate() if t.name.startswith("store-preload")]
+
+
+def test_asking_again_while_a_backup_runs_never_blocks_the_caller(fresh_data_dir: Path,
+                                                                 monkeypatch) -> None:
+    started, release = threading.Event(), threading.Event()
+    real = backups.make_backup
+
+    def slow_backup(*args, **kwargs):
+        started.set()
+        assert release.wait(30)
+        return real(*args, **kwargs)
+
+    store = library(fresh_data_dir, Clock(DAY))
+    try:
+        monkeypatch.setattr(backups, "make_backup", slow_backup)
+        first = store.backup_in_background(DAY)
+        assert started.wait(30)
+        second = store.backup_in_background(DAY)  # returns at once, queued behind the first
+        store.configure_backups(keep=5)  # Settings applied meanwhile do not wait either
+        assert not first.done() and not second.done()
+        release.set()
+        assert first.result(30).outcome is BackupOutcome.MADE
+        assert second.result(30).outcome is BackupOutcome.NOT_DUE  # idempotent within the day
+    finally:
+        release.set()
+        store.close()
