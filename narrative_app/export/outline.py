@@ -43,6 +43,9 @@ class ImportResult:
 
     narrative: Narrative
     messages: list[str] = field(default_factory=list)
+    # The text encoding the file was read in ("utf-8", or "cp1252" when it was not UTF-8;
+    # a note saying so is then the first message).
+    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True)
