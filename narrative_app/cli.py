@@ -223,6 +223,13 @@ def _looks_like_id(text: str) -> bool:
     return bool(text) and (text.isdigit() or text.isdecimal() or text.isnumeric())
 
 
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):  # a name too long for the system is no file
+        return False
+
+
 def _parse_id(text: str) -> int:
     not_an_id = UsageError(
         f"'{text}' is not a narrative id. Use 'narrative-app list' to see the ids."
@@ -346,7 +353,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     target = args.target
     pace: float | None = None
-    if _looks_like_id(target) and not Path(target).exists():
+    if _looks_like_id(target) and not _is_file(target):
         narrative_id = _parse_id(target)
         store = _open_store(args)
         try:
