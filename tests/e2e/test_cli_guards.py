@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from narrative_app import bundle
 from narrative_app.cli import main
 
 
@@ -156,7 +154,8 @@ def test_hostile_bundles_exit_2_with_one_line_and_create_nothing(capsys, data, t
 
 @pytest.mark.parametrize("bad_id", ["99999999999999999999", "¹", "٣", "1" * 5000, "0", "-3"])
 @pytest.mark.parametrize("command", ["export", "check", "rehearsals"])
-def test_odd_ids_exit_2_with_one_line(capsys, data, tmp_path, monkeypatch, bad_id, command):
+def test_odd_ids_exit_2_with_one_line(capsys, data, monkeypatch, bad_id, command):
+    tmp_path = data.parent
     monkeypatch.chdir(tmp_path)
     args = [command, bad_id] if bad_id[0] != "-" else [command, "--", bad_id]
     if command == "export":
@@ -174,7 +173,7 @@ def test_odd_ids_exit_2_with_one_line(capsys, data, tmp_path, monkeypatch, bad_i
 
 
 def test_an_unexpected_error_is_logged_and_shown_as_one_line(capsys, data, monkeypatch):
-    import narrative_app.coach.report as report
+    from narrative_app.coach import report
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("a bug deep inside the coach")
@@ -193,7 +192,7 @@ def test_an_unexpected_error_is_logged_and_shown_as_one_line(capsys, data, monke
 
 
 def test_the_catch_all_falls_back_when_the_data_folder_is_unusable(capsys, monkeypatch, tmp_path):
-    import narrative_app.errorlog as errorlog
+    from narrative_app import errorlog
 
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
@@ -266,7 +265,7 @@ def test_data_dir_after_the_command_is_used_for_import_and_export(capsys, tmp_pa
     folder = tmp_path / "elsewhere"
     md = tmp_path / "draft.md"
     md.write_text("# Draft\n\n## Story of Self\n\nI was born in Leeds.\n", encoding="utf-8")
-    code, out, err = run(capsys, "import", str(md), "--data-dir", str(folder))
+    code, _out, err = run(capsys, "import", str(md), "--data-dir", str(folder))
     assert code == 0, err
     code, listed, _ = run(capsys, "list", "--json", "--data-dir", str(folder))
     assert [row["title"] for row in json.loads(listed)].count("Draft") == 1
