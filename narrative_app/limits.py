@@ -31,12 +31,14 @@ MAX_DOCX_UNPACKED_BYTES = 40 * MB
 MAX_DOCX_MEMBERS = 2_000
 # Paragraphs in a .docx body (a 50,000-word part in one-line paragraphs is well under this).
 MAX_DOCX_PARAGRAPHS = 50_000
-# The text a reader extracts from any file, before it becomes a narrative.
-MAX_IMPORT_TEXT_CHARS = 20 * MB
 # One story (draft, key points and cues together), and the whole narrative.
 MAX_PART_WORDS = 50_000
 MAX_PART_CHARS = 400_000
 MAX_NARRATIVE_CHARS = 1_000_000
+# The text read from any file before it is parsed: twice what a narrative may hold, leaving
+# as much again for headings, bullets and blank lines. A file over it cannot fit, so it is
+# refused at once instead of after seconds of parsing.
+MAX_IMPORT_TEXT_CHARS = 2 * MAX_NARRATIVE_CHARS
 # Numbers in a bundle: a speaking pace, and a part's target time (three hours is plenty).
 MIN_PACE_WPM = 20
 MAX_PACE_WPM = 600
@@ -84,6 +86,15 @@ def check_narrative_size(narrative: Narrative, source: str = "This narrative") -
         )
 
 
+def text_too_long(name: str) -> str:
+    """The message for a file holding more text than any narrative could."""
+    return (
+        f"{name} holds too much text to import (more than {MAX_IMPORT_TEXT_CHARS:,} "
+        f"characters; a narrative may hold at most {MAX_NARRATIVE_CHARS:,}). Check you chose "
+        "the right file."
+    )
+
+
 def part_text_over_limit(text: str) -> str:
     """The message for a paste or draft over the per-story limit, or "" when it fits."""
     words, chars = len(text.split()), len(text)
@@ -112,4 +123,5 @@ __all__ = [
     "check_narrative_size",
     "measure",
     "part_text_over_limit",
+    "text_too_long",
 ]

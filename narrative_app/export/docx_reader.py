@@ -24,6 +24,7 @@ from narrative_app.limits import (
     MAX_DOCX_UNPACKED_BYTES,
     MAX_IMPORT_TEXT_CHARS,
     MB,
+    text_too_long,
 )
 from narrative_app.method.presets import parse_duration
 
@@ -86,12 +87,13 @@ def check_package(name: str, raw: bytes) -> None:
                 raise too_large
             if info.filename == BODY_MEMBER:
                 body = data
-    paragraphs = len(_PARAGRAPH_RE.findall(body))
-    if paragraphs > MAX_DOCX_PARAGRAPHS:
-        raise TooLargeError(
-            f"{name} has too many paragraphs to import ({paragraphs:,}; the limit is "
-            f"{MAX_DOCX_PARAGRAPHS:,}). Check you chose the right file."
-        )
+    # Count paragraphs in the raw XML, stopping at the first one over the limit.
+    for paragraphs, _match in enumerate(_PARAGRAPH_RE.finditer(body), start=1):
+        if paragraphs > MAX_DOCX_PARAGRAPHS:
+            raise TooLargeError(
+                f"{name} has too many paragraphs to import (more than "
+                f"{MAX_DOCX_PARAGRAPHS:,}). Check you chose the right file."
+            )
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, too_large: Exception) -> bytes:
@@ -114,10 +116,7 @@ def _bounded_items(name: str, items: Iterator[Item]) -> Iterator[Item]:
     for item in items:
         total += len(item.text)
         if total > MAX_IMPORT_TEXT_CHARS:
-            raise TooLargeError(
-                f"{name} holds too much text to import (the limit is "
-                f"{MAX_IMPORT_TEXT_CHARS // MB} MB of text). Check you chose the right file."
-            )
+            raise TooLargeError(text_too_long(name))
         yield item
 
 

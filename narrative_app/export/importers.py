@@ -13,6 +13,7 @@ the window may call it from a worker thread.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -22,7 +23,13 @@ from narrative_app.export.docx_reader import read_docx
 from narrative_app.export.markdown import markdown_to_narrative
 from narrative_app.export.outline import ImportResult
 from narrative_app.export.text import text_to_narrative
-from narrative_app.limits import MAX_IMPORT_BYTES, MB, check_narrative_size
+from narrative_app.limits import (
+    MAX_IMPORT_BYTES,
+    MAX_IMPORT_TEXT_CHARS,
+    MB,
+    check_narrative_size,
+    text_too_long,
+)
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt", ".text")
@@ -31,6 +38,7 @@ BUNDLE_SUFFIXES = (".narrative",)
 IMPORT_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES + DOCX_SUFFIXES + BUNDLE_SUFFIXES
 SUPPORTED = ".md, .txt, .docx or .narrative"
 UTF8 = "utf-8"
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls but tab, LF, FF, CR
 WINDOWS_1252 = "cp1252"
 
 __all__ = [
@@ -146,7 +154,9 @@ def _decode_text(path: Path, raw: bytes) -> tuple[str, str]:
             text = raw.decode(WINDOWS_1252)
         except UnicodeDecodeError:
             raise binary from None
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if len(text) > MAX_IMPORT_TEXT_CHARS:  # before any work that grows with the text
+        raise TooLargeError(text_too_long(path.name))
+    controls = len(_CONTROL_RE.findall(text))
     if controls > max(2, len(text) // 50):
         raise binary
     return text, encoding

@@ -234,3 +234,17 @@ def test_special_files_are_refused_in_process(tmp_path: Path):
         link.symlink_to("/dev/null")
         with pytest.raises(NotRegularFileError, match="device"):
             import_file(link)
+
+
+def test_import_file_gives_the_same_results_from_worker_threads(tmp_path: Path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    docx_path = tmp_path / "ours.docx"
+    docx_path.write_bytes(_our_docx(tmp_path))
+    md_path = tmp_path / "ours.md"
+    write_export(sample(), "md", md_path, today=FIXED_DAY)
+    paths = [docx_path, md_path] * 4
+    alone = [import_file(p).narrative for p in paths]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = [r.narrative for r in pool.map(import_file, paths)]
+    assert [n.content_equals(m) for n, m in zip(alone, together, strict=True)] == [True] * 8
