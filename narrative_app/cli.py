@@ -39,12 +39,9 @@ class UsageError(NarrativeAppError):
 
 @dataclass(frozen=True)
 class Command:
-    """One subcommand: its name, help line, how to add its arguments, and what runs it.
-
-    To add a command, write ``_args_x`` and ``_cmd_x`` and append one entry to ``COMMANDS``.
-    Global options (``--data-dir``) are added to every command, so they work before or after
-    the command's name.
-    """
+    """One subcommand: name, help line, how to add its arguments, and what runs it. To add
+    one, write ``_args_x`` and ``_cmd_x`` and append an entry to ``COMMANDS``; global options
+    (``--data-dir``) are added to every command, so they work before or after its name."""
 
     name: str
     help: str
@@ -219,10 +216,6 @@ _ID_RE = re.compile(r"[0-9]+", re.ASCII)
 MAX_ID_DIGITS = 18  # SQLite ids are 64-bit; longer numbers cannot name a narrative
 
 
-def _looks_like_id(text: str) -> bool:
-    return bool(text) and (text.isdigit() or text.isdecimal() or text.isnumeric())
-
-
 def _is_file(text: str) -> bool:
     try:
         return Path(text).exists()
@@ -231,17 +224,13 @@ def _is_file(text: str) -> bool:
 
 
 def _parse_id(text: str) -> int:
-    not_an_id = UsageError(
-        f"'{text}' is not a narrative id. Use 'narrative-app list' to see the ids."
-    )
-    if not _ID_RE.fullmatch(text):
-        raise not_an_id
-    if len(text.lstrip("0")) > MAX_ID_DIGITS:
-        raise NotFoundError(
-            f"There is no narrative with id {text}. Use 'narrative-app list' to see the ids."
-        )
-    if int(text) < 1:
-        raise not_an_id
+    shown = text if len(text) <= 24 else f"{text[:20]}…"
+    if _ID_RE.fullmatch(text) and len(text.lstrip("0")) > MAX_ID_DIGITS:
+        raise NotFoundError(f"There is no narrative with id {shown}. Use 'narrative-app list' "
+                            "to see the ids.")
+    if not _ID_RE.fullmatch(text) or int(text) < 1:
+        raise UsageError(f"'{shown}' is not a narrative id. Use 'narrative-app list' to see "
+                         "the ids.")
     return int(text)
 
 
@@ -353,7 +342,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     target = args.target
     pace: float | None = None
-    if _looks_like_id(target) and not _is_file(target):
+    if target.isnumeric() and not _is_file(target):  # '¹' and '٣' are ids gone wrong
         narrative_id = _parse_id(target)
         store = _open_store(args)
         try:
