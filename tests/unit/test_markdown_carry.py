@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # Printable text with the characters Markdown treats specially, and line breaks.
 _chars = st.characters(
     blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn"), blacklist_characters="\ufeff"
-) | st.sampled_from(list("\n\\-#*+•1. )"))
-cue_texts = st.text(_chars, min_size=1, max_size=40)
+) | st.sampled_from(list("\\-#*+•1. )"))
+_lines = st.text(_chars, max_size=20)
+cue_texts = st.lists(_lines, min_size=1, max_size=4).map("\n".join)
 
 
 def _carried(cue: str) -> str:
