@@ -94,6 +94,9 @@ class NotesPart:
     cues: tuple[str, ...]
     fields: tuple[NotesField, ...]
     draft: str
+    # The cues with their line breaks kept (each line trimmed), for writers that can carry
+    # them (Markdown); ``cues`` holds the same cues on one line each, for print.
+    cue_lines: tuple[str, ...] = ()
 
     @property
     def target_label(self) -> str:
@@ -210,6 +213,7 @@ def build_notes(
                     for f in guide.fields
                 ),
                 draft=_trim_blank(clean_text(part.draft)),
+                cue_lines=tuple(c for c in (_cue_lines(cue) for cue in part.cues) if c),
             )
         )
     by_kind = {p.kind: p for p in parts}
@@ -244,6 +248,11 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=\S)")
 _BULLET_RE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _ESCAPED_HASH_RE = re.compile(r"^(\s{0,3})\\(#)")
+
+
+def _cue_lines(cue: str) -> str:
+    """A cue cleaned like any text, each line trimmed, blank lines at either end dropped."""
+    return _trim_blank("\n".join(line.strip() for line in clean_text(cue).split("\n")))
 
 
 def _trim_blank(text: str) -> str:

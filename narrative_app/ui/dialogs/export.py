@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from narrative_app.domain import Narrative
 from narrative_app.errors import NarrativeAppError
-from narrative_app.export import ExportFormat, write_export
+from narrative_app.export import ExportFormat, check_export_target, write_export
 from narrative_app.export.html import HtmlColours, esc, notes_to_html
 from narrative_app.export.markdown import notes_to_markdown
 from narrative_app.export.notes import Layout, Paper, build_notes
@@ -64,11 +64,19 @@ class ExportDialog(QDialog):
     """Choose how to export a narrative, see a preview, and save it."""
 
     def __init__(
-        self, narrative: Narrative, parent: QWidget | None = None, *, author: str = ""
+        self,
+        narrative: Narrative,
+        parent: QWidget | None = None,
+        *,
+        author: str = "",
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.narrative = narrative
         self.saved_path: Path | None = None
+        # The data folder whose database, lock and backups an export must never replace
+        # (any folder holding a narratives.db is refused too, named or not).
+        self._data_dirs = tuple(d for d in (data_dir, _default_data_dir()) if d)
         self._settings = QSettings()
         defaults = _app_defaults()
         self._author = author or defaults[1]
@@ -243,6 +251,7 @@ class ExportDialog(QDialog):
         if path.suffix.lower() != fmt.suffix:
             path = path.with_name(path.name + fmt.suffix)
         try:
+            check_export_target(path, self._data_dirs)
             written = write_export(
                 self.narrative,
                 fmt,
@@ -251,6 +260,7 @@ class ExportDialog(QDialog):
                 paper=self.chosen_paper,
                 include_full_text=self.full_text_check.isChecked(),
                 author=self._author,
+                data_dirs=self._data_dirs,
             )
         except NarrativeAppError as error:
             QMessageBox.warning(self, self.tr("Export failed"), str(error))
@@ -280,11 +290,25 @@ def _app_defaults() -> tuple[str, str]:
         return Paper.A4.value, ""
 
 
+def _default_data_dir() -> Path | None:
+    """The data folder from NARRATIVE_APP_DATA_DIR or the platform default."""
+    try:
+        from narrative_app.paths import resolve_data_dir
+
+        return resolve_data_dir()
+    except Exception:  # an odd environment must not stop an export; names are still checked
+        return None
+
+
 def export_with_dialog(
-    parent: QWidget | None, narrative: Narrative, author: str = ""
+    parent: QWidget | None,
+    narrative: Narrative,
+    author: str = "",
+    *,
+    data_dir: Path | None = None,
 ) -> Path | None:
     """Show the export dialog; the saved file's path, or None when cancelled."""
-    dialog = ExportDialog(narrative, parent, author=author)
+    dialog = ExportDialog(narrative, parent, author=author, data_dir=data_dir)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.saved_path

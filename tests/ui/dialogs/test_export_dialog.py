@@ -143,3 +143,34 @@ def test_suggested_names_are_safe_everywhere():
     )
     name = suggested_file_name(n, ExportFormat.NARRATIVE, Layout.NOTES)
     assert name == "Why we act now.narrative"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "narrative", "md"])
+def test_exporting_into_the_data_folders_backups_is_refused(qtbot, dialogs, fresh_data_dir, fmt):
+    from narrative_app.models.store import NarrativeStore
+
+    NarrativeStore.open(fresh_data_dir).close()  # the env's data folder, with its database
+    backups = fresh_data_dir / "backups"
+    backups.mkdir(exist_ok=True)
+    before = sorted(p.name for p in backups.iterdir())
+    dialogs["save_to"] = backups
+    dialog = ExportDialog(sample())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _choose(dialog, fmt)
+    dialog.export()
+    assert "backups folder" in dialogs["warning"]
+    assert "nothing was written" in dialogs["warning"]
+    assert dialog.saved_path is None
+    assert sorted(p.name for p in backups.iterdir()) == before
+
+
+def test_the_dialog_refuses_the_data_folder_it_is_given(qtbot, dialogs, tmp_path):
+    folder = tmp_path / "elsewhere"
+    (folder / "backups").mkdir(parents=True)  # no database yet: only the name tells
+    dialogs["save_to"] = folder / "backups"
+    dialog = ExportDialog(sample(), data_dir=folder)
+    qtbot.addWidget(dialog)
+    dialog.export()
+    assert "backups folder" in dialogs["warning"]
+    assert list((folder / "backups").iterdir()) == []
