@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from narrative_app.coach.timing import estimate_narrative
 from narrative_app.domain import PART_ORDER, Narrative, PartKind
 from narrative_app.errors import BadInputError
 from narrative_app.export.xmlsafe import clean_text, one_line
 from narrative_app.method.framework import part_guide
 from narrative_app.method.presets import format_seconds
+from narrative_app.text.timing import estimate_narrative
 
 APPENDIX_TITLE = "Full text"
 ASK_LABEL = "The ask"

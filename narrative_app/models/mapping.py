@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from narrative_app.coach.timing import text_stats
 from narrative_app.domain import (
     PART_ORDER,
     Narrative,
@@ -31,6 +30,7 @@ from narrative_app.models.schema import (
     ValueRow,
     VersionRow,
 )
+from narrative_app.text.timing import text_stats
 
 
 def dump_json(value: Any) -> str:

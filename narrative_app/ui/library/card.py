@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from narrative_app.coach.timing import TextStats, seconds_for
 from narrative_app.domain import NarrativeSummary
 from narrative_app.method.presets import format_seconds, get_preset
+from narrative_app.text.timing import TextStats, seconds_for
 
 CARD_STYLE = """
 #NarrativeCard { background: palette(base); border: 1px solid palette(mid);

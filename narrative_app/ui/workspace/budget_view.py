@@ -1,6 +1,6 @@
 """UI: the live time budget: each story's and the whole narrative's estimated time vs target.
 
-Bars are green, amber or red from ``coach.timing.budget_state``, in palette-derived colours,
+Bars are green, amber or red from ``text.timing.budget_state``, in palette-derived colours,
 and every state is also said in words, so colour is never the only signal. Updates while the
 user types, at most a few times a second, recounting only the story whose text changed.
 """
@@ -11,7 +11,9 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from narrative_app.coach.timing import (
+from narrative_app.domain import PART_ORDER, PartKind
+from narrative_app.method.presets import format_seconds
+from narrative_app.text.timing import (
     BudgetState,
     Estimate,
     TextStats,
@@ -19,8 +21,6 @@ from narrative_app.coach.timing import (
     seconds_for,
     text_stats,
 )
-from narrative_app.domain import PART_ORDER, PartKind
-from narrative_app.method.presets import format_seconds
 from narrative_app.ui.widgets.common import make_muted, state_colour
 
 UPDATE_MS = 150

@@ -1,0 +1,119 @@
+"""Text: the timing model shared by the live budget, the library, the coach and rehearsal.
+
+Estimated speaking time = words at the narrative's pace (125 words per minute by default,
+replaced by the user's measured pace once they have rehearsed), plus about one second for
+each paragraph break and each explicit ``[pause]`` marker. Times are shown as m:ss by
+``format_seconds`` (one rounding, to the nearest second). Layer: text (Qt-free, the bottom).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from narrative_app.domain import DEFAULT_PACE_WPM, PART_ORDER, Narrative, PartKind
+from narrative_app.method.presets import format_seconds
+from narrative_app.text.words import (
+    PAUSE_RE,
+    WORD_RE,
+    count_paragraphs,
+    count_pauses,
+    count_words,
+)
+
+PAUSE_SECONDS = 1.0
+PARAGRAPH_SECONDS = 1.0
+AMBER_MARGIN = 0.15
+
+__all__ = [
+    "PAUSE_RE",
+    "WORD_RE",
+    "BudgetState",
+    "Estimate",
+    "TextStats",
+    "budget_state",
+    "count_words",
+    "estimate_narrative",
+    "estimate_part",
+    "estimate_seconds",
+    "format_seconds",
+    "seconds_for",
+    "text_stats",
+]
+
+
+class BudgetState(str, enum.Enum):
+    """How an estimate sits against its target: green, amber (within 15%) or red."""
+
+    NONE = "none"  # no target set
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
+@dataclass(frozen=True)
+class TextStats:
+    words: int
+    paragraphs: int
+    pauses: int
+
+
+@dataclass(frozen=True)
+class Estimate:
+    words: int
+    seconds: float
+    target_seconds: int
+
+    @property
+    def state(self) -> BudgetState:
+        return budget_state(self.seconds, self.target_seconds)
+
+
+def text_stats(text: str) -> TextStats:
+    return TextStats(
+        words=count_words(text), paragraphs=count_paragraphs(text), pauses=count_pauses(text)
+    )
+
+
+def estimate_seconds(text: str, pace_wpm: float = DEFAULT_PACE_WPM) -> float:
+    return seconds_for(text_stats(text), pace_wpm)
+
+
+def seconds_for(stats: TextStats, pace_wpm: float = DEFAULT_PACE_WPM) -> float:
+    pace = pace_wpm if pace_wpm and pace_wpm > 0 else DEFAULT_PACE_WPM
+    breaks = max(0, stats.paragraphs - 1)
+    return stats.words * 60.0 / pace + breaks * PARAGRAPH_SECONDS + stats.pauses * PAUSE_SECONDS
+
+
+def budget_state(seconds: float, target_seconds: float) -> BudgetState:
+    """Green up to the target, amber within 15% over it, red beyond."""
+    if target_seconds <= 0:
+        return BudgetState.NONE
+    if seconds <= target_seconds:
+        return BudgetState.GREEN
+    if seconds <= target_seconds * (1 + AMBER_MARGIN):
+        return BudgetState.AMBER
+    return BudgetState.RED
+
+
+def estimate_part(narrative: Narrative, kind: PartKind, pace_wpm: float | None = None) -> Estimate:
+    part = narrative.parts[kind]
+    stats = text_stats(part.draft)
+    return Estimate(
+        words=stats.words,
+        seconds=seconds_for(stats, pace_wpm or narrative.pace_wpm),
+        target_seconds=part.target_seconds,
+    )
+
+
+def estimate_narrative(
+    narrative: Narrative, pace_wpm: float | None = None
+) -> tuple[dict[PartKind, Estimate], Estimate]:
+    """Per-part estimates and the whole, at the given pace (else the narrative's own)."""
+    parts = {kind: estimate_part(narrative, kind, pace_wpm) for kind in PART_ORDER}
+    total = Estimate(
+        words=sum(e.words for e in parts.values()),
+        seconds=sum(e.seconds for e in parts.values()),
+        target_seconds=narrative.target_seconds,
+    )
+    return parts, total
