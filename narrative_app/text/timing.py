@@ -21,8 +21,7 @@ from narrative_app.text.words import (
     count_words,
 )
 
-PAUSE_SECONDS = 1.0
-PARAGRAPH_SECONDS = 1.0
+PAUSE_SECONDS = 1.0  # a [pause] marker, and a paragraph break, are each about a second
 AMBER_MARGIN = 0.15
 
 __all__ = [
@@ -38,7 +37,9 @@ __all__ = [
     "estimate_seconds",
     "format_seconds",
     "seconds_for",
+    "seconds_for_counts",
     "text_stats",
+    "total_estimate",
 ]
 
 
@@ -57,12 +58,18 @@ class TextStats:
     paragraphs: int
     pauses: int
 
+    @property
+    def gaps(self) -> int:
+        """The one-second gaps: paragraph breaks inside the text and its pause markers."""
+        return max(0, self.paragraphs - 1) + self.pauses
+
 
 @dataclass(frozen=True)
 class Estimate:
     words: int
     seconds: float
     target_seconds: int
+    gaps: int = 0
 
     @property
     def state(self) -> BudgetState:
@@ -80,9 +87,22 @@ def estimate_seconds(text: str, pace_wpm: float = DEFAULT_PACE_WPM) -> float:
 
 
 def seconds_for(stats: TextStats, pace_wpm: float = DEFAULT_PACE_WPM) -> float:
+    return seconds_for_counts(stats.words, stats.gaps, pace_wpm)
+
+
+def seconds_for_counts(words: int, gaps: int, pace_wpm: float = DEFAULT_PACE_WPM) -> float:
+    """The one estimate: words at the pace, plus a second for each gap. A whole narrative's
+    estimate is this of its summed counts, so the library card (which has only the stored
+    totals) and the workspace (which adds up the parts) show the same time."""
     pace = pace_wpm if pace_wpm and pace_wpm > 0 else DEFAULT_PACE_WPM
-    breaks = max(0, stats.paragraphs - 1)
-    return stats.words * 60.0 / pace + breaks * PARAGRAPH_SECONDS + stats.pauses * PAUSE_SECONDS
+    return words * 60.0 / pace + gaps * PAUSE_SECONDS
+
+
+def total_estimate(parts: list[Estimate], pace_wpm: float, target_seconds: int) -> Estimate:
+    """The whole of some part estimates, through ``seconds_for_counts``."""
+    words = sum(e.words for e in parts)
+    gaps = sum(e.gaps for e in parts)
+    return Estimate(words, seconds_for_counts(words, gaps, pace_wpm), target_seconds, gaps)
 
 
 def budget_state(seconds: float, target_seconds: float) -> BudgetState:
@@ -103,6 +123,7 @@ def estimate_part(narrative: Narrative, kind: PartKind, pace_wpm: float | None =
         words=stats.words,
         seconds=seconds_for(stats, pace_wpm or narrative.pace_wpm),
         target_seconds=part.target_seconds,
+        gaps=stats.gaps,
     )
 
 
@@ -111,9 +132,7 @@ def estimate_narrative(
 ) -> tuple[dict[PartKind, Estimate], Estimate]:
     """Per-part estimates and the whole, at the given pace (else the narrative's own)."""
     parts = {kind: estimate_part(narrative, kind, pace_wpm) for kind in PART_ORDER}
-    total = Estimate(
-        words=sum(e.words for e in parts.values()),
-        seconds=sum(e.seconds for e in parts.values()),
-        target_seconds=narrative.target_seconds,
+    total = total_estimate(
+        list(parts.values()), pace_wpm or narrative.pace_wpm, narrative.target_seconds
     )
     return parts, total

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.domain import NarrativeSummary
-from narrative_app.method.presets import format_seconds, get_preset
-from narrative_app.text.timing import TextStats, seconds_for
+from narrative_app.method.presets import get_preset
+from narrative_app.text.timing import format_seconds, seconds_for_counts
 
 CARD_STYLE = """
 #NarrativeCard { background: palette(base); border: 1px solid palette(mid);
@@ -76,8 +76,8 @@ def slot_text(summary: NarrativeSummary) -> str:
 def length_text(summary: NarrativeSummary) -> str:
     if not summary.words:
         return _tr("Not started")
-    stats = TextStats(words=summary.words, paragraphs=summary.paragraphs, pauses=0)
-    seconds = seconds_for(stats, summary.pace_wpm)
+    # The stored totals through the same estimate the workspace uses for the whole.
+    seconds = seconds_for_counts(summary.words, summary.gaps, summary.pace_wpm)
     words = _tr("1 word") if summary.words == 1 else _tr("{n} words").format(n=summary.words)
     return _tr("About {time} ({words})").format(time=format_seconds(seconds), words=words)
 

@@ -20,6 +20,7 @@ from narrative_app.text.timing import (
     budget_state,
     seconds_for,
     text_stats,
+    total_estimate,
 )
 from narrative_app.ui.widgets.common import make_muted, state_colour
 
@@ -42,7 +43,8 @@ class StatsCache:
 
     def estimate(self, kind: PartKind, draft: str, target: int, pace: float) -> Estimate:
         stats = self.stats(kind, draft)
-        return Estimate(words=stats.words, seconds=seconds_for(stats, pace), target_seconds=target)
+        return Estimate(words=stats.words, seconds=seconds_for(stats, pace), target_seconds=target,
+                        gaps=stats.gaps)
 
 
 def state_words(estimate: Estimate) -> str:
@@ -192,10 +194,8 @@ class BudgetView(QWidget):
                 continue
             part = narrative.parts[kind]
             estimates[kind] = self._cache.estimate(kind, part.draft, part.target_seconds, pace)
-        total = Estimate(
-            words=sum(e.words for e in estimates.values()),
-            seconds=sum(e.seconds for e in estimates.values()),
-            target_seconds=sum(e.target_seconds for e in estimates.values()),
+        total = total_estimate(
+            list(estimates.values()), pace, sum(e.target_seconds for e in estimates.values())
         )
         for kind, estimate in (*estimates.items(), (None, total)):
             self._show(self._rows[kind], estimate)
