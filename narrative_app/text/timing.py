@@ -29,6 +29,7 @@ __all__ = [
     "WORD_RE",
     "BudgetState",
     "Estimate",
+    "Lead",
     "TextStats",
     "budget_state",
     "count_words",
@@ -36,6 +37,7 @@ __all__ = [
     "estimate_part",
     "estimate_seconds",
     "format_seconds",
+    "lead_of",
     "seconds_for",
     "seconds_for_counts",
     "text_stats",
@@ -103,6 +105,21 @@ def total_estimate(parts: list[Estimate], pace_wpm: float, target_seconds: int) 
     words = sum(e.words for e in parts)
     gaps = sum(e.gaps for e in parts)
     return Estimate(words, seconds_for_counts(words, gaps, pace_wpm), target_seconds, gaps)
+
+
+class Lead(str, enum.Enum):
+    """Time in hand against a plan: on time (within a second), ahead or behind."""
+
+    ON_TIME = "on_time"
+    AHEAD = "ahead"
+    BEHIND = "behind"
+
+
+def lead_of(seconds: float) -> tuple[Lead, float]:
+    """How ``seconds`` in hand reads (positive: ahead or under time), and by how much."""
+    if abs(seconds) < 1:
+        return Lead.ON_TIME, 0.0
+    return (Lead.AHEAD if seconds > 0 else Lead.BEHIND), abs(seconds)
 
 
 def budget_state(seconds: float, target_seconds: float) -> BudgetState:
