@@ -63,11 +63,6 @@ _KINDS = {BlockType.HEADING: BlockKind.HEADING, BlockType.BULLET: BlockKind.ITEM
           BlockType.NUMBERED: BlockKind.ITEM}
 
 
-def strip_inline(text: str) -> str:
-    """Remove inline Markdown (emphasis, code, links) and collapse spaces."""
-    return inline_text(text)
-
-
 def blocks(markdown: str) -> list[Block]:
     """A draft as headings, paragraphs and list items, in order, without inline markup.
 

@@ -229,7 +229,3 @@ def inline_text(text: str) -> str:
     """One line of inline Markdown as plain text: links as their text, markers removed."""
     return spans_text(inline_spans(text))
 
-
-def plain_paragraphs(draft: str) -> list[str]:
-    """The draft's blocks as plain text, one string per block."""
-    return [block.text for block in read_blocks(draft)]

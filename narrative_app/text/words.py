@@ -13,11 +13,6 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 PARAGRAPH_SPLIT_RE = re.compile(r"\n\s*\n")
 
 
-def words(text: str) -> list[str]:
-    """The words of a text in order, pause markers left out."""
-    return WORD_RE.findall(PAUSE_RE.sub(" ", text))
-
-
 def count_words(text: str) -> int:
     """How many words a text has (pause markers are not words)."""
     return sum(1 for _ in WORD_RE.finditer(PAUSE_RE.sub(" ", text)))
