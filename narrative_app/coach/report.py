@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from narrative_app.coach.checks import run_checks
 from narrative_app.coach.findings import ALL, OK, SUGGEST, Finding, Span
 from narrative_app.coach.lexicon import general
-from narrative_app.coach.timing import Estimate, estimate_narrative
 from narrative_app.domain import DEFAULT_PACE_WPM, PART_ORDER, Narrative, PartKind
 from narrative_app.method.presets import format_seconds
+from narrative_app.text.timing import Estimate, estimate_narrative
 
 __all__ = [
     "ALL",

@@ -30,7 +30,7 @@ DB_NAME = "narratives.db"  # the same as store.DB_NAME (checked by a test)
 _SUMMARY_SQL = (
     "SELECT n.id, n.title, n.audience, n.occasion, n.preset, n.target_seconds, n.words,"
     " n.paragraphs, n.pace_wpm, n.updated_at,"
-    " (SELECT max(r.started_at) FROM runs r WHERE r.narrative_id = n.id), n.trashed_at"
+    " (SELECT max(r.started_at) FROM runs r WHERE r.narrative_id = n.id), n.trashed_at, n.gaps"
     " FROM narratives n WHERE n.trashed_at IS {null} {search}"
     " ORDER BY n.updated_at DESC, n.id DESC"
 )
@@ -62,7 +62,7 @@ def list_summaries(db_path: Path, *, trashed: bool = False, query: str = "") -> 
         conn.create_function("nc_fold", 1, fold, deterministic=True)
         rows = conn.execute(sql, {"needle": needle} if needle else {}).fetchall()
     return [
-        NarrativeSummary(*row[:9], _when(row[9]), _when(row[10]), _when(row[11]))
+        NarrativeSummary(*row[:9], _when(row[9]), _when(row[10]), _when(row[11]), row[12])
         for row in rows
     ]
 

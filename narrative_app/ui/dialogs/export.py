@@ -30,11 +30,9 @@ from PySide6.QtWidgets import (
 
 from narrative_app.domain import Narrative
 from narrative_app.errors import NarrativeAppError
-from narrative_app.export import ExportFormat, check_export_target, write_export
+from narrative_app.export import ExportFormat, check_export_target, render_export, write_export
 from narrative_app.export.html import HtmlColours, esc, notes_to_html
-from narrative_app.export.markdown import notes_to_markdown
 from narrative_app.export.notes import Layout, Paper, build_notes
-from narrative_app.export.text import notes_to_text
 from narrative_app.ui.settings import Settings
 
 PREVIEW_SCALE = 0.75  # the preview is a sketch of the page, not the page at full size
@@ -200,15 +198,21 @@ class ExportDialog(QDialog):
     def preview_html(self) -> str:
         """What the preview shows: the chosen layout, in the palette's colours."""
         fmt = self.chosen_format
+        if fmt in (ExportFormat.MARKDOWN, ExportFormat.TEXT):
+            # The very bytes the command line writes: one dispatcher for both.
+            data = render_export(
+                self.narrative,
+                fmt,
+                layout=self.chosen_layout if fmt.has_layouts else "notes",
+                include_full_text=self.full_text_check.isChecked(),
+                author=self._author,
+            )
+            return f"<pre>{esc(data.decode('utf-8'))}</pre>"
         notes = build_notes(
             self.narrative,
             include_full_text=self.full_text_check.isChecked(),
             author=self._author,
         )
-        if fmt is ExportFormat.MARKDOWN:
-            return f"<pre>{esc(notes_to_markdown(notes))}</pre>"
-        if fmt is ExportFormat.TEXT:
-            return f"<pre>{esc(notes_to_text(notes, self.chosen_layout))}</pre>"
         if fmt is ExportFormat.NARRATIVE:
             return (
                 f"<h3>{esc(notes.title)}</h3><p>"

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from narrative_app.export import ExportFormat
+from narrative_app.export import ExportFormat, render_export
 from narrative_app.export.notes import Layout
 from narrative_app.ui.dialogs import export as export_dialog
 from narrative_app.ui.dialogs.export import (
@@ -75,6 +75,16 @@ def test_preview_follows_the_chosen_layout(qtbot):
     _choose(dialog, "docx", "notes")
     dialog.full_text_check.setChecked(False)
     assert "Full text" not in dialog.preview.toPlainText()
+
+
+@pytest.mark.parametrize("layout", ["notes", "cards", "briefing"])
+def test_text_preview_is_what_the_command_line_writes(qtbot, layout):
+    narrative = sample()
+    dialog = ExportDialog(narrative, author="Alex")
+    qtbot.addWidget(dialog)
+    _choose(dialog, "txt", layout)
+    written = render_export(narrative, "txt", layout=layout, author="Alex").decode("utf-8")
+    assert dialog.preview.toPlainText().split() == written.split()
 
 
 def test_export_saves_remembers_the_folder_and_offers_to_open(qtbot, dialogs):
