@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from narrative_app.coach.timing import WORD_RE
+from narrative_app.coach.timing import PAUSE_RE, WORD_RE
 from narrative_app.domain import DEFAULT_PACE_WPM, StoryPart
 from narrative_app.paths import read_resource_text
 
@@ -20,6 +20,7 @@ MAX_FALLBACK_CUES = 6
 FALLBACK_CUE_WORDS = 12
 KEY_WORDS_PER_PARAGRAPH = 6
 ELLIPSIS = "…"
+PAUSE_MARK = "‖"  # a written [pause] is shown as the speaker's pause mark, not as text
 
 
 class BlockKind(enum.StrEnum):
@@ -69,7 +70,9 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 
 
 def strip_inline(text: str) -> str:
-    """Remove inline Markdown (emphasis, code, links) and collapse spaces."""
+    """Remove inline Markdown (emphasis, code, links), show [pause] as a pause mark and
+    collapse spaces."""
+    text = PAUSE_RE.sub(f" {PAUSE_MARK} ", text)
     text = _IMAGE_RE.sub(r"\1", text)
     text = _LINK_RE.sub(r"\1", text)
     for _ in range(3):  # nested emphasis such as ***word***
