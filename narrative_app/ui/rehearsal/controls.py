@@ -69,7 +69,6 @@ class ActionButton(FocusButton):
         tip = self._action.toolTip()
         self.setToolTip(f"{tip} ({shortcut})" if shortcut and shortcut not in tip else tip)
         self.setEnabled(self._action.isEnabled())
-        self.setVisible(self._action.isVisible())
         if self._action.isCheckable():
             self.setChecked(self._action.isChecked())
 

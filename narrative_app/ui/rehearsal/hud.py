@@ -14,7 +14,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
 
 from narrative_app.rehearsal.display import HudState, Mode
 from narrative_app.rehearsal.engine import Phase
@@ -54,6 +61,24 @@ def _colour(label: QLabel, colour: QColor) -> None:
 def _visible(widget: QWidget, visible: bool) -> None:
     if widget.isVisibleTo(widget.parentWidget()) != visible:
         widget.setVisible(visible)
+
+
+class PaletteComboBox(QComboBox):
+    """A drop-down whose open list takes the box's own colours.
+
+    The list is a window of its own, which Qt gives the desktop's menu colours and paints
+    like a menu; in the dark rehearsal view that was a white list under a dark box.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(QStyledItemDelegate(self))  # items in the list's own palette
+
+    def showPopup(self) -> None:
+        popup = self.view().window()
+        popup.setPalette(self.palette())
+        self.view().setPalette(self.palette())
+        super().showPopup()
 
 
 class RehearsalHud(QWidget):
@@ -101,7 +126,8 @@ class RehearsalHud(QWidget):
     # -- construction -------------------------------------------------------------------------
     def _build_choosers(self, view_names: Sequence[tuple[TextView, str]]) -> None:
         self.view_caption = QLabel(self.tr("View:"), self)
-        self.view_box = QComboBox(self)
+        self.view_caption.setAlignment(Qt.AlignmentFlag.AlignVCenter)
+        self.view_box = PaletteComboBox(self)
         self.view_box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.view_box.setAccessibleName(self.tr("View"))
         self.view_box.setToolTip(self.tr("How the text is shown ({key})").format(
@@ -110,7 +136,7 @@ class RehearsalHud(QWidget):
         for view, name in view_names:
             self.view_box.addItem(name, view.value)
         self.view_box.activated.connect(self._on_view_chosen)
-        self.screen_box = QComboBox(self)
+        self.screen_box = PaletteComboBox(self)
         self.screen_box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.screen_box.setAccessibleName(self.tr("Screen"))
         self.screen_box.setToolTip(self.tr("The screen to rehearse on"))
@@ -181,6 +207,7 @@ class RehearsalHud(QWidget):
         self.controls.setFont(font)
         for widget in (self.view_box, self.screen_box, self.view_caption):
             widget.setFont(font)
+        self.view_caption.setFixedHeight(self.view_box.sizeHint().height())
         self.progress.setFixedHeight(max(12, round(height / 60)))
         margin = max(12, round(height / 40))
         self.outer.setContentsMargins(margin * 2, margin, margin * 2, margin)
@@ -189,6 +216,7 @@ class RehearsalHud(QWidget):
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)
         self.apply_sizes()
+
 
     # -- state --------------------------------------------------------------------------------
     def show_state(self, state: HudState, view: TextView, notes: Sequence[str] = ()) -> None:
