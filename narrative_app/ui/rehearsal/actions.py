@@ -93,12 +93,13 @@ def is_single_key(key: str) -> bool:
 
 def effective_keys(spec: ActionSpec, *, single_keys: bool = True,
                    remap: Mapping[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
-    """The keys an action answers to: the user's own, else the defaults; without single-key
-    shortcuts, only the clicker keys among the single characters."""
-    keys = tuple((remap or {}).get(spec.name, spec.keys))
+    """The keys an action answers to: the user's own (always, as chosen), else the defaults;
+    without single-key shortcuts, only the clicker keys among the default single characters."""
+    if spec.name in (remap or {}):
+        return tuple((remap or {})[spec.name])
     if single_keys:
-        return keys
-    return tuple(k for k in keys if k in CLICKER_KEYS or not is_single_key(k))
+        return spec.keys
+    return tuple(k for k in spec.keys if k in CLICKER_KEYS or not is_single_key(k))
 
 
 def native(key: str) -> str:

@@ -240,9 +240,9 @@ class RehearsalHistoryPage(QWidget):
         if row < 0:
             return
         self.table.selectRow(row)
-        menu = QMenu(self.table)
-        menu.addAction(self.delete_action)
-        menu.exec(self.table.viewport().mapToGlobal(point))
+        self.menu = QMenu(self.table)
+        self.menu.addAction(self.delete_action)
+        self.menu.popup(self.table.viewport().mapToGlobal(point))
 
     def selected_run(self) -> RehearsalRun | None:
         row = self.table.currentRow()
