@@ -10,6 +10,7 @@ nothing beyond PySide6-Essentials; the accessible description says the same in w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen
@@ -33,6 +34,20 @@ def part_series(runs: Sequence[RehearsalRun], kind: PartKind) -> tuple[list[floa
         seconds.append(split.seconds if split else 0.0)
         targets.append(split.target_seconds if split else 0)
     return seconds, targets
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One run's time for a part, judged against that run's own target."""
+
+    seconds: float
+    target: int
+    status: TimeStatus
+
+
+def part_bars(runs: Sequence[RehearsalRun], kind: PartKind) -> list[Bar]:
+    seconds, targets = part_series(runs, kind)
+    return [Bar(s, t, time_status(s, t)) for s, t in zip(seconds, targets, strict=True)]
 
 
 class RunChart(QWidget):
@@ -62,16 +77,15 @@ class RunChart(QWidget):
             return self.tr("No runs yet.")
         lines = []
         for kind in self.kinds():
-            seconds, targets = part_series(self._runs, kind)
-            latest, target = seconds[-1], targets[-1]
-            within = sum(1 for s, t in zip(seconds, targets, strict=True)
-                         if t and time_status(s, t) is TimeStatus.WITHIN)
+            bars = part_bars(self._runs, kind)
+            latest, target = bars[-1].seconds, bars[-1].target
+            within = sum(1 for bar in bars if bar.status is TimeStatus.WITHIN)
             lines.append(self.tr(
                 "{part}: latest {latest} of {target}, {state}; {within} of {n} runs within "
                 "their own target").format(
                 part=kind.title, latest=format_seconds(latest), target=format_seconds(target),
                 state=status_words(time_status(latest, target), latest, target, self.tr),
-                within=within, n=len(seconds)))
+                within=within, n=len(bars)))
         return "; ".join(lines)
 
     def paintEvent(self, _event: object) -> None:
@@ -117,12 +131,12 @@ class RunChart(QWidget):
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         slot = plot.width() / max(len(seconds), 1)
         bar = max(3.0, slot * 0.62)
-        for j, (value, target) in enumerate(zip(seconds, targets, strict=True)):
+        for j, one in enumerate(part_bars(self._runs, kind)):
+            value, target = one.seconds, one.target
             height = plot.height() * value / top
             x = plot.x() + j * slot + (slot - bar) / 2
             painter.setPen(Qt.PenStyle.NoPen)
-            status = time_status(value, target)
-            painter.setBrush(status_colour(palette, status) if target
+            painter.setBrush(status_colour(palette, one.status) if target
                              else palette.color(QPalette.ColorRole.Highlight))
             painter.drawRect(QRectF(x, plot.bottom() - height, bar, height))
             if target:  # this run's own target, a dash across its bar

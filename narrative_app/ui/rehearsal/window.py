@@ -50,7 +50,7 @@ class RehearsalWindow(QMainWindow):
                  countdown: bool | None = None, view: TextView | None = None) -> None:
         """``theme``, ``countdown`` and ``view`` default to the choices of the last rehearsal."""
         super().__init__(parent)
-        prefs = self.prefs = load_prefs()
+        prefs = load_prefs()
         self.controller = controller
         self.narrative = narrative
         self._clock = clock
@@ -82,7 +82,7 @@ class RehearsalWindow(QMainWindow):
             self.body.addWidget(page)
         self.hud = RehearsalHud(self.commands, self.body,
                                 [(v, self.stage.view_name(v)) for v in TextView], self)
-        self.hud.viewChosen.connect(self._on_view_chosen)
+        self.hud.viewChosen.connect(self._set_view_named)
         self.hud.screenChosen.connect(partial(show_on_number, self))
         self.hud.textSizeChanged.connect(self.feedback_card.set_pixel_size)
         self.hud.textSizeChanged.connect(self.finish_panel.set_pixel_size)
@@ -115,7 +115,7 @@ class RehearsalWindow(QMainWindow):
             "toggle": self.on_space, "start": self.on_start, "next": self.on_next,
             "prev": self.on_previous, "down": self.on_down, "up": self.on_up,
             "blank": self.toggle_blank, "full": partial(toggle_full_screen, self),
-            "mirror": self.toggle_mirror, "end": self.on_escape, "keep": self.on_enter,
+            "mirror": self.toggle_mirror, "end": self.on_escape, "keep": self.keep_run,
             "discard": self.discard_run, "theme": self.cycle_theme, "keys": self.edit_keys,
             "countdown": partial(self._toggle_setup, "countdown"),
             "peer": partial(self._toggle_setup, "peer"),
@@ -126,9 +126,6 @@ class RehearsalWindow(QMainWindow):
                             ("faster", stage.faster)):
             handlers[key] = partial(self._on_stage, change)
         handlers[name]()
-
-    def _on_view_chosen(self, value: str) -> None:
-        self.set_view(TextView(value))
 
     def edit_keys(self) -> None:
         """The key settings: single-key shortcuts on or off, and each action's keys."""
@@ -220,10 +217,11 @@ class RehearsalWindow(QMainWindow):
 
     # -- key handlers -------------------------------------------------------------------------
     def _unblank(self) -> bool:
-        if self.blanked:
+        """Any key first brings a blanked screen back; True when it did."""
+        was_blank = self.blanked
+        if was_blank:
             self.toggle_blank()
-            return True
-        return False
+        return was_blank
 
     def flash(self, message: str) -> None:
         self._flash = (message, self._clock() + FLASH_SECONDS)
@@ -253,8 +251,7 @@ class RehearsalWindow(QMainWindow):
         if self.mode is Mode.FEEDBACK:
             self._show_finish()
         elif self.mode is Mode.FINISHED:
-            if not self.finish_panel.decided:
-                self.keep_run()
+            self.keep_run()  # once decided, this does nothing
         elif self.engine.phase is Phase.READY:
             self.engine.start()
         elif self.engine.next_part():
@@ -297,10 +294,6 @@ class RehearsalWindow(QMainWindow):
             self.close()
         self.refresh()
 
-    def on_enter(self) -> None:
-        if self.mode is Mode.FINISHED and not self.finish_panel.decided:
-            self.keep_run()
-
     # -- display toggles ----------------------------------------------------------------------
     def toggle_blank(self) -> None:
         self.blanked = not self.blanked
@@ -333,6 +326,9 @@ class RehearsalWindow(QMainWindow):
     def set_view(self, view: TextView) -> None:
         self.stage.set_view(view)
         self.refresh()
+
+    def _set_view_named(self, value: str) -> None:
+        self.set_view(TextView(value))
 
     def _on_stage(self, change: Callable[[], object]) -> None:
         """A change of view, ladder step, pace or zoom: the stage does it, the labels follow."""

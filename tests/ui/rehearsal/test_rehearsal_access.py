@@ -119,8 +119,8 @@ def test_single_key_shortcuts_can_be_turned_off_and_keys_changed(qtbot, controll
     window.close()
     again = open_window(qtbot, controller, narrative)  # the choice is remembered
     assert again.commands.keys("blank") == ["X"]
-    rows = dict((s.action, s.keys) for name, group in shortcut_groups() if name == "Rehearsing"
-                for s in group)
+    rows = {s.action: s.keys for name, group in shortcut_groups() if name == "Rehearsing"
+            for s in group}
     assert rows["Blank the screen"] == "X"  # the shortcuts list follows the user's keys
 
 

@@ -103,3 +103,27 @@ def test_a_quick_run_paged_through_says_one_run_and_leaves_the_pace_alone(qtbot,
     assert "None of your kept runs counts towards your pace yet" in page.pace_label.text()
     assert "time estimates use 120 words per minute" in page.pace_label.text()
     assert page.table_text()[0][6] == "not counted: too fast (6000 a minute)"
+
+
+def test_each_run_is_judged_against_its_own_targets_after_a_peer_run(qtbot, controller):
+    from narrative_app.rehearsal.display import TimeStatus
+    from narrative_app.ui.rehearsal.chart import part_bars
+
+    narrative_id = _open(controller)
+    page = RehearsalHistoryPage(controller)
+    qtbot.addWidget(page)
+    controller.add_run(_run(narrative_id, 0, (115, 70, 100)))  # within 2:00, 1:15, 1:45
+    peer = _run(narrative_id, 1, (50, 30, 40), view="peer")
+    peer.splits = [PartSplit(s.part, s.seconds, t, 0)
+                   for s, t in zip(peer.splits, (48, 30, 42), strict=True)]  # a 2:00 slot
+    controller.add_run(peer)
+    bars = part_bars(page.runs, PartKind.SELF)
+    assert [(b.target, b.status) for b in bars] == [(120, TimeStatus.WITHIN),
+                                                    (48, TimeStatus.CLOSE)]
+    assert page.table_text()[1][1] == "1:55"  # the earlier run: within its own 2:00
+    assert "Story of Self: latest 0:50 of 0:48, just over, by 0:02; 1 of 2 runs within" in (
+        page.chart.accessibleDescription())
+    page.resize(1000, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    assert not page.chart.grab().isNull()
