@@ -45,6 +45,7 @@ class RehearsalKeysDialog(QDialog):
         self.edits: dict[str, QKeySequenceEdit] = {}
         form_widget = QWidget(self)
         form = QFormLayout(form_widget)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for spec in self._specs:
             form.addRow(*self._row(spec, remap, form_widget))
         scroll = QScrollArea(self)
@@ -56,13 +57,14 @@ class RehearsalKeysDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         defaults = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        defaults.setText(self.tr("Restore defaults"))
         defaults.clicked.connect(self.restore_defaults)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.single_keys)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(560, 600)
+        self.resize(620, 600)
 
     def _row(self, spec: ActionSpec, remap: dict[str, tuple[str, ...]],
              parent: QWidget) -> tuple[QLabel, QKeySequenceEdit]:
@@ -72,9 +74,9 @@ class RehearsalKeysDialog(QDialog):
         edit.setKeySequence(QKeySequence(keys[0]) if keys else QKeySequence())
         edit.setMaximumSequenceLength(1)
         edit.setAccessibleName(self.tr("Key for: {action}").format(action=spec.tip))
+        edit.setMinimumWidth(140)
         label = QLabel(spec.tip, parent)
         label.setBuddy(edit)
-        label.setWordWrap(True)
         self.edits[spec.name] = edit
         return label, edit
 
