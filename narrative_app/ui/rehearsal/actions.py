@@ -107,9 +107,11 @@ def native(key: str) -> str:
 
 
 class RehearsalActions(QObject):
-    """Owns the rehearsal QActions by name; ``requested`` says which one was triggered."""
+    """Owns the rehearsal QActions by name; ``requested`` says which one was triggered and
+    ``keysChanged`` that their keys (and so the button labels) changed."""
 
     requested = Signal(str)
+    keysChanged = Signal()
 
     def __init__(self, owner: QWidget, *, single_keys: bool = True,
                  remap: Mapping[str, tuple[str, ...]] | None = None) -> None:
@@ -144,6 +146,7 @@ class RehearsalActions(QObject):
         for name, action in self._actions.items():
             keys = effective_keys(self.specs[name], single_keys=single_keys, remap=self.remap)
             action.setShortcuts([QKeySequence(k) for k in keys])
+        self.keysChanged.emit()
 
     def keys(self, name: str) -> list[str]:
         """The action's keys now, as this platform writes them."""

@@ -49,12 +49,13 @@ class FinishPanel(QWidget):
         self.notes = QLineEdit(self)
         self.notes.setPlaceholderText(self.tr("A note for next time (optional)"))
         self.notes.setAccessibleName(self.tr("Notes on this run"))
-        self.keep_button = FocusButton(self.tr("Keep run (Page Down)"), self)
-        self.keep_button.setToolTip(self.tr("Keep this run in the history (Page Down or Enter)"))
-        self.discard_button = FocusButton(self.tr("Don't keep (Delete)"), self)
-        self.discard_button.setToolTip(self.tr("Forget this run (Delete)"))
-        self.again_button = FocusButton(self.tr("Rehearse again (F5)"), self)
-        self.close_button = FocusButton(self.tr("Close (Esc)"), self)
+        self.keep_button = FocusButton(self.tr("Keep run"), self)
+        self.keep_button.setToolTip(self.tr("Keep this run in the history"))
+        self.discard_button = FocusButton(self.tr("Don't keep"), self)
+        self.discard_button.setToolTip(self.tr("Forget this run"))
+        self.again_button = FocusButton(self.tr("Rehearse again"), self)
+        self.close_button = FocusButton(self.tr("Close"), self)
+        self.set_keys({})
         self.keep_button.clicked.connect(self.keepRequested)
         self.discard_button.clicked.connect(self.discardRequested)
         self.again_button.clicked.connect(self.againRequested)
@@ -75,6 +76,19 @@ class FinishPanel(QWidget):
         layout.addStretch(1)
         self.decided = False
         self._built = True
+
+    def set_keys(self, keys: dict[str, str]) -> None:
+        """Button labels with the keys that do the same ("Keep run (PgDown)"), taken from the
+        rehearsal actions: ``keep``, ``discard``, ``again`` and ``close``."""
+        for name, button, words in (
+                ("keep", self.keep_button, self.tr("Keep run")),
+                ("discard", self.discard_button, self.tr("Don't keep")),
+                ("again", self.again_button, self.tr("Rehearse again")),
+                ("close", self.close_button, self.tr("Close"))):
+            key = keys.get(name, "")
+            label = f"{words} ({key})" if key else words
+            button.setText(label)
+            button.setAccessibleName(label)
 
     def show_result(self, summary: FinishSummary) -> None:
         self.decided = False

@@ -32,6 +32,7 @@ from narrative_app.method.presets import format_seconds
 from narrative_app.rehearsal.display import TimeStatus, status_words, time_status
 from narrative_app.rehearsal.pace import PaceReason, RunPace, pace_verdicts
 from narrative_app.rehearsal.peer import feedback_questions
+from narrative_app.ui.controller import NarrativeController
 from narrative_app.ui.rehearsal.chart import RunChart
 from narrative_app.ui.rehearsal.theme import status_colour
 from narrative_app.ui.widgets.common import make_heading, make_muted
@@ -44,7 +45,7 @@ class RehearsalHistoryPage(QWidget):
 
     COLUMNS = ("date", "self", "us", "now", "total", "view", "pace", "notes", "feedback")
 
-    def __init__(self, controller: object, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.runs: list[RehearsalRun] = []
@@ -93,10 +94,8 @@ class RehearsalHistoryPage(QWidget):
         layout.addWidget(self.chart, 2)
         layout.addWidget(self.legend)
         layout.addWidget(self.table, 3)
-        for name in ("runsChanged", "narrativeOpened"):
-            signal = getattr(controller, name, None)
-            if signal is not None:
-                signal.connect(self._on_narrative_signal)
+        controller.runsChanged.connect(self._on_narrative_signal)
+        controller.narrativeOpened.connect(self._on_narrative_signal)
         self.refresh()
 
     def _on_narrative_signal(self, _narrative_id: int) -> None:
@@ -108,7 +107,7 @@ class RehearsalHistoryPage(QWidget):
             self._fill_table()
 
     def refresh(self) -> None:
-        narrative = getattr(self.controller, "current", None)
+        narrative = self.controller.current
         store = self.controller.store
         self.runs, pace = [], None
         error = ""

@@ -110,6 +110,7 @@ class RehearsalHud(QWidget):
         self._build_choosers(view_names)
         self._build_controls()
         self._build_layout()
+        actions.keysChanged.connect(self.relabel)
 
     def _named(self, label: QLabel, name: str) -> QLabel:
         """A label whose accessible name carries its value: "Part timer: 1:57 left"."""

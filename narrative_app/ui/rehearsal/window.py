@@ -23,6 +23,7 @@ from narrative_app.errors import NarrativeAppError
 from narrative_app.rehearsal.display import Mode, finish_summary, hud_state
 from narrative_app.rehearsal.engine import COUNTDOWN_SECONDS, Phase, RehearsalEngine, plan_for
 from narrative_app.rehearsal.peer import PEER_FEEDBACK_SECONDS, Countdown, peer_plan
+from narrative_app.ui.controller import NarrativeController
 from narrative_app.ui.rehearsal.actions import RehearsalActions
 from narrative_app.ui.rehearsal.feedback import FeedbackCard
 from narrative_app.ui.rehearsal.finish import FinishPanel, ask_keep_on_close
@@ -43,8 +44,8 @@ class RehearsalWindow(QMainWindow):
 
     runSaved = Signal(int)
 
-    def __init__(self, controller: object, narrative: Narrative, parent: QWidget | None = None,
-                 *, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, controller: NarrativeController, narrative: Narrative,
+                 parent: QWidget | None = None, *, clock: Callable[[], float] = time.monotonic,
                  now: Callable[[], datetime] = datetime.now,
                  theme: RehearsalTheme | None = None, peer: bool = False,
                  countdown: bool | None = None, view: TextView | None = None) -> None:
@@ -96,6 +97,8 @@ class RehearsalWindow(QMainWindow):
         for name, checked in (("mirror", prefs.mirror), ("countdown", self.countdown),
                               ("peer", self.peer)):
             self.commands.set_checked(name, checked)
+        self._label_finish()
+        self.commands.keysChanged.connect(self._label_finish)
         self.finish_panel.keepRequested.connect(self.keep_run)
         self.finish_panel.discardRequested.connect(self.discard_run)
         self.finish_panel.againRequested.connect(self.new_run)
@@ -103,9 +106,7 @@ class RehearsalWindow(QMainWindow):
         self.resize(1280, 760)
         self.new_run()
         self.apply_theme(self.theme)
-        self._timer = QTimer(self)
-        self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self.tick)
+        self._timer = QTimer(self, interval=TICK_MS, timeout=self.tick)
         self._timer.start()
 
     def _on_request(self, name: str) -> None:
@@ -134,16 +135,19 @@ class RehearsalWindow(QMainWindow):
             self.set_keys(dialog.single_keys.isChecked(), dialog.remap())
 
     def set_keys(self, single_keys: bool, remap: dict[str, tuple[str, ...]]) -> None:
-        self.commands.apply_keys(single_keys=single_keys, remap=remap)
-        self.hud.relabel()
+        self.commands.apply_keys(single_keys=single_keys, remap=remap)  # labels follow
         self.refresh()
+
+    def _label_finish(self) -> None:
+        key = self.commands.key_text
+        self.finish_panel.set_keys({"keep": key("next") or key("keep"), "discard": key("discard"),
+                                    "again": key("start"), "close": key("end")})
 
     # -- runs ---------------------------------------------------------------------------------
     def _pace(self) -> float:
-        effective = getattr(self.controller, "effective_pace", None)
-        try:
-            return float(effective()) if callable(effective) else float(self.narrative.pace_wpm)
-        except (NarrativeAppError, TypeError, ValueError):
+        try:  # the measured pace once the user has rehearsed, else the narrative's own
+            return float(self.controller.effective_pace())
+        except NarrativeAppError:
             return float(self.narrative.pace_wpm)
 
     def new_run(self) -> None:
@@ -360,13 +364,10 @@ class RehearsalWindow(QMainWindow):
             self._timer.setInterval(interval)
         self.refresh()
 
-    def flash_text(self) -> str:
-        message, until = self._flash
-        return message if message and self._clock() < until else ""
-
     def refresh(self) -> None:
         state = hud_state(self.engine, self.mode, self.feedback_timer, self._tr)
-        notes = [self.flash_text()]
+        message, until = self._flash
+        notes = [message if message and self._clock() < until else ""]
         if self.mode is Mode.TELLING:
             notes.append(self.stage.note)
         self.hud.show_state(state, self.stage.view, notes)

@@ -104,6 +104,12 @@ def test_buttons_take_focus_from_tab_and_space_or_enter_press_them(qtbot, contro
 def test_single_key_shortcuts_can_be_turned_off_and_keys_changed(qtbot, controller, narrative,
                                                                  no_questions):
     window = open_window(qtbot, controller, narrative)
+    panel = window.finish_panel
+    assert (panel.keep_button.text(), panel.discard_button.text()) == ("Keep run (PgDown)",
+                                                                       "Don't keep (Del)")
+    window.set_keys(True, {"next": ("N",)})
+    assert panel.keep_button.text() == "Keep run (N)"  # the finish screen names the new key
+    assert window.hud.controls.buttons["next"].text() == "Next (N)"
     window.set_keys(False, {})
     qtbot.keyClick(window, Qt.Key.Key_V)
     assert window.stage.view is TextView.CUES  # V is off
