@@ -11,6 +11,7 @@ window the body size for its other pages.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -159,6 +160,10 @@ class RehearsalHud(QWidget):
             c.add_widget(self.screen_box)
             self.screen_box.setVisible(True)
         c.add("end", a["end"], a.label("end"))
+        row = (c.row.itemAt(i).widget() for i in range(c.row.count()))
+        focusable = [w for w in row if w is not None and w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        for first, second in pairwise(focusable):
+            QWidget.setTabOrder(first, second)  # Tab follows the row, left to right
 
     def _build_layout(self) -> None:
         top = QGridLayout()

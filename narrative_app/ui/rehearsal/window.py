@@ -143,7 +143,6 @@ class RehearsalWindow(QMainWindow):
         self.finish_panel.set_keys({"keep": key("next") or key("keep"), "discard": key("discard"),
                                     "again": key("start"), "close": key("end")})
 
-    # -- runs ---------------------------------------------------------------------------------
     def _pace(self) -> float:
         try:  # the measured pace once the user has rehearsed, else the narrative's own
             return float(self.controller.effective_pace())
@@ -165,6 +164,7 @@ class RehearsalWindow(QMainWindow):
         self.stage.teleprompter.set_wpm(self.narrative.pace_wpm)
         self.body.setCurrentWidget(self.stage)
         self._show_part()
+        self.setFocus()  # keys go to the window (and its shortcuts), not the first button
         self.refresh()
 
     def _show_part(self) -> None:

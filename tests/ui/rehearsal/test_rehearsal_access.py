@@ -85,6 +85,10 @@ def test_buttons_take_focus_from_tab_and_space_or_enter_press_them(qtbot, contro
                                                                   narrative, no_questions):
     window = open_window(qtbot, controller, narrative)
     buttons = window.hud.controls.buttons
+    assert window.focusWidget() is window  # a clicker's keys reach the window's shortcuts
+    qtbot.keyClick(window, Qt.Key.Key_Tab)
+    assert window.focusWidget() is buttons["toggle"]  # Tab reaches the buttons, in row order
+    window.setFocus()
     assert all(b.focusPolicy() == Qt.FocusPolicy.TabFocus for b in buttons.values())
     blank = buttons["blank"]
     blank.setFocus(Qt.FocusReason.TabFocusReason)
