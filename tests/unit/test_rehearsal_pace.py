@@ -34,3 +34,28 @@ def test_only_the_latest_runs_that_count_are_used() -> None:
     assert reasons[:2] == [PaceReason.OLDER, PaceReason.OLDER]
     assert reasons[3] is PaceReason.TOO_FAST
     assert sum(v.counts for v in verdicts) == PACE_RUNS
+
+
+def test_the_store_deletes_one_run_and_the_pace_follows(tmp_path) -> None:
+    import pytest
+
+    from narrative_app.domain import Narrative
+    from narrative_app.errors import NotFoundError
+    from narrative_app.models.store import NarrativeStore
+
+    store = NarrativeStore.open(tmp_path)
+    try:
+        narrative_id = store.create(Narrative(title="Pace"))
+        slow = run(0, [(60, 100)])
+        quick = run(1, [(60, 140)])
+        for kept in (slow, quick):
+            kept.narrative_id = narrative_id
+            store.add_run(kept)
+        assert store.measured_pace(narrative_id) == 120
+        store.delete_run(slow.id)
+        assert [r.id for r in store.list_runs(narrative_id)] == [quick.id]
+        assert store.measured_pace(narrative_id) == 140
+        with pytest.raises(NotFoundError):
+            store.delete_run(slow.id)
+    finally:
+        store.close()
