@@ -14,7 +14,7 @@ from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from narrative_app.method.presets import format_seconds
-from narrative_app.rehearsal.display import Segment, TimeStatus
+from narrative_app.rehearsal.display import Segment, TimeStatus, status_words
 from narrative_app.ui.rehearsal.theme import accent, muted, status_colour
 
 
@@ -36,9 +36,11 @@ class PartProgress(QWidget):
             return  # repaint only when a whole second or a state has changed
         self._segments = list(segments)
         parts = [
-            self.tr("{title}: {elapsed} of {target}").format(
-                title=s.title, elapsed=format_seconds(s.elapsed), target=format_seconds(s.target)
-            )
+            self.tr("{title}: {elapsed} of {target}, {state}").format(
+                title=s.title, elapsed=format_seconds(s.elapsed), target=format_seconds(s.target),
+                state=status_words(s.status, s.elapsed, s.target, self.tr))
+            if s.target else self.tr("{title}: {elapsed}").format(
+                title=s.title, elapsed=format_seconds(s.elapsed))
             for s in segments
         ]
         self.setAccessibleDescription("; ".join(parts))

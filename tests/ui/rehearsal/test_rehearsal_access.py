@@ -8,8 +8,14 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
+from PySide6.QtGui import QAccessible, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMenu,
+    QMessageBox,
+    QStyledItemDelegate,
+)
 
 from narrative_app.domain import Narrative, PartKind, PartSplit, RehearsalRun
 from narrative_app.method.presets import apply_preset
@@ -65,6 +71,13 @@ def test_the_window_is_a_window_and_its_lists_are_named(qtbot, controller, narra
     assert hud.view_box.accessibleName() == "View"
     assert hud.view_caption.text() == "View:" and hud.view_caption.buddy() is hud.view_box
     assert hud.view_box.focusPolicy() != Qt.FocusPolicy.NoFocus
+    hud.view_box.showPopup()  # the open list is dark in the dark view, like the box
+    popup = hud.view_box.view()
+    background = window.palette().color(QPalette.ColorRole.Window)
+    assert popup.window().palette().color(QPalette.ColorRole.Window) == background
+    assert popup.palette().color(QPalette.ColorRole.Base).lightness() < 60
+    assert type(hud.view_box.itemDelegate()) is QStyledItemDelegate  # not drawn as a menu
+    hud.view_box.hidePopup()
 
 
 def test_accessible_names_start_with_the_visible_label(qtbot, controller, narrative,
@@ -79,6 +92,8 @@ def test_accessible_names_start_with_the_visible_label(qtbot, controller, narrat
     for key, button in buttons.items():
         assert button.accessibleName().startswith(button.text()), key
     assert window.hud.timer_label.accessibleName() == "Part timer: 2:00 left"
+    assert window.hud.progress.accessibleDescription().startswith(
+        "Story of Self: 0:00 of 2:00, within time; Story of Us: 0:00 of 1:15")
 
 
 def test_buttons_take_focus_from_tab_and_space_or_enter_press_them(qtbot, controller,

@@ -366,6 +366,9 @@ def test_peer_practice_keeps_the_feedback_card_with_the_run(qtbot, controller, n
     assert window.mode is Mode.FEEDBACK
     assert window.hud.part_label.text() == "Feedback"
     assert window.hud.timer_label.text() == "3:00 left"
+    done = window.hud.controls.buttons["next"]
+    assert done.text() == "Feedback done (PgDown)"
+    assert done.accessibleName().startswith("Feedback done")
     window.feedback_card.fields["clearest_picture"].setText("The call bell at 3 a.m.")
     window.feedback_card.fields["could_say_yes"].setText("Yes, Monday works")
     clock.advance(200)
