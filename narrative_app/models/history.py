@@ -16,12 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from narrative_app import bundle
-from narrative_app.domain import Narrative, RehearsalRun, VersionInfo
+from narrative_app.domain import PACE_RUNS, Narrative, RehearsalRun, VersionInfo
 from narrative_app.errors import NotFoundError
 from narrative_app.models import mapping, queries, recovery, versions
 from narrative_app.models.schema import NarrativeRow, RunRow, VersionRow
-
-PACE_RUNS = 5  # measured pace uses the most recent runs that have spoken words
 
 
 class HistoryMixin:
@@ -115,6 +113,14 @@ class HistoryMixin:
         with self._tx() as s:
             self._row(s, narrative_id)
             return [mapping.read_run(r) for r in s.scalars(stmt)]
+
+    def delete_run(self, run_id: int) -> None:
+        """Remove one rehearsal run and its splits; an unknown id is a NotFoundError."""
+        with self._tx() as s:
+            row = s.get(RunRow, run_id)
+            if row is None:
+                raise NotFoundError(f"There is no rehearsal run with id {run_id}.")
+            s.delete(row)
 
     def measured_pace(self, narrative_id: int) -> float | None:
         """Words per minute over the latest runs with spoken words, or None without any."""

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Select, String, bindparam, delete, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from narrative_app.domain import SPOKEN_WPM
 from narrative_app.models.schema import NarrativeRow, RunRow, SplitRow, VersionRow
 from narrative_app.models.versions import versions_to_thin
 
@@ -66,9 +67,6 @@ def _matches() -> Any:
     return or_(has(n.title), has(n.audience), has(n.occasion), _IN_PARTS, _IN_VALUES)
 
 
-# A part told faster or slower than this was skipped or left running, not spoken: paging
-# through a run in a few seconds must not teach the app a pace of 1,200 words a minute.
-SPOKEN_WPM = (60, 240)
 
 
 def spoken_totals(narrative_id: int, runs: int) -> Select[Any]:

@@ -30,8 +30,9 @@ Clock = Callable[[], float]
 COUNTDOWN_SECONDS = 3.0
 # The part timer turns amber in its last seconds, and red once the part is over its target.
 WARNING_SECONDS = 15.0
-# A run shorter than this is probably a false start: the window asks before keeping it.
-SHORT_RUN_SECONDS = 10.0
+# A run shorter than this is probably a false start: the finish screen asks "Keep it anyway?"
+# and says so; every longer run is kept when the user says so. One rule, stated on screen.
+SHORT_RUN_SECONDS = 30.0
 
 
 class Phase(enum.StrEnum):

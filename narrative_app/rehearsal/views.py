@@ -16,11 +16,12 @@ from narrative_app.domain import DEFAULT_PACE_WPM, StoryPart
 from narrative_app.paths import read_resource_text
 from narrative_app.text.cues import suggest_cues
 from narrative_app.text.interim_sentences import sentences
-from narrative_app.text.markdown import BlockType, inline_text, read_blocks
+from narrative_app.text.markdown import BlockType, Span, inline_spans, read_blocks, spans_text
 from narrative_app.text.words import WORD_RE
 
 KEY_WORDS_PER_PARAGRAPH = 6
 ELLIPSIS = "…"
+PAUSE_MARK = "‖"  # a written [pause] is shown as the speaker's pause mark, not as text
 
 
 class BlockKind(enum.StrEnum):
@@ -69,7 +70,13 @@ def blocks(markdown: str) -> list[Block]:
     The one Markdown reader (``text.markdown``) decides what is a heading, an item ("- " and
     "• " alike) or a paragraph; quotes read as paragraphs.
     """
-    return [Block(_KINDS.get(b.type, BlockKind.PARAGRAPH), b.text) for b in read_blocks(markdown)]
+    return [Block(_KINDS.get(b.type, BlockKind.PARAGRAPH), _shown(b.spans))
+            for b in read_blocks(markdown)]
+
+
+def _shown(spans: tuple[Span, ...]) -> str:
+    """Spans as the speaker sees them: a [pause] marker becomes the pause mark."""
+    return " ".join(spans_text(spans, pause=f" {PAUSE_MARK} ").split())
 
 
 def plain_text(markdown: str) -> str:
@@ -87,10 +94,10 @@ def first_sentence(text: str) -> str:
 
 def cue_view(part: StoryPart) -> CueView:
     """The part's cues; without cues, the cues the editor would suggest from the draft."""
-    cues = tuple(c for c in (inline_text(c) for c in part.cues) if c)
+    cues = tuple(c for c in (_shown(inline_spans(c)) for c in part.cues) if c)
     if cues:
         return CueView(cues, CueSource.CUES)
-    lines = suggest_cues(part.draft)
+    lines = [_shown(inline_spans(line)) for line in suggest_cues(part.draft)]
     if lines:
         return CueView(tuple(lines), CueSource.DRAFT)
     return CueView((), CueSource.EMPTY)

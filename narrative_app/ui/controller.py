@@ -321,3 +321,11 @@ class NarrativeController(QObject):
         self.runsChanged.emit(run.narrative_id)
         self.libraryChanged.emit()
         return run_id
+
+    def delete_run(self, run_id: int) -> None:
+        """Delete one rehearsal run of the open narrative; its pace is measured again."""
+        narrative = self._require_current()
+        self.store.delete_run(run_id)
+        self._pace_cache.pop(narrative.id, None)
+        self.runsChanged.emit(narrative.id)
+        self.libraryChanged.emit()

@@ -79,7 +79,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(file_menu, "versions", _tr("Versi&ons..."), window.show_versions,
         _keys("Ctrl+Shift+H"), tip=_tr("Compare and restore saved versions"))
     file_menu.addSeparator()
-    add(file_menu, "rehearse", _tr("&Rehearse"), window.rehearse, _keys("Ctrl+R"),
+    add(file_menu, "rehearse", _tr("&Rehearse"), window.rehearse, _keys("Ctrl+R", "F5"),
         tip=_tr("Start a timed rehearsal"))
     file_menu.addSeparator()
     add(file_menu, "quit", _tr("&Quit"), window.close, _keys("Ctrl+Q"))

@@ -122,3 +122,17 @@ def test_scroll_speed_depends_on_words_per_minute_not_font_size() -> None:
     assert 4000 / large == pytest.approx(120)
     assert scroll_speed(150, 2000, words) > small
     assert scroll_speed(125, 2000, 0) == 0
+
+
+def test_a_written_pause_is_shown_as_a_pause_mark() -> None:
+    from narrative_app.rehearsal.views import PAUSE_MARK, plain_text
+
+    text = plain_text("I stayed. [pause] And then [PAUSE] the bell rang.")
+    assert "[pause]" not in text.lower()
+    assert text == f"I stayed. {PAUSE_MARK} And then {PAUSE_MARK} the bell rang."
+
+
+def test_key_words_skip_words_that_only_order_or_place_things() -> None:
+    words = key_words("Last year I was the first one standing at the Ward 7 desk at 3 a.m.")
+    assert "Last" not in words and "first" not in words and "standing" not in words
+    assert "Ward" in words and "7" in words and "desk" in words

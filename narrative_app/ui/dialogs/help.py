@@ -3,7 +3,8 @@
 The guide is resources/help/guide.md (a copy of docs/user-guide.md made by
 scripts/make_help.py), rendered with the ``markdown`` package on first use. Nothing is ever
 fetched: images are not loaded and links outside the guide are not followed. The shortcuts
-come from resources/help/shortcuts.toml, so the list and the guide stay in step.
+come from resources/help/shortcuts.toml, and the rehearsal ones from the rehearsal actions
+themselves (with the user's own keys), so the list, the buttons and the guide stay in step.
 """
 
 from __future__ import annotations
@@ -152,22 +153,31 @@ class Shortcut:
     def native_keys(self) -> str:
         """The keys as this platform writes them (Cmd on a Mac); ranges such as 'Ctrl+1 to
         Ctrl+6' are converted piece by piece."""
-        pieces = []
-        for piece in self.keys.split(" to "):
-            native = QKeySequence(piece).toString(QKeySequence.SequenceFormat.NativeText)
-            pieces.append(native or piece)
-        if len(pieces) == 1:
-            return pieces[0]
-        return QCoreApplication.translate("Shortcut", " to ").join(pieces)
+        def one(keys: str) -> str:
+            pieces = []
+            for piece in keys.split(" to "):
+                native = QKeySequence(piece).toString(QKeySequence.SequenceFormat.NativeText)
+                pieces.append(native or piece)
+            return QCoreApplication.translate("Shortcut", " to ").join(pieces)
+
+        return QCoreApplication.translate("Shortcut", " or ").join(
+            one(keys) for keys in self.keys.split(" or "))
 
 
 def shortcut_groups() -> list[tuple[str, list[Shortcut]]]:
     """Every documented shortcut, grouped as in the guide."""
+    from narrative_app.ui.rehearsal.actions import shortcut_rows
+    from narrative_app.ui.rehearsal.prefs import load_prefs
+
     data = tomllib.loads(read_resource_text("help", "shortcuts.toml"))
-    return [
+    groups = [
         (group["name"], [Shortcut(row["action"], row["keys"]) for row in group["shortcuts"]])
         for group in data.get("group", [])
     ]
+    prefs = load_prefs()
+    rows = shortcut_rows(single_keys=prefs.single_keys, remap=prefs.keys)
+    groups.append(("Rehearsing", [Shortcut(action, keys) for action, keys in rows]))
+    return groups
 
 
 class ShortcutsDialog(QDialog):

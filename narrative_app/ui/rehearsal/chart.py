@@ -1,14 +1,16 @@
 """UI: a small chart of per-part times across rehearsal runs, against each part's target.
 
-One panel per part (Self, Us, Now); one bar per run, oldest on the left; a dashed line at the
-part's target. Bars are green within the target, amber a little over and red well over, the
-same states as the drafting budget. Painted with QPainter from the palette, so the app needs
+One panel per part (Self, Us, Now); one bar per run, oldest on the left, each judged against
+that run's own target (a peer-practice run's 1:00 slot never re-judges the others) and
+marked with a dash at it. Bars are green within, amber just over and red over: the timers'
+``time_status``. Painted with QPainter from the palette, so the app needs
 nothing beyond PySide6-Essentials; the accessible description says the same in words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen
@@ -16,25 +18,36 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from narrative_app.domain import PART_ORDER, PartKind, RehearsalRun
 from narrative_app.method.presets import format_seconds
-from narrative_app.text.timing import budget_state
-from narrative_app.ui.rehearsal.theme import budget_colour
+from narrative_app.rehearsal.display import TimeStatus, status_words, time_status
+from narrative_app.ui.rehearsal.theme import status_colour
 
 MAX_RUNS = 12
 
 
-def part_series(runs: Sequence[RehearsalRun], kind: PartKind) -> tuple[list[float], int]:
-    """Seconds for one part in each run (0 when the run did not include it) and its target.
-
-    The target is the latest run's, since that is what the speaker is aiming at now.
-    """
+def part_series(runs: Sequence[RehearsalRun], kind: PartKind) -> tuple[list[float], list[int]]:
+    """Seconds for one part in each run (0 when the run did not include it) and that run's
+    own target for the part (0 when it had none)."""
     seconds: list[float] = []
-    target = 0
+    targets: list[int] = []
     for run in runs:
         split = next((s for s in run.splits if s.part is kind), None)
         seconds.append(split.seconds if split else 0.0)
-        if split and split.target_seconds:
-            target = split.target_seconds
-    return seconds, target
+        targets.append(split.target_seconds if split else 0)
+    return seconds, targets
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One run's time for a part, judged against that run's own target."""
+
+    seconds: float
+    target: int
+    status: TimeStatus
+
+
+def part_bars(runs: Sequence[RehearsalRun], kind: PartKind) -> list[Bar]:
+    seconds, targets = part_series(runs, kind)
+    return [Bar(s, t, time_status(s, t)) for s, t in zip(seconds, targets, strict=True)]
 
 
 class RunChart(QWidget):
@@ -64,10 +77,15 @@ class RunChart(QWidget):
             return self.tr("No runs yet.")
         lines = []
         for kind in self.kinds():
-            seconds, target = part_series(self._runs, kind)
-            lines.append(self.tr("{part}: latest {latest}, target {target}, over {n} runs").format(
-                part=kind.title, latest=format_seconds(seconds[-1]),
-                target=format_seconds(target), n=len(seconds)))
+            bars = part_bars(self._runs, kind)
+            latest, target = bars[-1].seconds, bars[-1].target
+            within = sum(1 for bar in bars if bar.status is TimeStatus.WITHIN)
+            lines.append(self.tr(
+                "{part}: latest {latest} of {target}, {state}; {within} of {n} runs within "
+                "their own target").format(
+                part=kind.title, latest=format_seconds(latest), target=format_seconds(target),
+                state=status_words(time_status(latest, target), latest, target, self.tr),
+                within=within, n=len(bars)))
         return "; ".join(lines)
 
     def paintEvent(self, _event: object) -> None:
@@ -93,7 +111,7 @@ class RunChart(QWidget):
     def _paint_panel(self, painter: QPainter, rect: QRectF, kind: PartKind, text: object,
                      muted: object) -> None:
         palette = self.palette()
-        seconds, target = part_series(self._runs, kind)
+        seconds, targets = part_series(self._runs, kind)
         metrics = self.fontMetrics()
         line = metrics.height()
         title_font = QFont(self.font())
@@ -101,29 +119,30 @@ class RunChart(QWidget):
         painter.setFont(title_font)
         painter.setPen(text)
         caption = kind.title
-        if target:
-            caption = self.tr("{part} (target {target})").format(
-                part=kind.title, target=format_seconds(target))
+        if targets[-1]:
+            caption = self.tr("{part} (now aiming at {target})").format(
+                part=kind.title, target=format_seconds(targets[-1]))
         painter.drawText(QRectF(rect.x(), rect.y(), rect.width(), line),
                          Qt.AlignmentFlag.AlignLeft, caption)
         painter.setFont(self.font())
         plot = QRectF(rect.x(), rect.y() + line * 1.6, rect.width(), rect.height() - line * 3)
-        top = max([target * 1.3, *seconds, 1.0]) * 1.05
+        top = max([max(targets) * 1.3, *seconds, 1.0]) * 1.05
         painter.setPen(QPen(muted, 1))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         slot = plot.width() / max(len(seconds), 1)
         bar = max(3.0, slot * 0.62)
-        for j, value in enumerate(seconds):
+        for j, one in enumerate(part_bars(self._runs, kind)):
+            value, target = one.seconds, one.target
             height = plot.height() * value / top
             x = plot.x() + j * slot + (slot - bar) / 2
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(budget_colour(palette, budget_state(value, target)))
+            painter.setBrush(status_colour(palette, one.status) if target
+                             else palette.color(QPalette.ColorRole.Highlight))
             painter.drawRect(QRectF(x, plot.bottom() - height, bar, height))
-        if target:
-            y = plot.bottom() - plot.height() * target / top
-            pen = QPen(text, 1.5, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            if target:  # this run's own target, a dash across its bar
+                y = plot.bottom() - plot.height() * target / top
+                painter.setPen(QPen(text, 2.0))
+                painter.drawLine(QPointF(x - bar * 0.15, y), QPointF(x + bar * 1.15, y))
         painter.setPen(muted)
         latest = self.tr("latest {time}").format(time=format_seconds(seconds[-1]))
         painter.drawText(QRectF(rect.x(), plot.bottom() + 2, rect.width(), line),

@@ -1,26 +1,32 @@
 """UI: the end of a rehearsal run: how it went, part by part, and whether to keep it.
 
 Shown inside the rehearsal window (not a dialog) so a presentation clicker can answer it:
-Page Down or Enter keeps the run, Delete discards it, F5 starts again and Esc closes.
+Page Down or Enter keeps the run, Delete discards it, F5 starts again and Esc closes. The
+heading and each part say how the time went in words and in the timers' colours, and the
+rule for short runs is stated under the question.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from narrative_app.method.presets import format_seconds
+from narrative_app.rehearsal.display import FinishSummary, TimeStatus
+from narrative_app.ui.rehearsal.controls import FocusButton
+from narrative_app.ui.rehearsal.theme import muted, status_colour
 
 
 class FinishPanel(QWidget):
+    _built = False  # palette changes during construction wait until the labels exist
     keepRequested = Signal()
     discardRequested = Signal()
     againRequested = Signal()
@@ -28,24 +34,28 @@ class FinishPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.part_lines: list[QLabel] = []
+        self._status = TimeStatus.NONE
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.parts_box = QVBoxLayout()
+        self.parts_box.setSpacing(2)
         self.question = QLabel(self)
         self.question.setWordWrap(True)
+        self.rule = QLabel(self)
+        self.rule.setWordWrap(True)
+        self.rule.setTextFormat(Qt.TextFormat.PlainText)
         self.notes = QLineEdit(self)
         self.notes.setPlaceholderText(self.tr("A note for next time (optional)"))
         self.notes.setAccessibleName(self.tr("Notes on this run"))
-        self.keep_button = QPushButton(self.tr("Keep run (Page Down)"), self)
-        self.keep_button.setToolTip(self.tr("Keep this run in the history (Page Down or Enter)"))
-        self.discard_button = QPushButton(self.tr("Don't keep (Delete)"), self)
-        self.discard_button.setToolTip(self.tr("Forget this run (Delete)"))
-        self.again_button = QPushButton(self.tr("Rehearse again (F5)"), self)
-        self.close_button = QPushButton(self.tr("Close (Esc)"), self)
-        for button in (self.keep_button, self.discard_button, self.again_button, self.close_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.keep_button = FocusButton(self.tr("Keep run"), self)
+        self.keep_button.setToolTip(self.tr("Keep this run in the history"))
+        self.discard_button = FocusButton(self.tr("Don't keep"), self)
+        self.discard_button.setToolTip(self.tr("Forget this run"))
+        self.again_button = FocusButton(self.tr("Rehearse again"), self)
+        self.close_button = FocusButton(self.tr("Close"), self)
+        self.set_keys({})
         self.keep_button.clicked.connect(self.keepRequested)
         self.discard_button.clicked.connect(self.discardRequested)
         self.again_button.clicked.connect(self.againRequested)
@@ -57,25 +67,73 @@ class FinishPanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.summary)
+        layout.addLayout(self.parts_box)
         layout.addSpacing(12)
         layout.addWidget(self.question)
+        layout.addWidget(self.rule)
         layout.addWidget(self.notes)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.decided = False
+        self._built = True
 
-    def show_result(self, heading: str, summary: str, question: str) -> None:
+    def set_keys(self, keys: dict[str, str]) -> None:
+        """Button labels with the keys that do the same ("Keep run (PgDown)"), taken from the
+        rehearsal actions: ``keep``, ``discard``, ``again`` and ``close``."""
+        for name, button, words in (
+                ("keep", self.keep_button, self.tr("Keep run")),
+                ("discard", self.discard_button, self.tr("Don't keep")),
+                ("again", self.again_button, self.tr("Rehearse again")),
+                ("close", self.close_button, self.tr("Close"))):
+            key = keys.get(name, "")
+            label = f"{words} ({key})" if key else words
+            button.setText(label)
+            button.setAccessibleName(label)
+
+    def show_result(self, summary: FinishSummary) -> None:
         self.decided = False
-        self.heading.setText(heading)
-        self.summary.setText(summary)
-        self.question.setText(question)
+        self._status = summary.status
+        self.heading.setText(summary.heading)
+        self.heading.setAccessibleName(summary.heading)
+        for label in self.part_lines:
+            label.deleteLater()
+        self.part_lines = []
+        for line in summary.parts:
+            label = QLabel(line.text, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setProperty("status", line.status.value)
+            self.parts_box.addWidget(label)
+            self.part_lines.append(label)
+        self.question.setText(summary.question)
+        self.rule.setText(summary.rule)
+        self._paint()
         self.notes.clear()
         self.notes.setEnabled(True)
         self.keep_button.setVisible(True)
         self.discard_button.setVisible(True)
         self.again_button.setVisible(False)
         self.close_button.setVisible(True)
+
+    def summary_text(self) -> str:
+        return "\n".join(label.text() for label in self.part_lines)
+
+    def _paint(self) -> None:
+        """The heading and part lines in the status colours of the palette in use."""
+        palette = self.palette()
+        pairs = [(self.heading, self._status)]
+        pairs += [(lb, TimeStatus(str(lb.property("status")))) for lb in self.part_lines]
+        for label, status in pairs:
+            own = label.palette()
+            own.setColor(QPalette.ColorRole.WindowText, status_colour(palette, status))
+            label.setPalette(own)
+        own = self.rule.palette()
+        own.setColor(QPalette.ColorRole.WindowText, muted(palette))
+        self.rule.setPalette(own)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._built:
+            self._paint()
 
     def set_decided(self, message: str) -> None:
         self.decided = True

@@ -1,4 +1,4 @@
-"""UI: the rehearsal view's remembered choices (colours, view, zoom, countdown, mirror).
+"""UI: the rehearsal view's remembered choices (colours, view, zoom, countdown, mirror, keys).
 
 Kept in QSettings under ``rehearsal/`` so the next rehearsal opens the way the last one
 closed. Unreadable values fall back to the defaults rather than failing.
@@ -6,7 +6,8 @@ closed. Unreadable values fall back to the defaults rather than failing.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import json
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSettings
 
@@ -23,6 +24,8 @@ class RehearsalPrefs:
     zoom: float = 1.0
     countdown: bool = False
     mirror: bool = False
+    single_keys: bool = True  # letters and symbols as shortcuts (the clicker keys always work)
+    keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the user's own keys
 
 
 def _bool(value: object) -> bool:
@@ -40,11 +43,29 @@ def load_prefs(settings: QSettings | None = None) -> RehearsalPrefs:
         return RehearsalPrefs()
     prefs.countdown = _bool(settings.value(PREFIX + "countdown", False))
     prefs.mirror = _bool(settings.value(PREFIX + "mirror", False))
+    prefs.single_keys = _bool(settings.value(PREFIX + "single_keys", True))
+    prefs.keys = _keys(settings.value(PREFIX + "keys", "{}"))
     return prefs
+
+
+def _keys(value: object) -> dict[str, tuple[str, ...]]:
+    try:
+        data = json.loads(str(value))
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(name): tuple(str(k) for k in keys) for name, keys in data.items()
+            if isinstance(keys, list)}
 
 
 def save_prefs(prefs: RehearsalPrefs, settings: QSettings | None = None) -> None:
     settings = settings or QSettings()
-    for key, value in asdict(prefs).items():
-        settings.setValue(PREFIX + key, value.value if hasattr(value, "value") else value)
+    settings.setValue(PREFIX + "theme", prefs.theme.value)
+    settings.setValue(PREFIX + "view", prefs.view.value)
+    settings.setValue(PREFIX + "zoom", prefs.zoom)
+    settings.setValue(PREFIX + "countdown", prefs.countdown)
+    settings.setValue(PREFIX + "mirror", prefs.mirror)
+    settings.setValue(PREFIX + "single_keys", prefs.single_keys)
+    settings.setValue(PREFIX + "keys", json.dumps({k: list(v) for k, v in prefs.keys.items()}))
     settings.sync()

@@ -1,31 +1,21 @@
 """UI: the rehearsal view's progress by part, a row of segments painted from the palette.
 
 Each part gets a segment as wide as its share of the total target; the segment fills as the
-part is told and turns red once it runs over. The same facts are given as text to screen
-readers through the accessible description.
+part is told and turns amber, then red, once it runs over (the timers' colours). The same
+facts are given as text to screen readers through the accessible description.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from narrative_app.method.presets import format_seconds
-from narrative_app.rehearsal.engine import TimerState
-from narrative_app.ui.rehearsal.theme import accent, muted, timer_colour
-
-
-@dataclass(frozen=True)
-class SegmentState:
-    title: str
-    elapsed: float
-    target: int
-    state: TimerState
-    current: bool
-    done: bool
+from narrative_app.rehearsal.display import Segment, TimeStatus, status_words
+from narrative_app.ui.rehearsal.theme import accent, muted, status_colour
 
 
 class PartProgress(QWidget):
@@ -33,7 +23,7 @@ class PartProgress(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._segments: list[SegmentState] = []
+        self._segments: list[Segment] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(14)
         self.setAccessibleName(self.tr("Progress by part"))
@@ -41,14 +31,16 @@ class PartProgress(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(360, max(14, self.fontMetrics().height()))
 
-    def set_segments(self, segments: list[SegmentState]) -> None:
+    def set_segments(self, segments: Sequence[Segment]) -> None:
         if self._key(segments) == self._key(self._segments):
             return  # repaint only when a whole second or a state has changed
         self._segments = list(segments)
         parts = [
-            self.tr("{title}: {elapsed} of {target}").format(
-                title=s.title, elapsed=format_seconds(s.elapsed), target=format_seconds(s.target)
-            )
+            self.tr("{title}: {elapsed} of {target}, {state}").format(
+                title=s.title, elapsed=format_seconds(s.elapsed), target=format_seconds(s.target),
+                state=status_words(s.status, s.elapsed, s.target, self.tr))
+            if s.target else self.tr("{title}: {elapsed}").format(
+                title=s.title, elapsed=format_seconds(s.elapsed))
             for s in segments
         ]
         self.setAccessibleDescription("; ".join(parts))
@@ -56,10 +48,10 @@ class PartProgress(QWidget):
         self.update()
 
     @staticmethod
-    def _key(segments: list[SegmentState]) -> list[tuple[object, ...]]:
-        return [(s.title, int(s.elapsed), s.target, s.state, s.current, s.done) for s in segments]
+    def _key(segments: Sequence[Segment]) -> list[tuple[object, ...]]:
+        return [(s.title, int(s.elapsed), s.target, s.status, s.current, s.done) for s in segments]
 
-    def segments(self) -> list[SegmentState]:
+    def segments(self) -> list[Segment]:
         return list(self._segments)
 
     def paintEvent(self, _event: object) -> None:
@@ -84,10 +76,10 @@ class PartProgress(QWidget):
             share = 1.0 if segment.target <= 0 and segment.elapsed > 0 else 0.0
             if segment.target > 0:
                 share = min(1.0, segment.elapsed / segment.target)
-            if segment.done and segment.state is not TimerState.OVER:
+            if segment.status in (TimeStatus.CLOSE, TimeStatus.OVER):
+                fill = status_colour(palette, segment.status)
+            elif segment.done:
                 fill = muted(palette)
-            elif segment.state is TimerState.OVER:
-                fill = timer_colour(palette, TimerState.OVER)
             else:
                 fill = accent(palette)
             if share > 0:

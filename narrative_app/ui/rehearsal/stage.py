@@ -110,6 +110,28 @@ class RehearsalStage(QStackedWidget):
         self.ladder_step = LadderStep(max(0, min(int(step), len(LadderStep) - 1)))
         self.render()
 
+    def cycle_view(self) -> None:
+        views = list(TextView)
+        self.set_view(views[(views.index(self.view) + 1) % len(views)])
+
+    def ladder_down(self) -> None:
+        """L: into the memorise ladder, then one step fewer words."""
+        if self.view is not TextView.MEMORISE:
+            self.set_view(TextView.MEMORISE)
+        else:
+            self.set_ladder_step(LadderStep(min(int(self.ladder_step) + 1, 3)))
+
+    def ladder_up(self) -> None:
+        self.set_ladder_step(LadderStep(max(int(self.ladder_step) - 1, 0)))
+
+    def slower(self) -> None:
+        self.teleprompter.slower()
+        self.render()
+
+    def faster(self) -> None:
+        self.teleprompter.faster()
+        self.render()
+
     def set_zoom(self, zoom: float) -> None:
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
         self._apply_size()

@@ -12,7 +12,7 @@ import enum
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from narrative_app.rehearsal.engine import TimerState
+from narrative_app.rehearsal.display import TimeStatus
 from narrative_app.text.timing import BudgetState
 from narrative_app.ui.widgets.common import is_dark
 
@@ -86,7 +86,8 @@ _STATE_HSL = {
     BudgetState.RED: ((3, 255, 150), (2, 230, 88)),
     BudgetState.GREEN: ((130, 200, 120), (130, 230, 60)),
 }
-_TIMER_BUDGET = {TimerState.WARNING: BudgetState.AMBER, TimerState.OVER: BudgetState.RED}
+_STATUS_BUDGET = {TimeStatus.WITHIN: BudgetState.GREEN, TimeStatus.CLOSE: BudgetState.AMBER,
+                  TimeStatus.OVER: BudgetState.RED}
 
 
 def _state(palette: QPalette, state: BudgetState) -> QColor:
@@ -94,21 +95,12 @@ def _state(palette: QPalette, state: BudgetState) -> QColor:
     return QColor.fromHsl(*(on_dark if is_dark(palette) else on_light))
 
 
-def timer_colour(palette: QPalette, state: TimerState) -> QColor:
-    """Normal text while in time; amber in the last seconds; red once over."""
-    if state in _TIMER_BUDGET:
-        return _state(palette, _TIMER_BUDGET[state])
+def status_colour(palette: QPalette, status: TimeStatus) -> QColor:
+    """The one colour language for time: green within, amber close (just over), red over;
+    plain text when there is no target. The words beside it say the same."""
+    if status in _STATUS_BUDGET:
+        return _state(palette, _STATUS_BUDGET[status])
     return palette.color(_ROLES.WindowText)
-
-
-def budget_colour(palette: QPalette, state: BudgetState) -> QColor:
-    if state is BudgetState.NONE:
-        return palette.color(_ROLES.Highlight)
-    return _state(palette, state)
-
-
-def good_colour(palette: QPalette) -> QColor:
-    return _state(palette, BudgetState.GREEN)
 
 
 def muted(palette: QPalette) -> QColor:

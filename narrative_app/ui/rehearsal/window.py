@@ -1,10 +1,10 @@
 """UI: the rehearsal window, a timed speaker-notes view driven by keyboard or clicker.
 
-It shows the current part's name and text in very large type, the part timer against its
-target, the total against the total target, progress by part and whether the speaker is
-ahead or behind. The timing lives in the Qt-free ``RehearsalEngine``; the window reads the
-same injected clock, so tests move time without sleeping. Runs are stored through
-``controller.add_run``.
+Timing lives in the Qt-free ``RehearsalEngine`` and what the labels say in ``hud_state``,
+both over the injected clock (tests move time without sleeping). The window owns small parts
+that talk through signals: ``RehearsalActions`` (the keys, emitting requests), ``RehearsalHud``
+(labels and buttons, given a display state), the stage, the feedback card and the finish
+panel. Runs are stored through ``controller.add_run``.
 """
 
 from __future__ import annotations
@@ -12,21 +12,25 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QScreen
-from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QScreen
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from narrative_app.domain import Narrative
 from narrative_app.errors import NarrativeAppError
+from narrative_app.rehearsal.display import Mode, finish_summary, hud_state
 from narrative_app.rehearsal.engine import COUNTDOWN_SECONDS, Phase, RehearsalEngine, plan_for
 from narrative_app.rehearsal.peer import PEER_FEEDBACK_SECONDS, Countdown, peer_plan
-from narrative_app.rehearsal.views import LadderStep
-from narrative_app.ui.rehearsal.controls import make_actions
+from narrative_app.ui.controller import NarrativeController
+from narrative_app.ui.rehearsal.actions import RehearsalActions
 from narrative_app.ui.rehearsal.feedback import FeedbackCard
 from narrative_app.ui.rehearsal.finish import FinishPanel, ask_keep_on_close
-from narrative_app.ui.rehearsal.layout import Mode, RehearsalLayout
+from narrative_app.ui.rehearsal.hud import RehearsalHud
+from narrative_app.ui.rehearsal.keys import RehearsalKeysDialog
 from narrative_app.ui.rehearsal.prefs import RehearsalPrefs, load_prefs, save_prefs
+from narrative_app.ui.rehearsal.screens import show_on, show_on_number, toggle_full_screen
 from narrative_app.ui.rehearsal.stage import RehearsalStage, TextView
 from narrative_app.ui.rehearsal.theme import RehearsalTheme, rehearsal_palette
 
@@ -35,18 +39,18 @@ IDLE_TICK_MS = 200
 FLASH_SECONDS = 3.0
 
 
-class RehearsalWindow(QWidget):
+class RehearsalWindow(QMainWindow):
     """Rehearse one narrative; every run can be kept in the store's history."""
 
     runSaved = Signal(int)
 
-    def __init__(self, controller: object, narrative: Narrative, parent: QWidget | None = None,
-                 *, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, controller: NarrativeController, narrative: Narrative,
+                 parent: QWidget | None = None, *, clock: Callable[[], float] = time.monotonic,
                  now: Callable[[], datetime] = datetime.now,
                  theme: RehearsalTheme | None = None, peer: bool = False,
                  countdown: bool | None = None, view: TextView | None = None) -> None:
         """``theme``, ``countdown`` and ``view`` default to the choices of the last rehearsal."""
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent)
         prefs = load_prefs()
         self.controller = controller
         self.narrative = narrative
@@ -61,8 +65,12 @@ class RehearsalWindow(QWidget):
         self.feedback_timer: Countdown | None = None
         self._flash = ("", 0.0)
         self._last_tick = clock()
+        self._tr = partial(QCoreApplication.translate, "RehearsalDisplay")
         self.setWindowTitle(self.tr("Rehearse: {title}").format(title=narrative.title))
+        self.setAccessibleName(self.windowTitle())
         self.setAutoFillBackground(True)
+        self.commands = RehearsalActions(self, single_keys=prefs.single_keys, remap=prefs.keys)
+        self.commands.requested.connect(self._on_request)
 
         self.stage = RehearsalStage(self)
         self.stage.view = TextView(view or prefs.view)
@@ -73,19 +81,24 @@ class RehearsalWindow(QWidget):
         self.body = QStackedWidget(self)
         for page in (self.stage, self.feedback_card, self.finish_panel):
             self.body.addWidget(page)
-        self.ui = RehearsalLayout(self, self.body)
+        self.hud = RehearsalHud(self.commands, self.body,
+                                [(v, self.stage.view_name(v)) for v in TextView], self)
+        self.hud.viewChosen.connect(self._set_view_named)
+        self.hud.screenChosen.connect(partial(show_on_number, self))
+        self.hud.textSizeChanged.connect(self.feedback_card.set_pixel_size)
+        self.hud.textSizeChanged.connect(self.finish_panel.set_pixel_size)
         self.blank_page = QWidget(self)
         self.blank_page.setAccessibleName(self.tr("Screen blanked. Press B to show the notes."))
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.ui)
+        self.pages.addWidget(self.hud)
         self.pages.addWidget(self.blank_page)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.pages)
-
-        make_actions(self)
-        self.act_mirror.setChecked(prefs.mirror)
-        self.ui.build_controls(self)
+        self.setCentralWidget(self.pages)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # keys go to the window, not a button
+        for name, checked in (("mirror", prefs.mirror), ("countdown", self.countdown),
+                              ("peer", self.peer)):
+            self.commands.set_checked(name, checked)
+        self._label_finish()
+        self.commands.keysChanged.connect(self._label_finish)
         self.finish_panel.keepRequested.connect(self.keep_run)
         self.finish_panel.discardRequested.connect(self.discard_run)
         self.finish_panel.againRequested.connect(self.new_run)
@@ -93,17 +106,47 @@ class RehearsalWindow(QWidget):
         self.resize(1280, 760)
         self.new_run()
         self.apply_theme(self.theme)
-        self._timer = QTimer(self)
-        self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self.tick)
+        self._timer = QTimer(self, interval=TICK_MS, timeout=self.tick)
         self._timer.start()
 
-    # -- runs ---------------------------------------------------------------------------------
+    def _on_request(self, name: str) -> None:
+        """An action was triggered (by its key or its button)."""
+        stage = self.stage
+        handlers: dict[str, Callable[[], object]] = {
+            "toggle": self.on_space, "start": self.on_start, "next": self.on_next,
+            "prev": self.on_previous, "down": self.on_down, "up": self.on_up,
+            "blank": self.toggle_blank, "full": partial(toggle_full_screen, self),
+            "mirror": self.toggle_mirror, "end": self.on_escape, "keep": self.keep_run,
+            "discard": self.discard_run, "theme": self.cycle_theme, "keys": self.edit_keys,
+            "countdown": partial(self._toggle_setup, "countdown"),
+            "peer": partial(self._toggle_setup, "peer"),
+        }
+        for key, change in (("zoom_in", stage.zoom_in), ("zoom_out", stage.zoom_out),
+                            ("view", stage.cycle_view), ("less", stage.ladder_down),
+                            ("more", stage.ladder_up), ("slower", stage.slower),
+                            ("faster", stage.faster)):
+            handlers[key] = partial(self._on_stage, change)
+        handlers[name]()
+
+    def edit_keys(self) -> None:
+        """The key settings: single-key shortcuts on or off, and each action's keys."""
+        dialog = RehearsalKeysDialog(self.commands.single_keys, self.commands.remap, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_keys(dialog.single_keys.isChecked(), dialog.remap())
+
+    def set_keys(self, single_keys: bool, remap: dict[str, tuple[str, ...]]) -> None:
+        self.commands.apply_keys(single_keys=single_keys, remap=remap)  # labels follow
+        self.refresh()
+
+    def _label_finish(self) -> None:
+        key = self.commands.key_text
+        self.finish_panel.set_keys({"keep": key("next") or key("keep"), "discard": key("discard"),
+                                    "again": key("start"), "close": key("end")})
+
     def _pace(self) -> float:
-        effective = getattr(self.controller, "effective_pace", None)
-        try:
-            return float(effective()) if callable(effective) else float(self.narrative.pace_wpm)
-        except (NarrativeAppError, TypeError, ValueError):
+        try:  # the measured pace once the user has rehearsed, else the narrative's own
+            return float(self.controller.effective_pace())
+        except NarrativeAppError:
             return float(self.narrative.pace_wpm)
 
     def new_run(self) -> None:
@@ -121,6 +164,7 @@ class RehearsalWindow(QWidget):
         self.stage.teleprompter.set_wpm(self.narrative.pace_wpm)
         self.body.setCurrentWidget(self.stage)
         self._show_part()
+        self.setFocus()  # keys go to the window (and its shortcuts), not the first button
         self.refresh()
 
     def _show_part(self) -> None:
@@ -142,7 +186,7 @@ class RehearsalWindow(QWidget):
         if self.feedback_timer:
             self.feedback_timer.pause()
         self.mode = Mode.FINISHED
-        self.finish_panel.show_result(*self.ui.finish_texts(self.engine))
+        self.finish_panel.show_result(finish_summary(self.engine, self._tr))
         self.body.setCurrentWidget(self.finish_panel)
         self.setFocus()
 
@@ -177,10 +221,11 @@ class RehearsalWindow(QWidget):
 
     # -- key handlers -------------------------------------------------------------------------
     def _unblank(self) -> bool:
-        if self.blanked:
+        """Any key first brings a blanked screen back; True when it did."""
+        was_blank = self.blanked
+        if was_blank:
             self.toggle_blank()
-            return True
-        return False
+        return was_blank
 
     def flash(self, message: str) -> None:
         self._flash = (message, self._clock() + FLASH_SECONDS)
@@ -210,8 +255,7 @@ class RehearsalWindow(QWidget):
         if self.mode is Mode.FEEDBACK:
             self._show_finish()
         elif self.mode is Mode.FINISHED:
-            if not self.finish_panel.decided:
-                self.keep_run()
+            self.keep_run()  # once decided, this does nothing
         elif self.engine.phase is Phase.READY:
             self.engine.start()
         elif self.engine.next_part():
@@ -232,13 +276,13 @@ class RehearsalWindow(QWidget):
 
     def on_down(self) -> None:
         if self.stage.view is TextView.TELEPROMPTER and self.mode is Mode.TELLING:
-            self.slower()
+            self._on_stage(self.stage.slower)
         else:
             self.on_next()
 
     def on_up(self) -> None:
         if self.stage.view is TextView.TELEPROMPTER and self.mode is Mode.TELLING:
-            self.faster()
+            self._on_stage(self.stage.faster)
         else:
             self.on_previous()
 
@@ -254,85 +298,45 @@ class RehearsalWindow(QWidget):
             self.close()
         self.refresh()
 
-    def on_enter(self) -> None:
-        if self.mode is Mode.FINISHED and not self.finish_panel.decided:
-            self.keep_run()
-
     # -- display toggles ----------------------------------------------------------------------
     def toggle_blank(self) -> None:
         self.blanked = not self.blanked
-        self.pages.setCurrentWidget(self.blank_page if self.blanked else self.ui)
-
-    def toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
+        self.pages.setCurrentWidget(self.blank_page if self.blanked else self.hud)
 
     def show_on(self, screen: QScreen | None = None, *, full_screen: bool = True) -> None:
-        """Show on a chosen screen (the current one by default), full screen or in a window."""
-        screen = screen or self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            self.setScreen(screen)
-            self.setGeometry(screen.availableGeometry())
-        if full_screen:
-            self.showFullScreen()
-        else:
-            self.show()
+        show_on(self, screen, full_screen=full_screen)
 
     def toggle_mirror(self) -> None:
         mirrored = not self.stage.teleprompter.mirrored
         self.stage.teleprompter.set_mirrored(mirrored)
-        self.act_mirror.setChecked(mirrored)
+        self.commands.set_checked("mirror", mirrored)
         if self.stage.view is not TextView.TELEPROMPTER:
             self.flash(self.tr("Mirror mode applies to the teleprompter view."))
 
-    def _can_change_setup(self, action: QAction, current: bool) -> bool:
+    def _toggle_setup(self, name: str) -> None:
+        """Countdown or peer practice on or off, only before the run starts."""
+        current = self.peer if name == "peer" else self.countdown
         if self.mode is Mode.TELLING and self.engine.phase is Phase.READY:
-            return True
-        action.setChecked(current)
-        self.flash(self.tr("Change this before the run starts."))
-        return False
-
-    def toggle_countdown(self) -> None:
-        if self._can_change_setup(self.act_countdown, self.countdown):
-            self.countdown = not self.countdown
-            self.act_countdown.setChecked(self.countdown)
+            if name == "peer":
+                self.peer = not current
+            else:
+                self.countdown = not current
+            self.commands.set_checked(name, not current)
             self.new_run()
-
-    def toggle_peer(self) -> None:
-        if self._can_change_setup(self.act_peer, self.peer):
-            self.peer = not self.peer
-            self.act_peer.setChecked(self.peer)
-            self.new_run()
+        else:
+            self.commands.set_checked(name, current)
+            self.flash(self.tr("Change this before the run starts."))
 
     def set_view(self, view: TextView) -> None:
         self.stage.set_view(view)
         self.refresh()
 
-    def cycle_view(self) -> None:
-        views = list(TextView)
-        self.set_view(views[(views.index(self.stage.view) + 1) % len(views)])
+    def _set_view_named(self, value: str) -> None:
+        self.set_view(TextView(value))
 
-    def ladder_down(self) -> None:
-        if self.stage.view is not TextView.MEMORISE:
-            self.stage.set_view(TextView.MEMORISE)
-        else:
-            self.stage.set_ladder_step(LadderStep(min(int(self.stage.ladder_step) + 1, 3)))
-        self.refresh()
-
-    def ladder_up(self) -> None:
-        self.stage.set_ladder_step(LadderStep(max(int(self.stage.ladder_step) - 1, 0)))
-        self.refresh()
-
-    def slower(self) -> None:
-        self.stage.teleprompter.slower()
-        self.stage.render()
-        self.refresh()
-
-    def faster(self) -> None:
-        self.stage.teleprompter.faster()
-        self.stage.render()
+    def _on_stage(self, change: Callable[[], object]) -> None:
+        """A change of view, ladder step, pace or zoom: the stage does it, the labels follow."""
+        change()
         self.refresh()
 
     def cycle_theme(self) -> None:
@@ -343,7 +347,7 @@ class RehearsalWindow(QWidget):
         self.theme = RehearsalTheme(theme)
         self.setPalette(rehearsal_palette(self.theme))
         self.stage.render()
-        self.ui.apply_sizes()
+        self.hud.apply_sizes()
         self.refresh()
 
     # -- time ---------------------------------------------------------------------------------
@@ -360,16 +364,13 @@ class RehearsalWindow(QWidget):
             self._timer.setInterval(interval)
         self.refresh()
 
-    def flash_text(self) -> str:
-        message, until = self._flash
-        return message if message and self._clock() < until else ""
-
     def refresh(self) -> None:
-        self.ui.refresh(self)
-
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)
-        self.ui.apply_sizes()
+        state = hud_state(self.engine, self.mode, self.feedback_timer, self._tr)
+        message, until = self._flash
+        notes = [message if message and self._clock() < until else ""]
+        if self.mode is Mode.TELLING:
+            notes.append(self.stage.note)
+        self.hud.show_state(state, self.stage.view, notes)
 
     # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -392,5 +393,7 @@ class RehearsalWindow(QWidget):
         self._timer.stop()
         save_prefs(RehearsalPrefs(theme=self.theme, view=self.stage.view, zoom=self.stage.zoom,
                                   countdown=self.countdown,
-                                  mirror=self.stage.teleprompter.mirrored))
+                                  mirror=self.stage.teleprompter.mirrored,
+                                  single_keys=self.commands.single_keys,
+                                  keys=self.commands.remap))
         event.accept()

@@ -106,6 +106,9 @@ class PurposePage(QWidget):
             "Most people tell a story at 120 to 140 words a minute. Once you rehearse, "
             "your measured pace is used instead.")))
         pace_hint.setWordWrap(True)
+        self.measured_label = QLabel()  # the measured pace, once rehearsals have set it
+        self.measured_label.setWordWrap(True)
+        self.measured_label.setVisible(False)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -119,7 +122,7 @@ class PurposePage(QWidget):
         form.addRow(self._label(self.tr("Time &slot"), self.slot_combo),
                     self._stacked(self.slot_combo, parts_row, self.slot_hint))
         form.addRow(self._label(self.tr("&Pace"), self.pace_spin),
-                    self._stacked(self.pace_spin, pace_hint))
+                    self._stacked(self.pace_spin, self.measured_label, pace_hint))
         form.addRow(self._label(self.tr("The as&k"), self.ask_edit),
                     self._stacked(self.ask_edit, self.ask_hint))
 
@@ -174,6 +177,7 @@ class PurposePage(QWidget):
         controller.narrativeOpened.connect(self._reload)
         controller.metaChanged.connect(self._reload)
         controller.narrativeChanged.connect(self._reload_ask)
+        controller.runsChanged.connect(self._show_measured_pace)
         self.set_setup_mode(False)
         self._reload()
 
@@ -253,10 +257,21 @@ class PurposePage(QWidget):
                 if edit.text() != text and not edit.hasFocus():
                     edit.setText(text)
             self.pace_spin.setValue(int(narrative.pace_wpm))
+            self._show_measured_pace()
             self.total_label.setText(self.tr("Total {time}").format(
                 time=format_seconds(narrative.target_seconds)))
         finally:
             self._loading = False
+
+    def _show_measured_pace(self, _narrative_id: int | None = None) -> None:
+        narrative = self.controller.current
+        pace = self.controller.effective_pace()
+        in_use = narrative is not None and round(pace) != int(narrative.pace_wpm)
+        self.measured_label.setVisible(in_use)
+        if in_use:
+            self.measured_label.setText(self.tr(
+                "In use now: your measured pace, {wpm} words a minute, from your "
+                "rehearsals.").format(wpm=round(pace)))
 
     def _reload_ask(self, _narrative_id: int) -> None:
         narrative = self.controller.current

@@ -130,9 +130,19 @@ def test_shortcuts_dialog_lists_every_shortcut(qtbot) -> None:
     expected = [s for _g, shortcuts in shortcut_groups() for s in shortcuts]
     assert len(rows) == len(expected) >= 15
     assert ("Save now", "Ctrl+S") in rows
-    assert ("Rehearse", "Ctrl+R") in rows
+    assert ("Rehearse", "Ctrl+R or F5") in rows
     assert any(keys == "Ctrl+1 to Ctrl+8" for _action, keys in rows)
-    assert ("Blank the screen", "B") in rows
+    assert ("Blank the screen", "B or .") in rows
+    # The rehearsal group is made from the rehearsal actions: every key the view answers to.
+    for action, keys in (("Next view: cues, full text, memorise, teleprompter", "V"),
+                         ("Next step of the memorise ladder", "L"),
+                         ("Mirror the teleprompter for prompter glass", "M"),
+                         ("Dark, light or system colours", "T"),
+                         ("A 3-second countdown before the run", "C"),
+                         ("Tell for 2:00, then 3:00 of feedback", "P"),
+                         ("Full screen on or off", "F"), ("Slower teleprompter", "-"),
+                         ("Faster teleprompter", "+ or =")):
+        assert (action, keys) in rows, action
     groups = [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]
     assert groups == ["Everywhere", "Library", "Writing", "Rehearsing"]
 

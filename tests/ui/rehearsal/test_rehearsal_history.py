@@ -53,23 +53,25 @@ def test_runs_fill_the_table_newest_first_and_the_pace_is_shown(qtbot, controlle
                                 feedback={"what_worked": "The stairs"}))
     rows = page.table_text()
     assert rows[0] == ["02 Mar 2025, 09:00", "2:00", "1:15", "1:45", "5:00", "Peer practice",
-                       "Slower in the Now", "Yes"]
-    assert rows[1][:5] == ["01 Mar 2025, 09:00", "2:30", "1:30", "2:00", "6:00"]
-    assert "What worked: The stairs" in page.table.item(0, 7).toolTip()
+                       "120 a minute: counts", "Slower in the Now", "Yes"]
+    assert rows[1][:5] == ["01 Mar 2025, 09:00", "2:30 (over)", "1:30 (over)",
+                           "2:00 (just over)", "6:00 (over)"]
+    assert "What worked: The stairs" in page.table.item(0, 8).toolTip()
     assert page.summary_label.text() == "2 runs kept. Latest: 5:00 against a target of 5:00."
     # 600 words in 660 s and 600 words in 600 s: the store's measured pace.
     pace = controller.store.measured_pace(narrative_id)
     assert pace is not None
     assert f"Your measured pace: {round(pace)} words per minute" in page.pace_label.text()
     assert controller.effective_pace() == pace
-    assert "Story of Self: latest 2:00, target 2:00, over 2 runs" in page.chart.describe()
+    assert ("Story of Self: latest 2:00 of 2:00, within time; 1 of 2 runs within their own "
+            "target") in page.chart.describe()
 
 
-def test_chart_series_per_part_against_the_latest_target(qtbot):
+def test_chart_series_per_part_with_each_runs_own_target(qtbot):
     runs = [_run(1, 0, (150, 90, 120)), _run(1, 1, (110, 70, 100))]
-    seconds, target = part_series(runs, PartKind.US)
+    seconds, targets = part_series(runs, PartKind.US)
     assert seconds == [90, 70]
-    assert target == 75
+    assert targets == [75, 75]
 
 
 def test_history_follows_the_open_narrative_and_paints(qtbot, controller):
@@ -98,4 +100,30 @@ def test_a_quick_run_paged_through_says_one_run_and_leaves_the_pace_alone(qtbot,
         controller.add_run(_run(narrative_id, 0, (3, 2, 1)))  # 600 words in six seconds
     assert page.summary_label.text() == "1 run kept. Latest: 0:06 against a target of 5:00."
     assert controller.effective_pace() == 120  # still the planned pace, not 6,000 a minute
-    assert "until then time estimates use 120 words per minute" in page.pace_label.text()
+    assert "None of your kept runs counts towards your pace yet" in page.pace_label.text()
+    assert "time estimates use 120 words per minute" in page.pace_label.text()
+    assert page.table_text()[0][6] == "not counted: too fast (6000 a minute)"
+
+
+def test_each_run_is_judged_against_its_own_targets_after_a_peer_run(qtbot, controller):
+    from narrative_app.rehearsal.display import TimeStatus
+    from narrative_app.ui.rehearsal.chart import part_bars
+
+    narrative_id = _open(controller)
+    page = RehearsalHistoryPage(controller)
+    qtbot.addWidget(page)
+    controller.add_run(_run(narrative_id, 0, (115, 70, 100)))  # within 2:00, 1:15, 1:45
+    peer = _run(narrative_id, 1, (50, 30, 40), view="peer")
+    peer.splits = [PartSplit(s.part, s.seconds, t, 0)
+                   for s, t in zip(peer.splits, (48, 30, 42), strict=True)]  # a 2:00 slot
+    controller.add_run(peer)
+    bars = part_bars(page.runs, PartKind.SELF)
+    assert [(b.target, b.status) for b in bars] == [(120, TimeStatus.WITHIN),
+                                                    (48, TimeStatus.CLOSE)]
+    assert page.table_text()[1][1] == "1:55"  # the earlier run: within its own 2:00
+    assert "Story of Self: latest 0:50 of 0:48, just over, by 0:02; 1 of 2 runs within" in (
+        page.chart.accessibleDescription())
+    page.resize(1000, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    assert not page.chart.grab().isNull()

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.method.presets import apply_preset
-from narrative_app.rehearsal.engine import Phase, TimerState
-from narrative_app.ui.rehearsal.layout import Mode
+from narrative_app.rehearsal.display import Mode, TimeStatus
+from narrative_app.rehearsal.engine import Phase
 from narrative_app.ui.rehearsal.stage import TextView
-from narrative_app.ui.rehearsal.theme import timer_colour
+from narrative_app.ui.rehearsal.theme import status_colour
 from narrative_app.ui.rehearsal.window import RehearsalWindow
 
 SELF_DRAFT = (
@@ -86,33 +86,34 @@ def press(qtbot, window: RehearsalWindow, key: Qt.Key, modifier=Qt.KeyboardModif
 
 def test_a_whole_run_with_only_a_clicker_is_stored(qtbot, controller, narrative, clock, asked):
     window = open_window(qtbot, controller, narrative, clock)
-    ui = window.ui
-    assert ui.part_label.text() == "Story of Self"
-    assert ui.timer_label.text() == "2:00"
-    assert "Press Space or F5 to start" in ui.note_label.text()
+    hud = window.hud
+    assert hud.part_label.text() == "Story of Self"
+    assert hud.timer_label.text() == "2:00"
+    assert "Press Space or F5 to start" in hud.note_label.text()
 
     press(qtbot, window, Qt.Key.Key_F5)
     clock.advance(100)
     window.tick()
-    assert ui.timer_label.text() == "0:20 left"
-    assert ui.next_label.text() == "Next: Story of Us"
+    assert hud.timer_label.text() == "0:20 left"
+    assert hud.next_label.text() == "Next: Story of Us"
 
     press(qtbot, window, Qt.Key.Key_PageDown)
-    assert ui.part_label.text() == "Story of Us"
+    assert hud.part_label.text() == "Story of Us"
     assert "The night shift we all know" in window.stage.shown_text()
-    assert ui.ahead_label.text() == "0:20 ahead"
+    assert hud.ahead_label.text() == "0:20 ahead"
     clock.advance(70)
     press(qtbot, window, Qt.Key.Key_PageDown)
-    assert ui.part_label.text() == "Story of Now"
-    assert ui.next_label.text() == "Last part: Page Down ends the run"
+    assert hud.part_label.text() == "Story of Now"
+    assert hud.next_label.text() == "Last part: Page Down ends the run"
     clock.advance(90)
     window.tick()
-    assert ui.total_label.text().startswith("Total 4:20 of 5:00")
+    assert hud.total_label.text().startswith("Total 4:20 of 5:00")
 
     press(qtbot, window, Qt.Key.Key_PageDown)  # next past the last part ends the run
     assert window.mode is Mode.FINISHED
-    assert window.finish_panel.heading.text() == "Run finished: 4:20 of 5:00, 0:40 under time"
-    assert "Story of Us: 1:10 of 1:15" in window.finish_panel.summary.text()
+    assert (window.finish_panel.heading.text()
+            == "Run finished: 4:20 of 5:00, within time, 0:40 under")
+    assert "Story of Us: 1:10 of 1:15" in window.finish_panel.summary_text()
     assert controller.store.list_runs(narrative.id) == []
 
     press(qtbot, window, Qt.Key.Key_PageDown)  # keep it
@@ -137,12 +138,12 @@ def test_page_up_goes_back_and_not_before_the_first_part(qtbot, controller, narr
     press(qtbot, window, Qt.Key.Key_F5)
     clock.advance(10)
     press(qtbot, window, Qt.Key.Key_PageUp)
-    assert window.ui.part_label.text() == "Story of Self"
-    assert "This is the first part." in window.ui.note_label.text()
+    assert window.hud.part_label.text() == "Story of Self"
+    assert "This is the first part." in window.hud.note_label.text()
     press(qtbot, window, Qt.Key.Key_PageDown)
     clock.advance(5)
     press(qtbot, window, Qt.Key.Key_PageUp)
-    assert window.ui.part_label.text() == "Story of Self"
+    assert window.hud.part_label.text() == "Story of Self"
     clock.advance(5)
     assert window.engine.part_elapsed(0) == pytest.approx(15)
     assert window.engine.part_elapsed(1) == pytest.approx(5)
@@ -155,7 +156,7 @@ def test_b_blanks_the_screen_and_timing_goes_on(qtbot, controller, narrative, cl
     assert window.pages.currentWidget() is window.blank_page
     clock.advance(30)
     press(qtbot, window, Qt.Key.Key_PageDown)  # the first press only brings the notes back
-    assert window.pages.currentWidget() is window.ui
+    assert window.pages.currentWidget() is window.hud
     assert window.engine.index == 0
     assert window.engine.part_elapsed() == pytest.approx(30)
     press(qtbot, window, Qt.Key.Key_Period)
@@ -164,22 +165,63 @@ def test_b_blanks_the_screen_and_timing_goes_on(qtbot, controller, narrative, cl
     assert not window.blanked
 
 
-def test_part_timer_turns_amber_then_red_and_counts_up(qtbot, controller, narrative, clock,
-                                                       asked):
+def colour_of(label) -> object:
+    return label.palette().color(label.foregroundRole())
+
+
+def test_timers_speak_one_colour_language_with_words(qtbot, controller, narrative, clock,
+                                                     asked):
+    """Within, just over and over, in words and in the same colours, on every timer."""
     window = open_window(qtbot, controller, narrative, clock)
-    label = window.ui.timer_label
+    hud, palette = window.hud, window.palette()
     press(qtbot, window, Qt.Key.Key_Space)
-    clock.advance(110)
+    clock.advance(120)  # "0:00 left" is within: green, like "ahead" beside it
     window.tick()
-    assert label.text() == "0:10 left"
-    assert label.palette().color(label.foregroundRole()) == timer_colour(
-        window.palette(), TimerState.WARNING)
+    assert hud.timer_label.text() == "0:00 left"
+    assert colour_of(hud.timer_label) == status_colour(palette, TimeStatus.WITHIN)
+    assert hud.timer_label.accessibleName() == "Part timer: 0:00 left"
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    clock.advance(55)
+    window.tick()
+    assert hud.ahead_label.text() == "on time"
+    assert colour_of(hud.ahead_label) == colour_of(hud.timer_label)
+    clock.advance(25)  # Us is 1:15: five seconds over is just over, in amber
+    window.tick()
+    assert hud.timer_label.text() == "just over, by 0:05"
+    assert colour_of(hud.timer_label) == status_colour(palette, TimeStatus.CLOSE)
+    assert hud.ahead_label.text() == "0:05 behind"
+    assert colour_of(hud.ahead_label) == status_colour(palette, TimeStatus.CLOSE)
+    assert hud.ahead_label.accessibleName() == "Ahead or behind: 0:05 behind"
     clock.advance(15)
     window.tick()
-    assert label.text() == "+0:05 over"
-    assert label.palette().color(label.foregroundRole()) == timer_colour(
-        window.palette(), TimerState.OVER)
-    assert window.ui.ahead_label.text() == "0:05 behind"
+    assert hud.timer_label.text() == "over by 0:20"
+    assert colour_of(hud.timer_label) == status_colour(palette, TimeStatus.OVER)
+    assert status_colour(palette, TimeStatus.OVER) != status_colour(palette, TimeStatus.CLOSE)
+    assert hud.total_label.accessibleName().startswith("Total time: Total 3:35 of 5:00")
+
+
+def test_the_finish_screen_judges_the_whole_in_one_colour(qtbot, controller, narrative,
+                                                          clock, asked):
+    window = open_window(qtbot, controller, narrative, clock)
+    press(qtbot, window, Qt.Key.Key_F5)
+    clock.advance(120)
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    clock.advance(75)
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    clock.advance(94)
+    press(qtbot, window, Qt.Key.Key_PageDown)  # 4:49 of 5:00
+    hud, palette = window.hud, window.palette()
+    assert hud.timer_label.text() == "4:49"
+    assert hud.ahead_label.text() == "within time, 0:11 under"
+    within = status_colour(palette, TimeStatus.WITHIN)
+    assert colour_of(hud.timer_label) == colour_of(hud.ahead_label) == within
+    panel = window.finish_panel
+    assert colour_of(panel.heading) == within
+    assert "Story of Self: 2:00 of 2:00, within time" in panel.summary_text()
+    assert "Runs shorter than 0:30 are usually false starts" in panel.rule.text()
+    for key in ("slower", "faster", "mirror", "less", "more"):
+        assert not hud.controls.buttons[key].isVisible(), key
+    assert not hud.view_box.isVisible()
 
 
 def test_space_pauses_and_paused_time_does_not_count(qtbot, controller, narrative, clock, asked):
@@ -188,14 +230,14 @@ def test_space_pauses_and_paused_time_does_not_count(qtbot, controller, narrativ
     clock.advance(20)
     press(qtbot, window, Qt.Key.Key_Space)
     assert window.engine.phase is Phase.PAUSED
-    assert "Paused" in window.ui.note_label.text()
+    assert "Paused" in window.hud.note_label.text()
     clock.advance(300)
     window.tick()
-    assert window.ui.timer_label.text() == "1:40 left"
+    assert window.hud.timer_label.text() == "1:40 left"
     press(qtbot, window, Qt.Key.Key_Space)
     clock.advance(10)
     window.tick()
-    assert window.ui.timer_label.text() == "1:30 left"
+    assert window.hud.timer_label.text() == "1:30 left"
 
 
 def test_escape_on_a_short_run_asks_and_delete_does_not_keep_it(qtbot, controller, narrative,
@@ -205,7 +247,8 @@ def test_escape_on_a_short_run_asks_and_delete_does_not_keep_it(qtbot, controlle
     clock.advance(4)
     press(qtbot, window, Qt.Key.Key_Escape)
     assert window.mode is Mode.FINISHED
-    assert window.finish_panel.question.text() == "That run lasted only 0:04. Keep it anyway?"
+    assert (window.finish_panel.question.text()
+            == "That run lasted only 0:04, under 0:30. Keep it anyway?")
     press(qtbot, window, Qt.Key.Key_Delete)
     assert window.finish_panel.question.text() == "Run not kept."
     assert controller.store.list_runs(narrative.id) == []
@@ -247,7 +290,7 @@ def test_part_without_cues_falls_back_to_the_draft_and_says_so(qtbot, controller
     window = open_window(qtbot, controller, narrative, clock)
     # The stand-in cues are the editor's suggestions for the same draft (one cue suggester).
     assert window.stage.shown_text().splitlines()[0] == "It was three in the morning on Ward 7"
-    assert "No cues for this part yet" in window.ui.note_label.text()
+    assert "No cues for this part yet" in window.hud.note_label.text()
 
 
 def test_zoom_changes_type_but_never_timing(qtbot, controller, narrative, clock, asked):
@@ -259,7 +302,7 @@ def test_zoom_changes_type_but_never_timing(qtbot, controller, narrative, clock,
     press(qtbot, window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert window.stage.text_view.font().pixelSize() > before
     assert window.engine.part_elapsed() == pytest.approx(12)
-    assert window.ui.timer_label.text() == "1:48 left"
+    assert window.hud.timer_label.text() == "1:48 left"
     press(qtbot, window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert window.stage.zoom == pytest.approx(1.15)
 
@@ -272,11 +315,11 @@ def test_views_ladder_and_teleprompter(qtbot, controller, narrative, clock, aske
     press(qtbot, window, Qt.Key.Key_L)  # into the memorise ladder, step 1
     assert window.stage.view is TextView.MEMORISE
     press(qtbot, window, Qt.Key.Key_L)
-    assert "step 2 of 4: first line of each paragraph" in window.ui.note_label.text()
+    assert "step 2 of 4: first line of each paragraph" in window.hud.note_label.text()
     assert "The call bell rang" not in window.stage.shown_text()
     press(qtbot, window, Qt.Key.Key_L)
     press(qtbot, window, Qt.Key.Key_L)
-    assert "headings only" in window.ui.note_label.text()
+    assert "headings only" in window.hud.note_label.text()
     assert window.stage.shown_text() == "Tell this part from memory."
 
     window.set_view(TextView.TELEPROMPTER)
@@ -284,7 +327,7 @@ def test_views_ladder_and_teleprompter(qtbot, controller, narrative, clock, aske
     assert prompter.wpm == 120
     press(qtbot, window, Qt.Key.Key_Up)  # faster, not previous part
     assert prompter.wpm == 125
-    assert "125 words per minute" in window.ui.note_label.text()
+    assert "125 words per minute" in window.hud.note_label.text()
     press(qtbot, window, Qt.Key.Key_Down)
     press(qtbot, window, Qt.Key.Key_Down)
     assert prompter.wpm == 115
@@ -304,31 +347,34 @@ def test_views_ladder_and_teleprompter(qtbot, controller, narrative, clock, aske
 def test_countdown_before_the_run(qtbot, controller, narrative, clock, asked):
     window = open_window(qtbot, controller, narrative, clock, countdown=True)
     press(qtbot, window, Qt.Key.Key_F5)
-    assert window.ui.timer_label.text() == "Starting in 3"
+    assert window.hud.timer_label.text() == "Starting in 3"
     clock.advance(2.5)
     window.tick()
-    assert window.ui.timer_label.text() == "Starting in 1"
+    assert window.hud.timer_label.text() == "Starting in 1"
     clock.advance(1.5)
     window.tick()
     assert window.engine.phase is Phase.RUNNING
-    assert window.ui.timer_label.text() == "1:59 left"
+    assert window.hud.timer_label.text() == "1:59 left"
 
 
 def test_peer_practice_keeps_the_feedback_card_with_the_run(qtbot, controller, narrative, clock,
                                                             asked):
     window = open_window(qtbot, controller, narrative, clock, peer=True)
-    assert window.ui.total_label.text() == "Total 0:00 of 2:00"
+    assert window.hud.total_label.text() == "Total 0:00 of 2:00"
     press(qtbot, window, Qt.Key.Key_F5)
     clock.advance(125)
     press(qtbot, window, Qt.Key.Key_Escape)
     assert window.mode is Mode.FEEDBACK
-    assert window.ui.part_label.text() == "Feedback"
-    assert window.ui.timer_label.text() == "3:00 left"
+    assert window.hud.part_label.text() == "Feedback"
+    assert window.hud.timer_label.text() == "3:00 left"
+    done = window.hud.controls.buttons["next"]
+    assert done.text() == "Feedback done (PgDown)"
+    assert done.accessibleName().startswith("Feedback done")
     window.feedback_card.fields["clearest_picture"].setText("The call bell at 3 a.m.")
     window.feedback_card.fields["could_say_yes"].setText("Yes, Monday works")
     clock.advance(200)
     window.tick()
-    assert window.ui.timer_label.text() == "+0:20 over"
+    assert window.hud.timer_label.text() == "just over, by 0:20"
     press(qtbot, window, Qt.Key.Key_PageDown)  # feedback done
     assert window.mode is Mode.FINISHED
     press(qtbot, window, Qt.Key.Key_PageDown)  # keep
@@ -343,14 +389,14 @@ def test_peer_practice_keeps_the_feedback_card_with_the_run(qtbot, controller, n
 
 def test_every_action_has_a_visible_button(qtbot, controller, narrative, clock, asked):
     window = open_window(qtbot, controller, narrative, clock)
-    buttons = window.ui.controls.buttons
+    buttons = window.hud.controls.buttons
     for key in ("toggle", "previous", "next", "blank", "full", "end", "zoom_in", "zoom_out"):
         assert buttons[key].isVisible(), key
     buttons["toggle"].click()
     assert window.engine.phase is Phase.RUNNING
     assert buttons["toggle"].text() == "Pause (Space)"
     buttons["next"].click()
-    assert window.ui.part_label.text() == "Story of Us"
+    assert window.hud.part_label.text() == "Story of Us"
     buttons["blank"].click()
     assert window.blanked
 
@@ -358,11 +404,11 @@ def test_every_action_has_a_visible_button(qtbot, controller, narrative, clock, 
 def test_countdown_and_peer_practice_are_chosen_before_the_run(qtbot, controller, narrative,
                                                               clock, asked):
     window = open_window(qtbot, controller, narrative, clock)
-    buttons = window.ui.controls.buttons
+    buttons = window.hud.controls.buttons
     assert buttons["countdown"].isVisible() and buttons["peer"].isVisible()
     press(qtbot, window, Qt.Key.Key_P)
     assert window.peer
-    assert window.ui.total_label.text() == "Total 0:00 of 2:00"
+    assert window.hud.total_label.text() == "Total 0:00 of 2:00"
     press(qtbot, window, Qt.Key.Key_C)
     assert window.countdown
     press(qtbot, window, Qt.Key.Key_F5)
@@ -370,8 +416,8 @@ def test_countdown_and_peer_practice_are_chosen_before_the_run(qtbot, controller
     assert not buttons["peer"].isVisible()
     press(qtbot, window, Qt.Key.Key_P)  # too late: the run has started
     assert window.peer
-    assert window.act_peer.isChecked()
-    assert "Change this before the run starts." in window.ui.note_label.text()
+    assert window.commands["peer"].isChecked()
+    assert "Change this before the run starts." in window.hud.note_label.text()
 
 
 def test_the_next_rehearsal_opens_as_the_last_one_closed(qtbot, controller, narrative, clock,
@@ -385,7 +431,7 @@ def test_the_next_rehearsal_opens_as_the_last_one_closed(qtbot, controller, narr
     assert again.theme.value == "light"
     assert again.stage.view is TextView.FULL
     assert again.stage.zoom == pytest.approx(1.15)
-    assert again.ui.controls.buttons["theme"].isVisible()
+    assert again.hud.controls.buttons["theme"].isVisible()
 
 
 def test_an_empty_narrative_still_times_a_telling_from_memory(qtbot, controller, clock, asked):
@@ -397,9 +443,9 @@ def test_an_empty_narrative_still_times_a_telling_from_memory(qtbot, controller,
     press(qtbot, window, Qt.Key.Key_F5)
     clock.advance(42)
     window.tick()
-    assert window.ui.timer_label.text() == "0:42"  # no target: it counts up
-    assert window.ui.ahead_label.text() == ""
-    assert window.ui.total_label.text().startswith("Total 0:42")
+    assert window.hud.timer_label.text() == "0:42"  # no target: it counts up
+    assert window.hud.ahead_label.text() == ""
+    assert window.hud.total_label.text().startswith("Total 0:42")
     press(qtbot, window, Qt.Key.Key_Escape)
     assert window.finish_panel.heading.text() == "Run finished: 0:42"
-    assert "Story of Self: 0:42" in window.finish_panel.summary.text()
+    assert "Story of Self: 0:42" in window.finish_panel.summary_text()
