@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_check.add_argument("target", metavar="ID|PATH")
     p_check.add_argument("--json", action="store_true")
 
+    p_audio = commands.add_parser("rehearse-audio", help="analyse a spoken rehearsal (WAV)")
+    p_audio.add_argument("id", metavar="ID")
+    p_audio.add_argument("wav", metavar="FILE.wav")
+    p_audio.add_argument("--json", action="store_true")
+    p_audio.add_argument("--dry-run", action="store_true", help="print, do not store the run")
+
     p_runs = commands.add_parser("rehearsals", help="list a narrative's rehearsal runs")
     p_runs.add_argument("id", metavar="ID")
     p_runs.add_argument("--json", action="store_true")
@@ -278,12 +284,27 @@ def _cmd_rehearsals(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_rehearse_audio(args: argparse.Namespace) -> int:
+    from narrative_app.rehearsal.speech import command
+
+    narrative_id = _parse_id(args.id)
+    store = _open_store(args)
+    try:
+        text = command.run(store, narrative_id, Path(args.wav), as_json=args.json,
+                           dry_run=args.dry_run)
+    finally:
+        store.close()
+    print(text)
+    return EXIT_OK
+
+
 _HANDLERS = {
     "list": _cmd_list,
     "import": _cmd_import,
     "export": _cmd_export,
     "check": _cmd_check,
     "rehearsals": _cmd_rehearsals,
+    "rehearse-audio": _cmd_rehearse_audio,
 }
 
 

@@ -63,9 +63,9 @@ def _read_wav(path: Path) -> bytes:
         with wave.open(str(path), "rb") as wav:
             channels, width, rate = wav.getnchannels(), wav.getsampwidth(), wav.getframerate()
             frames = wav.readframes(wav.getnframes())
-    except (wave.Error, EOFError, OSError) as exc:
+    except (wave.Error, EOFError, OSError):
         raise BadAudioError(
-            f"'{name}' is not a WAV recording we can read ({exc}). Save it as a PCM WAV file."
+            f"'{name}' is not a WAV recording we can read. Save it as a 16-bit PCM WAV file."
         ) from None
     if width != 2 or channels not in (1, 2) or rate < MIN_RATE:
         raise BadAudioError(
