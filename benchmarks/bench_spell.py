@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QTextEdit
 
 from benchmarks.common import fmt, summarise, time_calls
 from narrative_app.spell import SpellChecker, wordlist
-from narrative_app.ui.spell_highlighter import SpellCheckHighlighter, SpellCheckService
+from narrative_app.ui.editor.spell_highlighter import SpellCheckHighlighter, SpellCheckService
 
 PARAGRAPH = (
     "When I started as a carer for my mother I recieve little help, and the programme "

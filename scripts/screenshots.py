@@ -116,8 +116,8 @@ class FakeClock:
 def render_dialogs(out: Path, width: int, height: int, suffix: str, *, controller: object,
                    narrative: object) -> None:
     """The rehearsal view part-way through a telling, and the export dialog."""
-    from narrative_app.ui.export_dialog import ExportDialog
-    from narrative_app.ui.rehearsal_window import RehearsalWindow
+    from narrative_app.ui.dialogs.export import ExportDialog
+    from narrative_app.ui.rehearsal.window import RehearsalWindow
 
     clock = FakeClock()
     rehearsal = RehearsalWindow(controller, narrative, clock=clock, countdown=False)

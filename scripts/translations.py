@@ -234,7 +234,7 @@ def language_of(ts_file: Path) -> str:
 
 
 def update(ts_files: list[Path], lupdate: Path) -> None:
-    paths = sorted(UI_DIR.glob("*.py"))
+    paths = sorted(UI_DIR.rglob("*.py"))
     found, drop, warnings = scan_mixins(paths)
     for path in paths:
         module_found, module_warnings = scan_module(path)
@@ -243,7 +243,7 @@ def update(ts_files: list[Path], lupdate: Path) -> None:
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     generated = write_helper_strings(found)
-    sources = [str(p) for p in sorted(UI_DIR.glob("*.py"))] + [str(generated)]
+    sources = [str(p) for p in sorted(UI_DIR.rglob("*.py"))] + [str(generated)]
     CATALOGUES.mkdir(parents=True, exist_ok=True)
     for ts_file in ts_files:
         command = [

@@ -184,7 +184,7 @@ class _StartupFinisher(QObject):
         QTimer.singleShot(0, self._list)  # one more turn: the frame is on screen first
 
     def _list(self) -> None:
-        from narrative_app.ui.spell_highlighter import SpellCheckService
+        from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 
         # Before any editor exists: the personal dictionary lives with this data folder.
         SpellCheckService.install(self._data_dir)

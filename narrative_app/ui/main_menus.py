@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
-from narrative_app.ui.navigation import NAV_ITEMS, PAGE_KEYS
+from narrative_app.ui.workspace.navigation import NAV_ITEMS, PAGE_KEYS
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from narrative_app import APP_NAME, __version__
+from narrative_app import APP_NAME
 from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.main_menus import build_menus
-from narrative_app.ui.navigation import PAGE_KEYS
+from narrative_app.ui.workspace.navigation import PAGE_KEYS
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
-    from narrative_app.ui.library import LibraryPage
-    from narrative_app.ui.workspace import SaveIndicator, Workspace
+    from narrative_app.ui.library.page import LibraryPage
+    from narrative_app.ui.settings import AppSettings
+    from narrative_app.ui.workspace.workspace import SaveIndicator, Workspace
 
 # Start-up paints this window before anything else (issue 8): the library, the workspace,
 # the save indicator and the domain are imported when first built, after that first paint.
@@ -83,8 +84,8 @@ class MainWindow(QMainWindow):
     def library(self) -> LibraryPage:
         """The library (home), with the first-run welcome above it."""
         if self._library is None:
-            from narrative_app.ui.library import LibraryPage
-            from narrative_app.ui.workspace import SaveIndicator
+            from narrative_app.ui.library.page import LibraryPage
+            from narrative_app.ui.workspace.workspace import SaveIndicator
 
             if self.save_indicator is None:  # the status bar too: ~10 ms kept off first paint
                 self.save_indicator = SaveIndicator(self.controller)
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
     def workspace(self) -> Workspace:
         """The narrative's pages; built on first use so the library shows without waiting."""
         if self._workspace is None:
-            from narrative_app.ui.workspace import Workspace
+            from narrative_app.ui.workspace.workspace import Workspace
 
             self._workspace = Workspace(self.controller)
             self._workspace.libraryRequested.connect(self.show_library)
@@ -154,8 +155,8 @@ class MainWindow(QMainWindow):
         """On first launch the library opens with a welcome above the sample; once either
         way in is taken (or it is hidden) it does not come back."""
         try:
+            from narrative_app.ui.library.welcome import WelcomePage
             from narrative_app.ui.settings import Settings
-            from narrative_app.ui.welcome import WelcomePage
         except ImportError:
             return
         if Settings().welcome_seen:
@@ -227,11 +228,8 @@ class MainWindow(QMainWindow):
     def show_versions(self) -> None:
         if self.controller.current is None:
             return
-        try:
-            from narrative_app.ui.versions import VersionsDialog
-        except ImportError:
-            self._info(self.tr("Versions are coming soon."))
-            return
+        from narrative_app.ui.dialogs.versions import VersionsDialog
+
         self.controller.save_now()
         dialog = VersionsDialog(self.controller, self)
         dialog.exec()
@@ -304,56 +302,38 @@ class MainWindow(QMainWindow):
     def set_side_column(self, on: bool) -> None:
         self.workspace.set_side_wanted(on)
 
-    def _dialog(self, module: str, name: str, *args: object) -> bool:
-        """Show a dialog from another module (imported lazily); False if it is not there."""
-        try:
-            cls = getattr(importlib.import_module(f"narrative_app.ui.{module}"), name)
-        except (ImportError, AttributeError):
-            return False
-        dialog = cls(*args, self) if args else cls(self)
-        if hasattr(dialog, "settingsApplied"):
-            dialog.settingsApplied.connect(self._settings_applied)
+    def _show_dialog(self, dialog: QDialog) -> None:
         dialog.exec()
         dialog.deleteLater()
-        return True
 
     def show_guide(self) -> None:
-        if not self._dialog("help_dialog", "HelpDialog"):
-            self._info(self.tr("The guide is coming soon."))
+        from narrative_app.ui.dialogs.help import HelpDialog
+
+        self._show_dialog(HelpDialog(self))
 
     def show_settings(self) -> None:
-        try:
-            from narrative_app.ui.settings import Settings
-        except ImportError:
-            self._info(self.tr("Settings are coming soon."))
-            return
-        self._dialog("settings_dialog", "SettingsDialog", Settings())
+        from narrative_app.ui.dialogs.settings import SettingsDialog
+        from narrative_app.ui.settings import Settings
 
-    def _settings_applied(self, settings: object) -> None:
+        dialog = SettingsDialog(Settings(), self)
+        dialog.settingsApplied.connect(self._settings_applied)
+        self._show_dialog(dialog)
+
+    def _settings_applied(self, settings: AppSettings) -> None:
         """Theme, editor font, spell check and backups take effect at once."""
-        try:
-            from narrative_app.ui.settings import apply_settings
-        except ImportError:
-            return
+        from narrative_app.ui.settings import apply_settings
+
         apply_settings(settings, self.controller.store)
 
     def show_shortcuts(self) -> None:
-        if self._dialog("help_dialog", "ShortcutsDialog"):
-            return
-        lines = []
-        for action in self.actions_by_name.values():
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            if keys:
-                lines.append(f"{keys}\t{action.text().replace('&', '')}")
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
+        from narrative_app.ui.dialogs.help import ShortcutsDialog
+
+        self._show_dialog(ShortcutsDialog(self))
 
     def show_about(self) -> None:
-        if self._dialog("about", "AboutDialog", self.controller.store.data_dir):
-            return
-        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME), self.tr(
-            "<b>{app}</b> {version}<p>Write, time and rehearse a public narrative: your "
-            "Story of Self, Story of Us and Story of Now.</p><p>Your narratives stay on this "
-            "computer and are saved as you type.</p>").format(app=APP_NAME, version=__version__))
+        from narrative_app.ui.dialogs.about import AboutDialog
+
+        self._show_dialog(AboutDialog(self.controller.store.data_dir, self))
 
     def _info(self, text: str) -> None:
         QMessageBox.information(self, APP_NAME, text)

@@ -19,8 +19,8 @@ from narrative_app.domain import Narrative
 from narrative_app.models.store import NarrativeStore
 from narrative_app.ui.app import ensure_application
 from narrative_app.ui.controller import NarrativeController
+from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 from narrative_app.ui.main_window import MainWindow
-from narrative_app.ui.spell_highlighter import SpellCheckService
 from narrative_app.ui.translations import install_translator, installed_languages
 
 DIALOG_POLL_MSEC = 100

@@ -252,7 +252,7 @@ def apply_settings(settings: AppSettings, store: Any = None) -> None:
     """Make ``settings`` take effect now: theme, editor font, spell check and backups."""
     apply_theme(settings.theme)
     EditorFont.instance().set(settings.editor_font_family, settings.editor_font_size)
-    from narrative_app.ui.spell_highlighter import SpellCheckService
+    from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 
     spell = SpellCheckService.instance()
     if (spell.enabled, spell.language) != (settings.spell_check, settings.spell_language):

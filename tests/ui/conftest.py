@@ -20,12 +20,12 @@ def qt_settings(qapp, tmp_path: Path) -> QSettings:
     settings.clear()
     settings.sync()
     try:  # the shared text zoom is read from the settings once; start each test afresh
-        from narrative_app.ui._widgets import ZoomState
+        from narrative_app.ui.widgets.common import ZoomState
 
         ZoomState._instance = None
     except ImportError:
         pass
-    from narrative_app.ui.spell_highlighter import SpellCheckService
+    from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 
     SpellCheckService.reset_instance()  # each test's own data folder and settings
     from narrative_app.ui.settings import EditorFont

@@ -194,9 +194,9 @@ def test_the_coach_gets_a_fresh_report_and_its_spans_lead_to_the_text(controller
         def set_report(self, report, part) -> None:
             self.reports.append((report, part))
 
-    module = types.ModuleType("narrative_app.ui.coach_panel")
+    module = types.ModuleType("narrative_app.ui.workspace.coach_panel")
     module.CoachPanel = FakeCoachPanel
-    monkeypatch.setitem(sys.modules, "narrative_app.ui.coach_panel", module)
+    monkeypatch.setitem(sys.modules, "narrative_app.ui.workspace.coach_panel", module)
     window = MainWindow(controller)
     qtbot.addWidget(window)
     window.resize(1366, 768)

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+36"/>
+        <location filename="../../ui/dialogs/about.py" line="+36"/>
         <source>About Narrative Coach</source>
         <translation type="unfinished"></translation>
     </message>
@@ -120,7 +120,7 @@
 <context>
     <name>BudgetView</name>
     <message>
-        <location filename="../../ui/budget_view.py" line="+135"/>
+        <location filename="../../ui/workspace/budget_view.py" line="+135"/>
         <source>Time budget</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,7 +178,7 @@
 <context>
     <name>CoachPanel</name>
     <message>
-        <location filename="../../ui/coach_panel.py" line="+79"/>
+        <location filename="../../ui/workspace/coach_panel.py" line="+79"/>
         <location line="+67"/>
         <source>Coach</source>
         <translation type="unfinished"></translation>
@@ -267,7 +267,7 @@
 <context>
     <name>CollapsibleSection</name>
     <message>
-        <location filename="../../ui/_widgets.py" line="+184"/>
+        <location filename="../../ui/widgets/common.py" line="+184"/>
         <source>Expanded; press to fold away</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,7 +280,7 @@
 <context>
     <name>CuesEditor</name>
     <message>
-        <location filename="../../ui/cues_editor.py" line="+85"/>
+        <location filename="../../ui/editor/cues_editor.py" line="+85"/>
         <source>One short cue per line, for example: Ward 7, 3 a.m.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -298,7 +298,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="+75"/>
+        <location filename="../../ui/dialogs/export.py" line="+75"/>
         <location line="+163"/>
         <source>Export narrative</source>
         <translation type="unfinished"></translation>
@@ -442,7 +442,7 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../ui/workspace_pages.py" line="+139"/>
+        <location filename="../../ui/workspace/feature_pages.py" line="+139"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,7 +470,7 @@
 <context>
     <name>FeedbackCard</name>
     <message>
-        <location filename="../../ui/rehearsal_feedback.py" line="+26"/>
+        <location filename="../../ui/rehearsal/feedback.py" line="+26"/>
         <source>Listener: note what you heard, then talk it through together. Only what you write here is kept with the run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -478,7 +478,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/_widgets.py" line="+17"/>
+        <location filename="../../ui/widgets/common.py" line="+17"/>
         <source>Find in draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -536,7 +536,7 @@
 <context>
     <name>FinishPanel</name>
     <message>
-        <location filename="../../ui/rehearsal_finish.py" line="+39"/>
+        <location filename="../../ui/rehearsal/finish.py" line="+39"/>
         <source>A note for next time (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -579,7 +579,7 @@
 <context>
     <name>GuideBrowser</name>
     <message>
-        <location filename="../../ui/help_dialog.py" line="+79"/>
+        <location filename="../../ui/dialogs/help.py" line="+79"/>
         <source>Guide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,7 +808,7 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../ui/library.py" line="+81"/>
+        <location filename="../../ui/library/page.py" line="+81"/>
         <source>Search titles and text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1008,7 +1008,7 @@
 <context>
     <name>LinkPage</name>
     <message>
-        <location filename="../../ui/link_page.py" line="+78"/>
+        <location filename="../../ui/workspace/link_page.py" line="+78"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1327,7 +1327,7 @@
 <context>
     <name>MarkdownPreview</name>
     <message>
-        <location filename="../../ui/preview.py" line="+79"/>
+        <location filename="../../ui/editor/preview.py" line="+79"/>
         <source>Draft preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1371,7 +1371,7 @@
 <context>
     <name>PartProgress</name>
     <message>
-        <location filename="../../ui/rehearsal_progress.py" line="+39"/>
+        <location filename="../../ui/rehearsal/progress.py" line="+39"/>
         <source>Progress by part</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1384,7 +1384,7 @@
 <context>
     <name>PromptCard</name>
     <message>
-        <location filename="../../ui/_widgets.py" line="+25"/>
+        <location filename="../../ui/widgets/common.py" line="+25"/>
         <source>Previous prompt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1407,7 +1407,7 @@
 <context>
     <name>PurposePage</name>
     <message>
-        <location filename="../../ui/purpose_page.py" line="+58"/>
+        <location filename="../../ui/workspace/purpose_page.py" line="+58"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1585,7 +1585,7 @@
 <context>
     <name>RehearsalHistoryPage</name>
     <message>
-        <location filename="../../ui/rehearsal_history.py" line="+45"/>
+        <location filename="../../ui/rehearsal/history.py" line="+45"/>
         <source>Rehearsals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1718,7 +1718,7 @@
 <context>
     <name>RehearsalStage</name>
     <message>
-        <location filename="../../ui/rehearsal_stage.py" line="+172"/>
+        <location filename="../../ui/rehearsal/stage.py" line="+172"/>
         <source>{part}: {view}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,7 +1802,7 @@
 <context>
     <name>RehearsalWindow</name>
     <message>
-        <location filename="../../ui/rehearsal_window.py" line="+64"/>
+        <location filename="../../ui/rehearsal/window.py" line="+64"/>
         <source>Rehearse: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2322,7 +2322,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal_finish.py" line="+56"/>
+        <location filename="../../ui/rehearsal/finish.py" line="+56"/>
         <source>Keep this run before closing? It lasted only {time}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2340,7 +2340,7 @@
 <context>
     <name>RehearsePage</name>
     <message>
-        <location filename="../../ui/workspace_pages.py" line="-57"/>
+        <location filename="../../ui/workspace/feature_pages.py" line="-57"/>
         <source>Rehearse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2373,7 +2373,7 @@
 <context>
     <name>RunChart</name>
     <message>
-        <location filename="../../ui/run_chart.py" line="+48"/>
+        <location filename="../../ui/rehearsal/chart.py" line="+48"/>
         <source>Chart of part times across runs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2416,7 +2416,7 @@
 <context>
     <name>SaveIndicator</name>
     <message>
-        <location filename="../../ui/workspace.py" line="+50"/>
+        <location filename="../../ui/workspace/workspace.py" line="+50"/>
         <source>Save status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,7 +2439,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+64"/>
+        <location filename="../../ui/dialogs/settings.py" line="+64"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2682,7 +2682,7 @@
 <context>
     <name>Shortcut</name>
     <message>
-        <location filename="../../ui/help_dialog.py" line="+59"/>
+        <location filename="../../ui/dialogs/help.py" line="+59"/>
         <source> to </source>
         <translation type="unfinished"></translation>
     </message>
@@ -2742,7 +2742,7 @@
 <context>
     <name>StoryGuide</name>
     <message>
-        <location filename="../../ui/story_guide.py" line="+29"/>
+        <location filename="../../ui/editor/story_guide.py" line="+29"/>
         <source>Prompts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2755,7 +2755,7 @@
 <context>
     <name>StoryPage</name>
     <message>
-        <location filename="../../ui/story_page.py" line="+119"/>
+        <location filename="../../ui/editor/story_page.py" line="+119"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2838,7 +2838,7 @@
 <context>
     <name>Teleprompter</name>
     <message>
-        <location filename="../../ui/rehearsal_teleprompter.py" line="+35"/>
+        <location filename="../../ui/rehearsal/teleprompter.py" line="+35"/>
         <source>Teleprompter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2846,7 +2846,7 @@
 <context>
     <name>ValuesPage</name>
     <message>
-        <location filename="../../ui/values_page.py" line="+68"/>
+        <location filename="../../ui/workspace/values_page.py" line="+68"/>
         <location line="+1"/>
         <source>Values</source>
         <translation type="unfinished"></translation>
@@ -2930,7 +2930,7 @@
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../ui/versions.py" line="+84"/>
+        <location filename="../../ui/dialogs/versions.py" line="+84"/>
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3093,7 +3093,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome.py" line="+76"/>
+        <location filename="../../ui/library/welcome.py" line="+76"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3201,7 +3201,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/navigation.py" line="+11"/>
+        <location filename="../../ui/workspace/navigation.py" line="+11"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3241,7 +3241,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="+17"/>
+        <location filename="../../ui/workspace/workspace.py" line="+17"/>
         <source>‹ Library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3274,7 +3274,7 @@
 <context>
     <name>_FeaturePage</name>
     <message>
-        <location filename="../../ui/workspace_pages.py" line="-41"/>
+        <location filename="../../ui/workspace/feature_pages.py" line="-41"/>
         <source>Narrative Coach</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,0 +1,1 @@
+"""UI: the dialogs: About, Guide, Export, Versions, Settings."""

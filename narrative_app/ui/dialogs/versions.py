@@ -1,0 +1,304 @@
+"""UI: the Versions dialog: save a labelled version, list them, compare any two, restore one.
+
+Comparison is word by word (``difflib`` over words and spaces). Added words are underlined and
+removed words struck through, each in its own palette-derived colour, so the marks never rely
+on colour alone. Restoring first saves the current text as a version (the store does this).
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from narrative_app.coach.timing import BudgetState
+from narrative_app.domain import PART_ORDER, Narrative, VersionInfo
+from narrative_app.errors import NarrativeAppError
+from narrative_app.ui.widgets.common import make_muted, state_colour
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+CURRENT = -1  # the compare boxes' id for "the text as it is now"
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """(kind, text) runs, kind in "same", "added", "removed", compared word by word."""
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    runs: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            runs.append(("same", "".join(a[i1:i2])))
+            continue
+        if tag in ("delete", "replace"):
+            runs.append(("removed", "".join(a[i1:i2])))
+        if tag in ("insert", "replace"):
+            runs.append(("added", "".join(b[j1:j2])))
+    return runs
+
+
+def diff_html(old: str, new: str, added_colour: str, removed_colour: str) -> str:
+    styles = {
+        "added": f"color: {added_colour}; text-decoration: underline; font-weight: 600;",
+        "removed": f"color: {removed_colour}; text-decoration: line-through;",
+    }
+    out = []
+    previous = "same"
+    for kind, text in word_diff(old, new):
+        escaped = html.escape(text).replace("\n", "<br>")
+        if previous == "removed" and kind == "added":
+            out.append(" ")  # keep the old and the new words apart on screen
+        out.append(escaped if kind == "same" else f'<span style="{styles[kind]}">{escaped}</span>')
+        previous = kind
+    return "".join(out)
+
+
+def when(moment: datetime) -> str:
+    return f"{moment.day} {moment:%b %Y, %H:%M}"
+
+
+class VersionsDialog(QDialog):
+    """Save, list, compare and restore versions of the open narrative."""
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.setWindowTitle(self.tr("Versions"))
+        self.resize(860, 640)
+        narrative = controller.current
+        self.label_edit = self._line(self.tr("Label"), self.tr("For example: Before the away day"))
+        self.audience_edit = self._line(self.tr("Audience"), self.tr("Who it was for"))
+        self.occasion_edit = self._line(self.tr("Occasion"), self.tr("Where it was told"))
+        if narrative is not None:
+            self.audience_edit.setText(narrative.audience)
+            self.occasion_edit.setText(narrative.occasion)
+        self.save_button = QPushButton(self.tr("Save version"), self)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save_version)
+        self.message = make_muted(QLabel(self), smaller=False)
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Label"), self.label_edit)
+        form.addRow(self.tr("&Audience"), self.audience_edit)
+        form.addRow(self.tr("&Occasion"), self.occasion_edit)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.message, 1)
+        save_row.addWidget(self.save_button)
+
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Saved versions, newest first"))
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.currentRowChanged.connect(self._on_selected)
+        self.restore_button = QPushButton(self.tr("Restore this version..."), self)
+        self.restore_button.setToolTip(
+            self.tr("Bring back this version. Your current text is kept as a version first.")
+        )
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.old_box = QComboBox(self)
+        self.old_box.setAccessibleName(self.tr("Compare from"))
+        self.new_box = QComboBox(self)
+        self.new_box.setAccessibleName(self.tr("Compare with"))
+        self.old_box.currentIndexChanged.connect(self.compare)
+        self.new_box.currentIndexChanged.connect(self.compare)
+        compare_row = QHBoxLayout()
+        compare_row.addWidget(QLabel(self.tr("Compare"), self))
+        compare_row.addWidget(self.old_box, 1)
+        compare_row.addWidget(QLabel(self.tr("with"), self))
+        compare_row.addWidget(self.new_box, 1)
+        self.diff_view = QTextBrowser(self)
+        self.diff_view.setOpenLinks(False)
+        self.diff_view.setAccessibleName(self.tr("Differences"))
+        legend = make_muted(QLabel(self.tr(
+            "Added words are underlined; removed words are struck through."), self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+
+        left = QVBoxLayout()
+        left.addWidget(self._bold(self.tr("Save a version")))
+        left.addLayout(form)
+        left.addLayout(save_row)
+        left.addSpacing(8)
+        left.addWidget(self._bold(self.tr("Saved versions")))
+        left.addWidget(self.list, 1)
+        left.addWidget(self.restore_button)
+        right = QVBoxLayout()
+        right.addLayout(compare_row)
+        right.addWidget(self.diff_view, 1)
+        right.addWidget(legend)
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(buttons)
+        controller.versionsChanged.connect(self.refresh)
+        self.refresh()
+        self.label_edit.setFocus()
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _bold(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        font = label.font()
+        font.setWeight(font.Weight.DemiBold)
+        label.setFont(font)
+        return label
+
+    # -------------------------------------------------------------- versions
+    def versions(self) -> list[VersionInfo]:
+        return list(self._versions)
+
+    def refresh(self, *_args) -> None:
+        narrative = self._controller.current
+        self._versions: list[VersionInfo] = []
+        if narrative is not None and narrative.id is not None:
+            self._versions = self._controller.store.list_versions(narrative.id)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for info in self._versions:
+            extra = [x for x in (info.audience, info.occasion) if x]
+            if info.automatic:
+                extra.append(self.tr("saved automatically"))
+            text = f"{info.label}\n{when(info.created_at)}"
+            if extra:
+                text += " \u00b7 " + " \u00b7 ".join(extra)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        for box in (self.old_box, self.new_box):
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self.tr("Current text"), CURRENT)
+            for info in self._versions:
+                box.addItem(f"{info.label} ({when(info.created_at)})", info.id)
+            box.blockSignals(False)
+        has = bool(self._versions)
+        self.restore_button.setEnabled(False)
+        if has:
+            self.list.setCurrentRow(0)  # compares the newest version with the current text
+        else:
+            empty = self.tr("No versions yet. Save one before you change a story a lot, or "
+                            "before telling it to a new audience.")
+            self.diff_view.setHtml(f"<p>{html.escape(empty)}</p>")
+
+    def save_version(self) -> VersionInfo | None:
+        label = self.label_edit.text().strip()
+        if not label:
+            self.message.setText(self.tr("Give the version a short label, such as 'Away day'."))
+            self.label_edit.setFocus()
+            return None
+        try:
+            info = self._controller.save_version(
+                label, self.audience_edit.text().strip(), self.occasion_edit.text().strip()
+            )
+        except NarrativeAppError as error:
+            self.message.setText(str(error))
+            return None
+        self.label_edit.clear()
+        self.message.setText(self.tr("Saved \u201c{label}\u201d.").format(label=label))
+        self.refresh()
+        return info
+
+    def restore_selected(self) -> bool:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self._versions):
+            return False
+        info = self._versions[row]
+        answer = QMessageBox.question(
+            self, self.tr("Restore version"),
+            self.tr("Restore \u201c{label}\u201d? Your current text is saved as a version "
+                    "first, so you can come back to it.").format(label=info.label),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            self._controller.restore_version(info.id)
+        except NarrativeAppError as error:
+            self.message.setText(str(error))
+            return False
+        self.message.setText(self.tr("Restored \u201c{label}\u201d.").format(label=info.label))
+        self.refresh()
+        return True
+
+    # --------------------------------------------------------------- compare
+    def _on_selected(self, row: int) -> None:
+        self.restore_button.setEnabled(0 <= row < len(self._versions))
+        if 0 <= row < len(self._versions):
+            self.set_compare(self._versions[row].id, CURRENT)
+
+    def set_compare(self, old_id: int, new_id: int) -> None:
+        for box, wanted in ((self.old_box, old_id), (self.new_box, new_id)):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(wanted)))
+            box.blockSignals(False)
+        self.compare()
+
+    def _narrative(self, version_id: int) -> Narrative | None:
+        if version_id == CURRENT:
+            return self._controller.current
+        return self._controller.store.version_narrative(version_id)
+
+    def compare(self, *_args) -> str:
+        """Show the word-level differences between the two chosen texts; returns the HTML."""
+        try:
+            old = self._narrative(self.old_box.currentData())
+            new = self._narrative(self.new_box.currentData())
+        except NarrativeAppError as error:
+            self.diff_view.setPlainText(str(error))
+            return ""
+        if old is None or new is None:
+            return ""
+        palette = self.palette()
+        added = state_colour(palette, BudgetState.GREEN).name()
+        removed = state_colour(palette, BudgetState.RED).name()
+        sections = []
+        for kind in PART_ORDER:
+            a, b = old.parts[kind], new.parts[kind]
+            body = diff_html(a.draft, b.draft, added, removed) if a.draft != b.draft else ""
+            fields = [
+                f"<p><i>{html.escape(key.replace('_', ' ').capitalize())}:</i> "
+                f"{diff_html(a.fields[key], b.fields[key], added, removed)}</p>"
+                for key in a.fields if a.fields[key] != b.fields.get(key, "")
+            ]
+            if a.cues != b.cues:
+                fields.append("<p><i>" + html.escape(self.tr("Cues")) + ":</i> "
+                              + diff_html("\n".join(a.cues), "\n".join(b.cues), added, removed)
+                              + "</p>")
+            if body or fields:
+                sections.append(f"<h3>{html.escape(kind.title)}</h3><p>{body}</p>"
+                                + "".join(fields))
+        if old.title != new.title or old.values != new.values:
+            sections.insert(0, "<p>" + diff_html(
+                f"{old.title} \u2014 {', '.join(old.values)}",
+                f"{new.title} \u2014 {', '.join(new.values)}", added, removed) + "</p>")
+        if not sections:
+            sections.append("<p>" + html.escape(self.tr("These two are the same.")) + "</p>")
+        result = "".join(sections)
+        self.diff_view.setHtml(result)
+        return result

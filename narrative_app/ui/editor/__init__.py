@@ -1,0 +1,1 @@
+"""UI: a story page: prompts, fields, the Markdown draft, preview, cues, spelling."""

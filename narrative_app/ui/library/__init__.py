@@ -1,0 +1,1 @@
+"""UI: the library (home): narratives as cards, the welcome, import and export."""

@@ -1,0 +1,197 @@
+"""UI: the first-run welcome page: Self, Us and Now in three plain sentences, and two ways in.
+
+The page only emits ``exampleRequested`` or ``startRequested``; the main window decides what
+to open and records (``Settings.mark_welcome_seen``) that the welcome need not come back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from narrative_app.ui.widgets.common import make_heading, make_muted
+
+CONTENT_WIDTH = 720
+
+
+def _enlarge(label: QLabel, scale: float) -> None:
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+
+
+class _StoryCard(QFrame):
+    """One of the three stories: its name, the question it answers and one plain sentence."""
+
+    def __init__(self, title: str, question: str, sentence: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.title_label = make_heading(QLabel(title, self), 1.12)
+        self.question_label = make_muted(QLabel(question, self))
+        self.text_label = QLabel(sentence, self)
+        self.text_label.setWordWrap(True)
+        _enlarge(self.text_label, 1.08)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(sentence)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 14)
+        layout.setSpacing(4)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title_label)
+        heading.addStretch(1)
+        heading.addWidget(self.question_label)
+        layout.addLayout(heading)
+        layout.addWidget(self.text_label)
+
+    @property
+    def sentence(self) -> str:
+        return self.text_label.text()
+
+
+class WelcomePage(QWidget):
+    """Shown on first launch: what a public narrative is, then the example or a fresh start."""
+
+    exampleRequested = Signal()
+    startRequested = Signal()
+
+    dismissRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
+        """``compact`` lays the three stories side by side, for the top of the library."""
+        super().__init__(parent)
+        self.compact = compact
+        self.setObjectName("welcomePage")
+        self.setAccessibleName(self.tr("Welcome"))
+        self.heading = make_heading(
+            QLabel(self.tr("Welcome to Narrative Coach"), self), 1.4 if compact else 1.8
+        )
+        self.heading.setAccessibleName(self.heading.text())
+        self.intro = QLabel(
+            self.tr("A public narrative is a short story you tell out loud to move people to act "
+                    "with you. It has three parts, and this app helps you write, time and "
+                    "rehearse each one."),
+            self,
+        )
+        self.intro.setWordWrap(True)
+        _enlarge(self.intro, 1.0 if compact else 1.12)
+        self.cards = [
+            _StoryCard(
+                self.tr("Story of Self"), self.tr("Why me?"),
+                self.tr("Tell one moment from your own life that shows why you care, and the "
+                        "choice you made."),
+                self,
+            ),
+            _StoryCard(
+                self.tr("Story of Us"), self.tr("Why us?"),
+                self.tr("Bring back a moment your listeners lived through together, so they "
+                        "see what they already share."),
+                self,
+            ),
+            _StoryCard(
+                self.tr("Story of Now"), self.tr("Why now?"),
+                self.tr("Say what is at stake today and what could be, then ask for one clear "
+                        "thing that people can do together."),
+                self,
+            ),
+        ]
+        self.privacy = make_muted(QLabel(
+            self.tr("Everything you write stays on this computer and is saved as you type."), self
+        ))
+        self.privacy.setWordWrap(True)
+
+        self.example_button = QPushButton(self.tr("Look at the e&xample"), self)
+        self.example_button.setAccessibleName(self.tr("Look at the example"))
+        self.example_button.setAccessibleDescription(
+            self.tr("Open a finished sample narrative to see what all three stories look like.")
+        )
+        self.example_button.clicked.connect(self.exampleRequested)
+        self.start_button = QPushButton(self.tr("&Start my own"), self)
+        self.start_button.setAccessibleName(self.tr("Start my own"))
+        self.start_button.setAccessibleDescription(self.tr("Begin a new narrative of your own."))
+        self.start_button.setDefault(True)
+        self.start_button.setAutoDefault(True)
+        self.start_button.clicked.connect(self.startRequested)
+        # Mnemonics avoid the menu bar's own (Alt+F, E, V, H), which would otherwise win.
+        self.dismiss_button = QPushButton(self.tr("Hi&de this welcome"), self)
+        self.dismiss_button.setFlat(True)
+        self.dismiss_button.setAccessibleDescription(
+            self.tr("Hide the welcome; it will not come back.")
+        )
+        self.dismiss_button.clicked.connect(self.dismissRequested)
+        self.dismiss_button.setVisible(compact)
+        for button in (self.example_button, self.start_button):
+            button.setMinimumHeight(button.sizeHint().height() + (4 if compact else 10))
+            button.setMinimumWidth(180)
+
+        content = QWidget(self)
+        content.setMaximumWidth(CONTENT_WIDTH if not compact else 16777215)
+        content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        column = QVBoxLayout(content)
+        column.setSpacing(8 if compact else 12)
+        column.addWidget(self.heading)
+        column.addWidget(self.intro)
+        column.addSpacing(6)
+        card_box = QHBoxLayout() if compact else QVBoxLayout()
+        card_box.setSpacing(12)
+        for card in self.cards:
+            card_box.addWidget(card, 1)
+        column.addLayout(card_box)
+        column.addSpacing(6)
+        buttons = QHBoxLayout()
+        if compact:
+            buttons.addWidget(self.privacy, 1)
+        else:
+            column.addWidget(self.privacy)
+            buttons.addStretch(1)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addWidget(self.example_button)
+        buttons.addWidget(self.start_button)
+        column.addLayout(buttons)
+        if compact:
+            outer = QVBoxLayout(self)
+            outer.setContentsMargins(0, 0, 0, 8)
+            outer.addWidget(content)
+            self.setTabOrder(self.example_button, self.start_button)
+            self._style_primary()
+            return
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(content, 100)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.setTabOrder(self.example_button, self.start_button)
+        self._style_primary()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_primary()
+
+    def _style_primary(self) -> None:
+        """"Start my own" in the palette's accent colour, so it reads as the main choice."""
+        palette = QPalette(self.palette())
+        palette.setColor(QPalette.ColorRole.Button, palette.color(QPalette.ColorRole.Highlight))
+        palette.setColor(
+            QPalette.ColorRole.ButtonText, palette.color(QPalette.ColorRole.HighlightedText)
+        )
+        self.start_button.setPalette(palette)
+
+    def sentences(self) -> list[str]:
+        """The three plain sentences, Self, Us and Now, as the user sees them."""
+        return [card.sentence for card in self.cards]

@@ -1,0 +1,1 @@
+"""UI: the rehearsal window, its stage, controls, finish screen and history."""

@@ -1,0 +1,1 @@
+"""UI: small reusable widgets and helpers shared by the feature folders."""

@@ -1,0 +1,1 @@
+"""UI: the workspace: navigator, Purpose, Values, Link, the coach and time column."""

@@ -1,0 +1,165 @@
+"""UI: the Link page: the three stories side by side, chosen values highlighted where they occur.
+
+Matching is case-insensitive on whole words, with common English endings ("care", "cared",
+"caring"; "dignity", "dignities"), so the writer sees which values thread through all three.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QGridLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
+
+from narrative_app.domain import PART_ORDER, PartKind
+from narrative_app.ui.widgets.common import make_heading, make_muted, tint
+
+_SUFFIXES = "s|es|ed|d|ing|ful|fully|ly|ness|er|ers|ous|ously"
+_E_STEM_SUFFIXES = "ing|ed|er|ers|ation"  # care -> caring, cared, carer
+_Y_STEM_SUFFIXES = "ies|ied|ier|iest|ily|iness"  # dignity -> dignities; loyal(ty)...
+
+
+def value_pattern(value: str) -> re.Pattern[str] | None:
+    """A regex matching a value as a whole word or with a common ending, any case."""
+    words = value.split()
+    if not words:
+        return None
+    head = "".join(rf"{re.escape(word)}\s+" for word in words[:-1])
+    last = words[-1]
+    alternatives = [rf"{head}{re.escape(last)}(?:{_SUFFIXES})?"]
+    if len(last) > 3 and last[-1] in "eE":
+        alternatives.append(rf"{head}{re.escape(last[:-1])}(?:{_E_STEM_SUFFIXES})")
+    if len(last) > 3 and last[-1] in "yY":
+        alternatives.append(rf"{head}{re.escape(last[:-1])}(?:{_Y_STEM_SUFFIXES})")
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+
+
+def find_values(text: str, values: list[str]) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, value) matches in text order; earlier values win ties."""
+    spans: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for value in values:
+        pattern = value_pattern(value)
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if all(end <= a or start >= b for a, b in taken):
+                spans.append((start, end, value))
+                taken.append((start, end))
+    return sorted(spans)
+
+
+def highlighted_html(text: str, values: list[str], mark_style: str) -> str:
+    """Escaped text as HTML paragraphs with every value occurrence marked."""
+    out: list[str] = []
+    position = 0
+    for start, end, value in find_values(text, values):
+        out.append(html.escape(text[position:start]))
+        title = html.escape(value, quote=True)
+        out.append(f'<span style="{mark_style}" title="{title}">'
+                   f"{html.escape(text[start:end])}</span>")
+        position = end
+    out.append(html.escape(text[position:]))
+    body = "".join(out)
+    paragraphs = [p.replace("\n", "<br>") for p in re.split(r"\n\s*\n", body) if p.strip()]
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+class LinkPage(QWidget):
+    """Self, Us and Now side by side (read only), chosen values highlighted."""
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._stale = False
+        self.setAccessibleName(self.tr("Link"))
+        heading = make_heading(QLabel(self.tr("Link your stories"), self), 1.5)
+        self.intro = make_muted(QLabel(self), smaller=False)
+        self.intro.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.views: dict[PartKind, QTextEdit] = {}
+        self.counts: dict[PartKind, dict[str, int]] = {}
+        columns = QGridLayout()
+        columns.setHorizontalSpacing(12)
+        for column, kind in enumerate(PART_ORDER):
+            title = QLabel(kind.title, self)
+            font = title.font()
+            font.setWeight(font.Weight.DemiBold)
+            title.setFont(font)
+            view = QTextEdit(self)
+            view.setReadOnly(True)
+            view.setAccessibleName(self.tr("{title}, read only").format(title=kind.title))
+            view.setAccessibleDescription(self.tr("Your chosen values are highlighted."))
+            view.document().setDocumentMargin(12)
+            view.document().setDefaultStyleSheet("p { line-height: 135%; }")
+            self.views[kind] = view
+            columns.addWidget(title, 0, column)
+            columns.addWidget(view, 1, column)
+            columns.setColumnStretch(column, 1)
+        columns.setRowStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 12)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.summary)
+        layout.addLayout(columns, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.refresh)
+        controller.narrativeOpened.connect(self._schedule)
+        controller.narrativeChanged.connect(self._schedule)
+        controller.metaChanged.connect(self._schedule)
+        self.refresh()
+
+    def _schedule(self, *_args) -> None:
+        if self.isVisible():
+            self._timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        self._timer.stop()
+        narrative = self._controller.current
+        values = list(narrative.values) if narrative else []
+        palette = self.palette()
+        mark = tint(palette, palette.color(QPalette.ColorRole.Highlight), 0.35).name()
+        style = f"background-color: {mark}; font-weight: 600; text-decoration: underline;"
+        if not values:
+            self.intro.setText(self.tr(
+                "Choose your values on the Values page and they will be highlighted here, "
+                "so you can see whether they run through all three stories."))
+        else:
+            self.intro.setText(self.tr(
+                "Your values are highlighted wherever they appear. A value heard in Self, Us "
+                "and Now ties the narrative together."))
+        for kind, view in self.views.items():
+            text = narrative.parts[kind].draft if narrative else ""
+            self.counts[kind] = dict.fromkeys(values, 0)
+            for _start, _end, value in find_values(text, values):
+                self.counts[kind][value] += 1
+            if text.strip():
+                view.setHtml(highlighted_html(text, values, style))
+            else:
+                view.setHtml(f"<p><i>{html.escape(self.tr('Nothing written yet.'))}</i></p>")
+        self.summary.setText(self._summary(values))
+        self.summary.setVisible(bool(values))
+
+    def _summary(self, values: list[str]) -> str:
+        lines = []
+        for value in values:
+            parts = [f"{kind.title.replace('Story of ', '')} {self.counts[kind][value]}"
+                     for kind in PART_ORDER]
+            lines.append(f"<b>{html.escape(value)}</b>: {', '.join(parts)}")
+        return "&nbsp;&nbsp;&nbsp; ".join(lines)

@@ -1,0 +1,145 @@
+"""UI: the export dialog (format, layout, paper, full text, preview, last folder, open after)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from narrative_app.export import ExportFormat
+from narrative_app.export.notes import Layout
+from narrative_app.ui.dialogs import export as export_dialog
+from narrative_app.ui.dialogs.export import (
+    LAST_DIR_KEY,
+    ExportDialog,
+    export_with_dialog,
+    suggested_file_name,
+)
+from tests.unit.export_fixtures import sample
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Modal dialogs replaced: records what was asked, answers as the test says."""
+    record: dict = {"save_to": tmp_path / "out", "answer": QMessageBox.StandardButton.Close}
+    record["save_to"].mkdir()
+
+    def fake_save(parent, title, start, filters):
+        record["start"] = start
+        record["filters"] = filters
+        return str(record["save_to"] / Path(start).name), filters
+
+    def fake_question(*args, **kwargs):
+        record["question"] = args[2]
+        return record["answer"]
+
+    def fake_warning(parent, title, text):
+        record["warning"] = text
+
+    def fake_open(url):
+        record["opened"] = url.toLocalFile()
+        return True
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake_question))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(fake_warning))
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(fake_open))
+    return record
+
+
+def _choose(dialog: ExportDialog, fmt: str, layout: str = "notes") -> None:
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(fmt))
+    dialog.layout_combo.setCurrentIndex(dialog.layout_combo.findData(layout))
+
+
+def test_preview_follows_the_chosen_layout(qtbot):
+    dialog = ExportDialog(sample(), author="Alex")
+    qtbot.addWidget(dialog)
+    _choose(dialog, "docx", "notes")
+    assert "Full text" in dialog.preview.toPlainText()
+    assert "Before you leave today" in dialog.preview.toPlainText()
+    _choose(dialog, "docx", "cards")
+    assert "CARD 1 OF 3" in dialog.preview.toPlainText()
+    assert not dialog.full_text_check.isEnabled()
+    _choose(dialog, "docx", "briefing")
+    assert "WHY NOW" in dialog.preview.toPlainText()
+    _choose(dialog, "md")
+    assert dialog.preview.toPlainText().startswith("# Someone who comes back")
+    assert not dialog.layout_combo.isEnabled()
+    assert not dialog.paper_combo.isEnabled()
+    _choose(dialog, "docx", "notes")
+    dialog.full_text_check.setChecked(False)
+    assert "Full text" not in dialog.preview.toPlainText()
+
+
+def test_export_saves_remembers_the_folder_and_offers_to_open(qtbot, dialogs):
+    dialogs["answer"] = QMessageBox.StandardButton.Open
+    dialog = ExportDialog(sample(), author="Alex")
+    qtbot.addWidget(dialog)
+    _choose(dialog, "docx", "cards")
+    dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData("Letter"))
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.export_button.click()
+    path = dialogs["save_to"] / "Someone who comes back - cue cards.docx"
+    assert dialog.saved_path == path
+    document = docx.Document(io.BytesIO(path.read_bytes()))
+    assert document.core_properties.author == "Alex"
+    assert round(document.sections[0].page_width.inches, 1) == 8.5
+    assert "Open it now?" in dialogs["question"]
+    assert dialogs["opened"] == str(path)
+    assert QSettings().value(LAST_DIR_KEY) == str(dialogs["save_to"])
+    again = ExportDialog(sample())
+    qtbot.addWidget(again)
+    assert again.chosen_format is ExportFormat.DOCX
+    assert again.chosen_layout is Layout.CARDS
+    assert Path(again._start_folder()) == dialogs["save_to"]
+
+
+def test_export_with_dialog_returns_the_path_or_none(qtbot, dialogs, monkeypatch):
+    def run_and_export(self):
+        _choose(self, "md")
+        self.export()
+        return self.result()
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", run_and_export)
+    path = export_with_dialog(None, sample())
+    assert path is not None and path.suffix == ".md"
+    assert path.read_text(encoding="utf-8").startswith("# Someone who comes back\n")
+    assert "opened" not in dialogs
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda self: 0)
+    assert export_with_dialog(None, sample()) is None
+
+
+def test_a_failed_export_says_why_and_keeps_the_dialog_open(qtbot, dialogs):
+    dialogs["save_to"] = dialogs["save_to"] / "missing-folder"
+    dialog = ExportDialog(sample())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.export()
+    assert "does not exist" in dialogs["warning"]
+    assert dialog.saved_path is None
+    assert dialog.isVisible()
+
+
+def test_cancelling_the_file_dialog_writes_nothing(qtbot, monkeypatch, tmp_path):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
+    dialog = ExportDialog(sample())
+    qtbot.addWidget(dialog)
+    dialog.export()
+    assert dialog.saved_path is None
+
+
+def test_suggested_names_are_safe_everywhere():
+    n = sample()
+    n.title = 'Why: "we" act / now?'
+    assert suggested_file_name(n, ExportFormat.PDF, Layout.BRIEFING) == (
+        "Why we act now - team briefing.pdf"
+    )
+    name = suggested_file_name(n, ExportFormat.NARRATIVE, Layout.NOTES)
+    assert name == "Why we act now.narrative"
