@@ -14,7 +14,7 @@ import sys
 import wave
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from narrative_app.errors import BadInputError, NarrativeAppError
 
@@ -171,7 +171,7 @@ class MicrophoneSource:
                 yield bytes(data)
 
 
-def _sounddevice():  # type: ignore[no-untyped-def]
+def _sounddevice() -> Any:
     try:
         import sounddevice
     except (ImportError, OSError):
