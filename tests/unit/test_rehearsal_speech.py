@@ -165,6 +165,9 @@ def test_cli_prints_per_part_metrics_and_stores_the_run(capsys, wavs, tmp_path):
     assert self_split["part"] == "self"
     assert self_split["words"] == payload["parts"][0]["words"] > 60
     assert "sentences skipped" in runs[0]["notes"]
+    # What was heard is kept with the run, per part, as the command printed it.
+    assert runs[0]["speech"]["parts"] == payload["parts"]
+    assert runs[0]["speech"]["ask"] == payload["ask"]
 
 
 @needs_espeak

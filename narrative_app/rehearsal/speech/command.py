@@ -55,7 +55,7 @@ def to_run(narrative: Narrative, report: SpeechReport, started_at: datetime) -> 
     ]
     return RehearsalRun(
         narrative.id, started_at, report.overall.seconds, splits, view=RUN_VIEW,
-        notes=summary_note(report),
+        notes=summary_note(report), speech=report.to_json(),
     )
 
 
