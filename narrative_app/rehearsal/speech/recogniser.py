@@ -11,7 +11,7 @@ Nothing leaves the machine. ``general=True`` decodes with the wheel's general mo
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -116,6 +116,24 @@ class Recogniser:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    def partials(self, source: AudioSource) -> Iterator[tuple[float, list[str]]]:
+        """After each chunk of audio: (seconds of audio so far, the words heard so far).
+
+        The words are the decoder's partial hypothesis (fillers included), for following the
+        speaker live; call ``decode`` for the final words and their timings.
+        """
+        decoder = self._decoder
+        samples = 0
+        decoder.start_utt()
+        try:
+            for chunk in source.chunks():
+                decoder.process_raw(chunk, no_search=False, full_utt=False)
+                samples += len(chunk) // 2
+                hyp = decoder.hyp()
+                yield samples / SAMPLE_RATE, hyp.hypstr.split() if hyp is not None else []
+        finally:
+            decoder.end_utt()
 
     def decode(self, source: AudioSource) -> list[HeardWord]:
         """Every word heard (fillers included, silences and noises left out), in order."""
