@@ -51,7 +51,9 @@ def test_it_holds_during_an_ad_lib_and_picks_up_on_return(script):
     place = follower.feed(heard).word
     assert place == 14
     # An ad-lib decoded with the draft's model comes out as draft words out of order.
-    for word in ["are", "easter", "go", "fourteen", "and", "was", "right", "was", "in", "they", "all", "a", "wet"]:
+    ad_lib = ["are", "easter", "go", "fourteen", "and", "was", "right", "was", "in", "they",
+              "all", "a", "wet"]
+    for word in ad_lib:
         heard.append(word)
         assert follower.feed(heard).word == place
     heard += units(script, 14, 24)  # back to the text: "The lift in Marsh Court..."
