@@ -28,6 +28,10 @@ AD_LIB = (
     "Honestly, I nearly forgot my umbrella that morning, and the bus driver was singing "
     "opera all the way down the hill."
 )
+AD_LIB_LONG = (
+    AD_LIB + " I remember thinking it would be a long day. My manager had told me to expect "
+    "anything."
+)
 CHANGED_ASK = (
     "So here is my ask. If you get a moment, maybe think about helping out with a family "
     "some time next year?"
@@ -53,10 +57,11 @@ def wavs(tmp_path_factory: pytest.TempPathFactory, sample: Narrative) -> dict[st
     now_paras = sw.paragraphs(d["now"])
     texts = {
         "full150": (sw.join_parts(d["self"], d["us"], d["now"]), 150),
-        "self110": (d["self"], 110),
+        "us110": (d["us"], 110),
         "skip150": (sw.join_parts(self_paras[0], *self_paras[2:]), 150),
         "opening150": (self_paras[0], 150),
         "adlib150": (sw.join_parts(self_paras[0] + " " + AD_LIB, self_paras[1]), 150),
+        "adlib_end150": (sw.join_parts(self_paras[0], AD_LIB_LONG, AD_LIB_LONG), 150),
         "changed_ask150": (sw.join_parts(now_paras[-2].split("So here")[0], CHANGED_ASK), 150),
     }
     out = {}
@@ -77,7 +82,7 @@ def _truth_wpm(path: Path) -> float:
 
 
 @needs_espeak
-@pytest.mark.parametrize("name", ["full150", "self110"])
+@pytest.mark.parametrize("name", ["full150", "us110"])
 def test_measured_pace_is_within_ten_percent_of_words_over_speaking_time(name, wavs, reports):
     truth = _truth_wpm(wavs[name])
     measured = reports[name].overall.wpm
@@ -86,7 +91,7 @@ def test_measured_pace_is_within_ten_percent_of_words_over_speaking_time(name, w
 
 @needs_espeak
 def test_slow_and_fast_readings_give_clearly_different_paces(reports):
-    assert reports["self110"].overall.wpm < 0.85 * reports["full150"].overall.wpm
+    assert reports["us110"].overall.wpm < 0.85 * reports["full150"].overall.wpm
 
 
 @needs_espeak
@@ -138,6 +143,24 @@ def test_an_ad_lib_counts_as_added_words_not_as_the_draft(reports):
     # The draft's later paragraphs were not read, and the ad-lib did not fill them in.
     assert "That flat taught me something I have never unlearned: families do not open the door " \
         "to a service." in part.skipped
+
+
+@needs_espeak
+def test_an_ad_lib_after_the_text_does_not_invent_draft_words(reports, sample):
+    """Decoded with the draft's model, an ad-lib comes out as draft words; measured without
+    the run guard, 10 of them counted as said (coverage 0.44 for 0.40 read)."""
+    from narrative_app.coach.text import split_sentences
+    from narrative_app.rehearsal.speech.draft import build_script
+    from narrative_app.rehearsal.speech.recogniser import knows
+
+    script = build_script(sample, knows)
+    opening = sw.paragraphs(sample.parts[PartKind.SELF].draft)[0]
+    self_sentences = [s for s in script.sentences if s.part is PartKind.SELF]
+    read = sum(len(s.words) for s in self_sentences[: len(split_sentences(opening))])
+    truth = read / sum(len(s.words) for s in self_sentences)
+    part = reports["adlib_end150"].part(PartKind.SELF)
+    assert part.coverage <= truth + 0.02, (part.coverage, truth)
+    assert part.added >= 0.8 * 2 * sw.spoken_words(AD_LIB_LONG)
 
 
 @needs_espeak
