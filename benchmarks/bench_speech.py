@@ -1,6 +1,7 @@
 """Benchmarks: rehearse aloud (issue 16), analysing a spoken rehearsal on this machine.
 
-Figures: analysing a 3-minute recording (the sample narrative spoken by espeak-ng at 150 wpm,
+Figures: the voice follower's lag (median over the words of the 3-minute recording), and
+analysing a 3-minute recording (the sample narrative spoken by espeak-ng at 150 wpm,
 cut to 180 s; WAV read, model built, decoded, aligned, reported), and the extra memory that
 takes (peak resident memory of a fresh process minus its memory just before, the modules
 already imported). Shown for information: the pace error and coverage on synthetic speech,
@@ -129,6 +130,42 @@ def synthetic_figures(folder: Path) -> dict[str, float]:
     return out
 
 
+def follower_lags(wav: Path) -> tuple[list[float], float]:
+    """Seconds from each draft word's end to the follower moving past it (0.1 s chunks, plus
+    the time that chunk took to decode and follow), and the real-time factor of streaming."""
+    from narrative_app.rehearsal.speech import WavFileSource, audio, listen
+    from narrative_app.rehearsal.speech.alignment import align
+    from narrative_app.rehearsal.speech.draft import build_script
+    from narrative_app.rehearsal.speech.follower import VoiceFollower
+    from narrative_app.rehearsal.speech.recogniser import Recogniser, knows
+
+    narrative = _sample()
+    chunk, audio.CHUNK_SAMPLES = audio.CHUNK_SAMPLES, 1600
+    try:
+        source = WavFileSource(wav)
+        script = build_script(narrative, knows)
+        follower = VoiceFollower(script)
+        reached: dict[int, float] = {}
+        start = last = time.perf_counter()
+        with Recogniser(script.lines()) as recogniser:
+            for seconds, words in recogniser.partials(source):
+                place = follower.feed(words)
+                now = time.perf_counter()
+                reached.setdefault(place.word, seconds + (now - last))
+                last = now
+        factor = (time.perf_counter() - start) / source.seconds
+    finally:
+        audio.CHUNK_SAMPLES = chunk
+    final_script, heard = listen(narrative, source)
+    lags = []
+    for k, index in enumerate(align(final_script, heard).draft_index):
+        if index is not None:
+            moved = [s for w, s in reached.items() if w > index]
+            if moved:
+                lags.append(min(moved) - heard[k].end)
+    return lags, factor
+
+
 def run(repeats: int = 3) -> list[dict[str, Any]]:
     from tests.unit import speech_wavs as sw
 
@@ -140,6 +177,7 @@ def run(repeats: int = 3) -> list[dict[str, Any]]:
         wav = _recording(folder)
         runs = [_child(wav) for _ in range(repeats)]
         figures = synthetic_figures(folder)
+        lags, factor = follower_lags(wav)
     rows: list[dict[str, Any]] = [
         {"figure": "rehearse aloud: analyse a 3-minute recording (fresh process)",
          "target": "< 10 s", "samples": [r["seconds"] for r in runs], "limit": 10.0},
@@ -151,6 +189,9 @@ def run(repeats: int = 3) -> list[dict[str, Any]]:
         {"figure": "rehearse aloud: ask said as written (full synthetic reading, 1 = yes)",
          "target": "(info)", "samples": [figures["ask"]], "unit": "(0/1)"},
     ]
+    rows.append({"figure": "rehearse aloud: voice-following lag, word said to text moved "
+                 f"(0.1 s chunks; streaming at {factor:.2f}x real time)", "target": "< 0.7 s",
+                 "samples": lags, "limit": 0.7})
     for rate in (110, 150):
         rows.append({"figure": f"rehearse aloud: pace error at {rate} wpm (espeak-ng)",
                      "target": "< 10%", "samples": [figures[f"wpm_error_{rate}"] * 100],

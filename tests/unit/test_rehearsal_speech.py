@@ -246,3 +246,17 @@ def test_a_missing_recording_and_a_wrong_id_exit_2(capsys, tmp_path):
     assert code == 2 and "No recording at" in capsys.readouterr().err
     code = main(["rehearse-audio", "99", str(tmp_path / "none.wav")])
     assert code == 2 and "no narrative with id 99" in capsys.readouterr().err
+
+
+def test_without_portaudio_there_is_no_microphone_and_a_plain_reason(monkeypatch):
+    import sys
+
+    from narrative_app.rehearsal.speech import MicrophoneSource, MicrophoneUnavailableError
+
+    monkeypatch.setitem(sys.modules, "sounddevice", None)  # import fails as without PortAudio
+    ok, reason = MicrophoneSource.available()
+    assert not ok
+    assert reason.startswith("No microphone support on this computer")
+    assert "rehearse without listening" in reason
+    with pytest.raises(MicrophoneUnavailableError, match="PortAudio"):
+        next(MicrophoneSource().chunks())
