@@ -46,5 +46,5 @@ def listen(narrative: Narrative, source: AudioSource) -> tuple[DraftScript, list
 def analyse(narrative: Narrative, source: AudioSource) -> SpeechReport:
     """The spoken-rehearsal report of ``source`` told from ``narrative``'s drafts."""
     script, heard = listen(narrative, source)
-    seconds = getattr(source, "seconds", 0.0)
-    return build_report(script, align(script, heard), float(seconds))
+    seconds = source.seconds if isinstance(source, WavFileSource) else 0.0
+    return build_report(script, align(script, heard), seconds)

@@ -29,12 +29,11 @@ DISCOUNT = 0.1
 
 @dataclass(frozen=True)
 class HeardWord:
-    """One recognised word with its timing (seconds) and posterior probability (0-1)."""
+    """One recognised word with its timing (seconds from the start of the recording)."""
 
     word: str
     start: float
     end: float
-    prob: float = 1.0
 
     @property
     def is_filler(self) -> bool:
@@ -150,13 +149,11 @@ class Recogniser:
             paren = word.find("(")
             if paren > 0:
                 word = word[:paren]
-            prob = min(1.0, max(0.0, float(seg.prob)))
             heard.append(
                 HeardWord(
                     word,
                     seg.start_frame / FRAMES_PER_SECOND,
                     (seg.end_frame + 1) / FRAMES_PER_SECOND,
-                    prob,
                 )
             )
         return heard
