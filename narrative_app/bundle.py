@@ -8,6 +8,8 @@ read every earlier bundle, so readers are lenient about missing keys and strict 
 from __future__ import annotations
 
 import json
+import math
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -20,11 +22,22 @@ from narrative_app.domain import (
     PartKind,
     StoryPart,
 )
-from narrative_app.errors import BundleError
+from narrative_app.errors import BundleError, InvalidBundleValueError
+from narrative_app.limits import (
+    MAX_IMPORT_BYTES,
+    MAX_PACE_WPM,
+    MAX_TARGET_SECONDS,
+    MIN_PACE_WPM,
+)
 
 FORMAT_NAME = "narrative"
 FORMAT_VERSION = 1
-MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+# The same limit as every other import (docs/file-formats.md says so too).
+MAX_BUNDLE_BYTES = MAX_IMPORT_BYTES
+# Integers longer than this are not numbers any narrative holds (and Python refuses to
+# parse more than 4,300 digits with a ValueError), so they are refused as damage.
+MAX_INT_DIGITS = 15
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def narrative_to_dict(narrative: Narrative) -> dict[str, Any]:
@@ -79,13 +92,39 @@ def loads(text: str | bytes) -> Narrative:
     if len(text) > MAX_BUNDLE_BYTES:
         raise BundleError(_too_large(len(text)))
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise BundleError(
             f"This narrative file is damaged (not valid JSON at line {exc.lineno}). "
             "Try an earlier copy of the file."
         ) from None
+    except RecursionError:  # the JSON parser's own guard against deep nesting
+        raise InvalidBundleValueError(
+            "This narrative file is damaged: its data is nested far deeper than any "
+            "narrative's. Try an earlier copy of the file."
+        ) from None
+    except ValueError:  # belt and braces behind the number hooks
+        raise InvalidBundleValueError(
+            "This narrative file is damaged: it holds data no narrative has. "
+            "Try an earlier copy of the file."
+        ) from None
     return from_dict(data)
+
+
+def _refuse_constant(name: str) -> float:
+    raise InvalidBundleValueError(
+        f"This narrative file is damaged: it holds {name}, which is not a number a "
+        "narrative can use."
+    )
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise InvalidBundleValueError(
+            f"This narrative file is damaged: it holds a number {len(digits):,} digits long, "
+            "which no narrative uses."
+        )
+    return int(digits)
 
 
 def from_dict(data: Any) -> Narrative:
@@ -134,10 +173,10 @@ def _narrative_from_body(body: dict[str, Any]) -> Narrative:
             raise BundleError(f"This narrative file is damaged: the {kind.title} is not readable.")
         parts[kind] = StoryPart(
             kind=kind,
-            fields={str(k): _text(v) for k, v in fields.items()},
+            fields={_text(k): _text(v) for k, v in fields.items()},
             draft=_text(raw.get("draft")),
             cues=[_text(c) for c in cues],
-            target_seconds=_int(raw.get("target_seconds"), 0),
+            target_seconds=_target_seconds(raw.get("target_seconds"), kind.title),
         )
     values = body.get("values") or []
     if not isinstance(values, list):
@@ -147,7 +186,7 @@ def _narrative_from_body(body: dict[str, Any]) -> Narrative:
         audience=_text(body.get("audience")),
         occasion=_text(body.get("occasion")),
         preset=_text(body.get("preset")) or "custom",
-        pace_wpm=_int(body.get("pace_wpm"), DEFAULT_PACE_WPM) or DEFAULT_PACE_WPM,
+        pace_wpm=_pace(body.get("pace_wpm")),
         values=[_text(v) for v in values if _text(v)],
         parts=parts,
         created_at=_parse_time(body.get("created_at")),
@@ -159,18 +198,60 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
+        if _SURROGATE_RE.search(value):
+            raise InvalidBundleValueError(
+                "This narrative file is damaged: some of its text is not valid Unicode "
+                "(a lone surrogate). Try an earlier copy of the file."
+            )
         return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and math.isfinite(value):
         return str(value)
     raise BundleError("This narrative file is damaged: a text field holds something else.")
 
 
-def _int(value: Any, default: int) -> int:
-    if isinstance(value, bool) or value is None:
-        return default
+def _number(value: Any) -> float | None:
+    """A finite number, None for missing; refuses NaN, infinities and non-numbers."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return float(value)
     if isinstance(value, (int, float)):
-        return max(0, int(value))
-    return default
+        raise InvalidBundleValueError(
+            "This narrative file is damaged: it holds a number that is not finite."
+        )
+    return None  # lenient: a string or list where a number belongs takes the default
+
+
+def _pace(value: Any) -> int:
+    number = _number(value)
+    if not number:
+        return DEFAULT_PACE_WPM
+    if not MIN_PACE_WPM <= number <= MAX_PACE_WPM:
+        raise InvalidBundleValueError(
+            f"This narrative file holds a speaking pace of {_show(number)} words a minute; "
+            f"a pace must be between {MIN_PACE_WPM} and {MAX_PACE_WPM}. Fix the file or "
+            "import an earlier copy."
+        )
+    return round(number)
+
+
+def _target_seconds(value: Any, part: str) -> int:
+    number = _number(value)
+    if number is None or number <= 0:
+        return 0  # missing, or negative (documented as becoming 0)
+    if number > MAX_TARGET_SECONDS:
+        raise InvalidBundleValueError(
+            f"This narrative file gives the {part} a target of {_show(number)} seconds; a "
+            f"target must be at most {MAX_TARGET_SECONDS:,} seconds (three hours). Fix the "
+            "file or import an earlier copy."
+        )
+    return int(number)
+
+
+def _show(number: float) -> str:
+    return f"{number:.3g}" if abs(number) >= 1e6 else f"{number:g}"
 
 
 def _iso(moment: datetime | None) -> str | None:

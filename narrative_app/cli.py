@@ -8,17 +8,20 @@ command that needs them so ``--version`` and ``list`` stay quick.
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from narrative_app import APP_NAME, __version__
-from narrative_app.errors import NarrativeAppError
+from narrative_app.errors import NarrativeAppError, NotFoundError
 
 if TYPE_CHECKING:
     import argparse
 
+    from narrative_app.domain import Narrative
     from narrative_app.models.store import NarrativeStore
 
 EXIT_OK = 0
@@ -32,6 +35,31 @@ PAPERS = ("A4", "Letter")
 
 class UsageError(NarrativeAppError):
     """The command line itself is wrong (unknown option, missing argument...)."""
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: name, help line, how to add its arguments, and what runs it. To add
+    one, write ``_args_x`` and ``_cmd_x`` and append an entry to ``COMMANDS``; global options
+    (``--data-dir``) are added to every command, so they work before or after its name."""
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    import argparse
+
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        # Below the command, a missing option must not hide one given before the command.
+        default=None if top else argparse.SUPPRESS,
+        help="folder for all data (default: NARRATIVE_APP_DATA_DIR, else the platform's "
+        "application-data folder)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,49 +77,60 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="folder for all data (default: NARRATIVE_APP_DATA_DIR, else the platform's "
-        "application-data folder)",
-    )
+    _add_global_options(parser, top=True)
     parser.add_argument(
         "--self-test",
         action="store_true",
         help="open the window offscreen on a temporary folder, load and export the sample, quit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    p_list = commands.add_parser("list", help="list narratives (id, title, last updated)")
-    p_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p_list.add_argument("--trash", action="store_true", help="list the trash instead")
-
-    p_import = commands.add_parser("import", help="import a .md, .docx or .narrative file")
-    p_import.add_argument("path", metavar="PATH")
-
-    p_export = commands.add_parser("export", help="export a narrative to a file")
-    p_export.add_argument("id", metavar="ID")
-    p_export.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS)
-    p_export.add_argument("--layout", choices=LAYOUTS, default="notes")
-    p_export.add_argument("--paper", choices=PAPERS, default="A4")
-    p_export.add_argument("--no-full-text", action="store_true", help="leave out the full draft")
-    p_export.add_argument("--author", default="", help="author name for document properties")
-    p_export.add_argument("-o", "--output", required=True, metavar="PATH")
-
-    p_check = commands.add_parser("check", help="print the coach report for a narrative")
-    p_check.add_argument("target", metavar="ID|PATH")
-    p_check.add_argument("--json", action="store_true")
-
-    p_audio = commands.add_parser("rehearse-audio", help="analyse a spoken rehearsal (WAV)")
-    p_audio.add_argument("id", metavar="ID")
-    p_audio.add_argument("wav", metavar="FILE.wav")
-    p_audio.add_argument("--json", action="store_true")
-    p_audio.add_argument("--dry-run", action="store_true", help="print, do not store the run")
-
-    p_runs = commands.add_parser("rehearsals", help="list a narrative's rehearsal runs")
-    p_runs.add_argument("id", metavar="ID")
-    p_runs.add_argument("--json", action="store_true")
+    for command in COMMANDS:
+        sub = commands.add_parser(command.name, help=command.help)
+        _add_global_options(sub, top=False)
+        command.add_arguments(sub)
     return parser
+
+
+def _args_list(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--trash", action="store_true", help="list the trash instead")
+
+
+def _args_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", metavar="PATH")
+
+
+def _args_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS)
+    p.add_argument(
+        "--layout", choices=LAYOUTS, default=None,
+        help="notes (default), cards or briefing; txt, docx and pdf only",
+    )
+    p.add_argument("--paper", choices=PAPERS, default="A4")
+    p.add_argument("--no-full-text", action="store_true", help="leave out the full draft")
+    p.add_argument("--author", default="", help="author name for document properties")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="PATH",
+        help="the file to write; '-' writes md or txt to standard output",
+    )
+
+
+def _args_check(p: argparse.ArgumentParser) -> None:
+    p.add_argument("target", metavar="ID|PATH")
+    p.add_argument("--json", action="store_true")
+
+
+def _args_rehearsals(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+
+def _args_rehearse_audio(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", metavar="ID")
+    p.add_argument("wav", metavar="FILE.wav")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--dry-run", action="store_true", help="print, do not store the run")
 
 
 def _plain_launch(args: list[str]) -> str | bool | None:
@@ -109,20 +148,7 @@ def _plain_launch(args: list[str]) -> str | bool | None:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        plain = _plain_launch(args_list)
-        if plain is not False:
-            from narrative_app.ui.app import run_app
-
-            return run_app(_resolve(plain), [sys.argv[0]])
-        args = build_parser().parse_args(args_list)
-        if args.self_test:
-            from narrative_app.selftest import run_self_test
-
-            return run_self_test()
-        if args.command is None:
-            return _launch_ui(args)
-        handler = _HANDLERS[args.command]
-        return handler(args)
+        return _run(args_list)
     except NarrativeAppError as exc:
         _fail(str(exc))
         return EXIT_BAD_INPUT
@@ -130,10 +156,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # the catch-all: logged with its traceback, one line shown
+        from narrative_app.errorlog import report_unexpected
+
+        _fail(report_unexpected(exc, _data_dir_for_log(args_list), "command line"))
+        return EXIT_FAILED
+
+
+def _run(args_list: list[str]) -> int:
+    plain = _plain_launch(args_list)
+    if plain is not False:
+        from narrative_app.ui.app import run_app
+
+        return run_app(_resolve(plain), [sys.argv[0]])
+    args = build_parser().parse_args(args_list)
+    if args.self_test:
+        from narrative_app.selftest import run_self_test
+
+        return run_self_test()
+    if args.command is None:
+        return _launch_ui(args)
+    return _COMMANDS_BY_NAME[args.command].run(args)
+
+
+def _data_dir_for_log(args_list: list[str]) -> Path | None:
+    """The data folder the failed command was using, as far as can be told."""
+    given: str | None = None
+    for i, arg in enumerate(args_list):
+        if arg == "--data-dir" and i + 1 < len(args_list):
+            given = args_list[i + 1]
+        elif arg.startswith("--data-dir="):
+            given = arg.removeprefix("--data-dir=")
+    try:
+        return _resolve(given)
+    except Exception:  # the log helper falls back to the temporary folder
+        return None
 
 
 def _fail(message: str) -> None:
     first_line = " ".join(message.split())
+    sys.stdout.flush()
     print(f"narrative-app: {first_line}", file=sys.stderr)
 
 
@@ -157,18 +219,26 @@ def _open_store(args: argparse.Namespace) -> NarrativeStore:
     return store
 
 
-def _parse_id(text: str) -> int:
+_ID_RE = re.compile(r"[0-9]+", re.ASCII)
+MAX_ID_DIGITS = 18  # SQLite ids are 64-bit; longer numbers cannot name a narrative
+
+
+def _is_file(text: str) -> bool:
     try:
-        value = int(text)
-    except ValueError:
-        raise UsageError(
-            f"'{text}' is not a narrative id. Use 'narrative-app list' to see the ids."
-        ) from None
-    if value < 1:
-        raise UsageError(
-            f"'{text}' is not a narrative id. Use 'narrative-app list' to see the ids."
-        )
-    return value
+        return Path(text).exists()
+    except (OSError, ValueError):  # a name too long for the system is no file
+        return False
+
+
+def _parse_id(text: str) -> int:
+    shown = text if len(text) <= 24 else f"{text[:20]}…"
+    if _ID_RE.fullmatch(text) and len(text.lstrip("0")) > MAX_ID_DIGITS:
+        raise NotFoundError(f"There is no narrative with id {shown}. Use 'narrative-app list' "
+                            "to see the ids.")
+    if not _ID_RE.fullmatch(text) or int(text) < 1:
+        raise UsageError(f"'{shown}' is not a narrative id. Use 'narrative-app list' to see "
+                         "the ids.")
+    return int(text)
 
 
 def _launch_ui(args: argparse.Namespace) -> int:
@@ -212,33 +282,64 @@ def _cmd_import(args: argparse.Namespace) -> int:
     result = import_file(Path(args.path))
     store = _open_store(args)
     try:
+        notes = _name_the_copy(store, result.narrative)
         new_id = store.import_narrative(result.narrative)
     finally:
         store.close()
-    for message in result.messages:
+    for message in [*result.messages, *notes]:
         _fail(message)
     print(new_id)
     return EXIT_OK
 
 
-def _cmd_export(args: argparse.Namespace) -> int:
-    from narrative_app.export import write_export
+def _name_the_copy(store: NarrativeStore, narrative: Narrative) -> list[str]:
+    """Give an import whose title is taken the next free 'Title (N)'; say why."""
+    from narrative_app.export.names import name_import
 
+    rows = [(row.id, row.title) for row in (*store.list(), *store.list(trashed=True))]
+    note = name_import(narrative, rows, store.get)
+    return [note] if note else []
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from narrative_app.export import check_export_target, parse_format, render_export, write_export
+    from narrative_app.export.notes import parse_layout
+
+    fmt = parse_format(args.format)
+    layout = parse_layout(args.layout or "notes")
+    if not fmt.renders(layout):
+        raise UsageError(
+            f"--format {fmt.value} has no {args.layout} layout (it carries the whole "
+            f"narrative). Leave out --layout, or choose --format txt, docx or pdf."
+        )
+    to_stdout = args.output == "-"
+    if to_stdout and not fmt.can_stream:
+        raise UsageError(
+            f"-o - (standard output) works for md and txt only; a {fmt.value} file needs a "
+            "file name, for example -o notes." + fmt.value
+        )
     narrative_id = _parse_id(args.id)
+    data_dir = _data_dir(args)
+    if not to_stdout:
+        check_export_target(args.output, [data_dir])  # before anything is opened or written
     store = _open_store(args)
     try:
         narrative = store.get(narrative_id)
     finally:
         store.close()
-    path = write_export(
-        narrative,
-        args.format,
-        Path(args.output),
-        layout=args.layout,
-        paper=args.paper,
-        include_full_text=not args.no_full_text,
-        author=args.author,
-    )
+    options = {
+        "layout": layout,
+        "paper": args.paper,
+        "include_full_text": not args.no_full_text,
+        "author": args.author,
+    }
+    if to_stdout:
+        data = render_export(narrative, fmt, **options)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    path = write_export(narrative, fmt, Path(args.output), data_dirs=[data_dir], **options)
     print(path)
     return EXIT_OK
 
@@ -248,17 +349,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     target = args.target
     pace: float | None = None
-    if target.isdigit() and not Path(target).exists():
+    if target.isnumeric() and not _is_file(target):  # '¹' and '٣' are ids gone wrong
+        narrative_id = _parse_id(target)
         store = _open_store(args)
         try:
-            narrative = store.get(int(target))
-            pace = store.measured_pace(int(target))
+            narrative = store.get(narrative_id)
+            pace = store.measured_pace(narrative_id)
         finally:
             store.close()
     else:
         from narrative_app.export.importers import import_file
 
-        narrative = import_file(Path(target)).narrative
+        result = import_file(Path(target))
+        if result.encoding != "utf-8":  # the one note that changes what the report read
+            _fail(result.messages[0])
+        narrative = result.narrative
     report = build_report(narrative, pace)
     if args.json:
         print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
@@ -298,14 +403,20 @@ def _cmd_rehearse_audio(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_HANDLERS = {
-    "list": _cmd_list,
-    "import": _cmd_import,
-    "export": _cmd_export,
-    "check": _cmd_check,
-    "rehearsals": _cmd_rehearsals,
-    "rehearse-audio": _cmd_rehearse_audio,
-}
+COMMANDS: tuple[Command, ...] = (
+    Command("list", "list narratives (id, title, last updated)", _args_list, _cmd_list),
+    Command("import", "import a .md, .docx or .narrative file", _args_import, _cmd_import),
+    Command("export", "export a narrative to a file", _args_export, _cmd_export),
+    Command("check", "print the coach report for a narrative", _args_check, _cmd_check),
+    Command(
+        "rehearsals", "list a narrative's rehearsal runs", _args_rehearsals, _cmd_rehearsals
+    ),
+    Command(
+        "rehearse-audio", "analyse a spoken rehearsal (WAV)", _args_rehearse_audio,
+        _cmd_rehearse_audio,
+    ),
+)
+_COMMANDS_BY_NAME = {command.name: command for command in COMMANDS}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -129,6 +129,7 @@ class NarrativeSummary:
     updated_at: datetime
     last_rehearsed_at: datetime | None = None
     trashed_at: datetime | None = None
+    gaps: int = 0  # the timing model's one-second gaps, summed over the parts
 
 
 @dataclass(frozen=True)

@@ -33,3 +33,22 @@ class NewerDatabaseError(StoreError):
 
 class DataFolderError(StoreError):
     """The data folder cannot be created, read or written."""
+
+
+class TooLargeError(BadInputError):
+    """A file or text over one of the limits in :mod:`narrative_app.limits`."""
+
+
+class InvalidBundleValueError(BundleError):
+    """A `.narrative` holds a value out of range or unusable (NaN, a huge number, bad text).
+
+    Raised at the bundle boundary, so the command line and the window show the same line.
+    """
+
+
+class NotRegularFileError(BadInputError):
+    """Asked to import something that is not a regular file (a folder, FIFO or device)."""
+
+
+class ProtectedPathError(BadInputError):
+    """An export or write aimed at the data folder's database, lock or backups."""

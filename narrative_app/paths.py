@@ -26,10 +26,21 @@ def read_resource_text(*parts: str) -> str:
 
 
 def default_data_dir() -> Path:
-    """The platform's per-user application-data folder (never a cloud-sync folder)."""
+    """The platform's per-user application-data folder (never a cloud-sync folder).
+
+    On Windows this is the local (not roaming) folder: a roaming profile is copied to and
+    from a server at log-on and log-off, which is no place for a live SQLite database. A
+    roaming folder that already holds narratives (from an earlier version) is kept in use
+    while the local one does not exist, so upgrading never hides anyone's library.
+    """
     home = Path.home()
     if sys.platform == "win32":
-        root = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
+        local = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+        roaming = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
+        earlier = roaming / APP_DIR_NAME
+        if not (local / APP_DIR_NAME).exists() and (earlier / "narratives.db").exists():
+            return earlier
+        root = local
     elif sys.platform == "darwin":
         root = home / "Library" / "Application Support"
     else:

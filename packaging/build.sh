@@ -23,7 +23,7 @@ case "$(uname -s)" in
 esac
 
 build() {
-  if ! "$PY" -c 'import PySide6, sqlalchemy, alembic, markdown, docx' 2>/dev/null; then
+  if ! "$PY" -c 'import PySide6, sqlalchemy, alembic, markdown, markdown_it, docx' 2>/dev/null; then
     echo "Installing Narrative Coach's dependencies into .venv..."
     local deps=()
     mapfile -t deps < <("$PY" -c 'import tomllib

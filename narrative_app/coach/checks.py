@@ -21,8 +21,8 @@ from narrative_app.coach.findings import (
 )
 from narrative_app.coach.lexicon import general, label
 from narrative_app.coach.text import Draft, Hit, prepared
-from narrative_app.coach.timing import Estimate
 from narrative_app.domain import PART_ORDER, Narrative, PartKind
+from narrative_app.text.timing import Estimate
 
 Rule = Callable[[Draft, str], Verdict]
 

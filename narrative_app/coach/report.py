@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 
 from narrative_app.coach.checks import run_checks
 from narrative_app.coach.findings import ALL, OK, SUGGEST, Finding, Span
-from narrative_app.coach.timing import Estimate, estimate_narrative
+from narrative_app.coach.lexicon import general
 from narrative_app.domain import DEFAULT_PACE_WPM, PART_ORDER, Narrative, PartKind
 from narrative_app.method.presets import format_seconds
+from narrative_app.text.timing import Estimate, estimate_narrative
 
 __all__ = [
     "ALL",
@@ -134,28 +135,45 @@ def _timing_line(title: str, timing: PartTiming) -> str:
     return line
 
 
-def _finding_lines(findings: list[Finding]) -> list[str]:
-    lines = []
+def _finding_lines(findings: list[Finding]) -> tuple[list[str], int]:
+    """The lines for one group, and how many of them are suggestions worth counting.
+
+    A suggestion without evidence that repeats one already shown in the group (an empty
+    story gives every check the same "Nothing written here yet") is printed once, and the
+    "nothing written" line is a state, not a suggestion, so it is not counted.
+    """
+    lines: list[str] = []
+    shown: set[str] = set()
+    counted = 0
+    empty = general("empty")
     for f in findings:
         if f.status == OK:
             lines.append(f"  done  {f.label}")
-        else:
-            lines.append(f"  try   {f.hint}")
-    return lines
+            continue
+        if not f.spans and f.hint in shown:
+            continue
+        shown.add(f.hint)
+        lines.append(f"  try   {f.hint}")
+        counted += f.hint != empty
+    return lines, counted
 
 
 def report_to_text(report: CoachReport, title: str = "") -> str:
     """A readable report for the command line: timings, then each story's checklist."""
     lines = [f"Coach report: {title}" if title else "Coach report"]
     lines.append(f"Timed at {round(report.pace_wpm)} words a minute.")
+    count = 0
     for kind in PART_ORDER:
         lines.append("")
         lines.append(_timing_line(kind.title, report.parts[kind]))
-        lines += _finding_lines(report.findings_for(kind))
+        group, counted = _finding_lines(report.findings_for(kind))
+        lines += group
+        count += counted
     lines.append("")
     lines.append(_timing_line("Whole narrative", report.total))
-    lines += _finding_lines(report.findings_for(ALL))
-    count = len(report.suggestions)
+    group, counted = _finding_lines(report.findings_for(ALL))
+    lines += group
+    count += counted
     lines.append("")
     if count:
         plural = "s" if count != 1 else ""

@@ -12,9 +12,9 @@ from functools import cache
 from narrative_app.coach.findings import SUGGEST, Verdict
 from narrative_app.coach.lexicon import general, hint, word_set
 from narrative_app.coach.text import Draft, Hit, content_words, stem
-from narrative_app.coach.timing import Estimate
 from narrative_app.domain import PART_ORDER, PartKind
 from narrative_app.method.presets import format_seconds
+from narrative_app.text.timing import Estimate
 
 LONG_SENTENCE_WORDS = 25
 SHOUTING_SHARE = 0.3  # a text mostly in capitals is shouting, not acronyms

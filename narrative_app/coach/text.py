@@ -24,7 +24,7 @@ from narrative_app.coach.lexicon import (
     token_index,
     word_set,
 )
-from narrative_app.coach.timing import PAUSE_RE, WORD_RE
+from narrative_app.text.timing import PAUSE_RE, WORD_RE
 
 # A sentence ends at . ! ? … (plus closing quotes or brackets) followed by space, at a blank
 # line, or before a Markdown list item or heading on its own line.

@@ -6,6 +6,7 @@ Public API::
                  include_full_text=True, author="") -> Path
     render_export(narrative, "md", ...) -> bytes        # the same bytes, without a file
     importers.import_file(path) -> ImportResult(narrative, messages)
+    targets.check_export_target(path, data_dirs)        # refuses the data folder's own files
 
 Formats: ``md``, ``txt``, ``narrative``, ``docx`` and ``pdf``; layouts ``notes``, ``cards`` and
 ``briefing``; paper ``A4`` (default) or ``Letter``. Every printed format renders the one
@@ -18,12 +19,14 @@ import contextlib
 import enum
 import os
 import tempfile
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 from narrative_app.domain import Narrative
 from narrative_app.errors import BadInputError
 from narrative_app.export.notes import Layout, Paper, build_notes, parse_layout, parse_paper
+from narrative_app.export.targets import check_export_target
 
 
 class ExportFormat(enum.StrEnum):
@@ -51,6 +54,15 @@ class ExportFormat(enum.StrEnum):
     def has_layouts(self) -> bool:
         """Markdown and .narrative carry the whole narrative; the rest are printed layouts."""
         return self in (ExportFormat.TEXT, ExportFormat.DOCX, ExportFormat.PDF)
+
+    @property
+    def can_stream(self) -> bool:
+        """Text formats that may go to standard output (``-o -``)."""
+        return self in (ExportFormat.MARKDOWN, ExportFormat.TEXT)
+
+    def renders(self, layout: Layout) -> bool:
+        """Markdown and .narrative carry the whole narrative in one shape (the notes)."""
+        return self.has_layouts or layout is Layout.NOTES
 
 
 _ALIASES = {"markdown": "md", "text": "txt", "word": "docx", "bundle": "narrative"}
@@ -113,8 +125,15 @@ def write_export(
     include_full_text: bool = True,
     author: str = "",
     today: date | None = None,
+    data_dirs: Iterable[str | os.PathLike[str] | None] = (),
 ) -> Path:
-    """Write the export atomically: the file appears whole or not at all. Returns the path."""
+    """Write the export atomically: the file appears whole or not at all. Returns the path.
+
+    ``data_dirs``: the data folders in use, whose database, lock and backups are refused
+    (folders holding a ``narratives.db`` are refused too, named or not).
+    """
+    data_dirs = tuple(data_dirs)
+    check_export_target(path, data_dirs)
     data = render_export(
         narrative,
         fmt,
@@ -124,18 +143,26 @@ def write_export(
         author=author,
         today=today,
     )
-    return write_atomic(Path(path), data)
+    return write_atomic(Path(path), data, data_dirs=data_dirs)
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write to a temporary file beside ``path``, then rename it into place."""
+def write_atomic(
+    path: Path, data: bytes, *, data_dirs: Iterable[str | os.PathLike[str] | None] = ()
+) -> Path:
+    """Write to a temporary file beside ``path``, then rename it into place.
+
+    Refuses the data folder's own files and read-only targets; whatever happens, no
+    temporary file is left behind.
+    """
     path = path.expanduser()
     folder = path.parent
     if path.is_dir():
         raise BadInputError(f"{path} is a folder. Give a file name to export to.")
     if not folder.is_dir():
         raise BadInputError(f"The folder {folder} does not exist. Choose an existing folder.")
+    check_export_target(path, data_dirs)
     tmp_name = ""
+    replaced = False
     try:
         with tempfile.NamedTemporaryFile(
             dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
@@ -146,15 +173,17 @@ def write_atomic(path: Path, data: bytes) -> Path:
             os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o666 & ~_umask())  # temp files are private; exports are not
         os.replace(tmp_name, path)
+        replaced = True
     except OSError as exc:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
         reason = exc.strerror or str(exc)
         raise BadInputError(
             f"Could not write {path.name}: {reason}. Choose another folder or close the file "
             "if it is open in another program."
         ) from None
+    finally:
+        if tmp_name and not replaced:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
     return path
 
 
@@ -168,6 +197,7 @@ __all__ = [
     "ExportFormat",
     "Layout",
     "Paper",
+    "check_export_target",
     "parse_format",
     "render_export",
     "write_atomic",

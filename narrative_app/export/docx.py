@@ -1,4 +1,4 @@
-"""Export: the Word (.docx) writer, in three layouts, rendering the speaking notes.
+"""Export: the Word (.docx) writer: renders the blocks ``layouts.compose`` makes of the notes.
 
 - notes: title block, the ask at the top and again at the end, each part with its target time
   and cue bullets, the full draft as an appendix, page numbers in the footer;
@@ -11,7 +11,6 @@ python-docx is imported inside the functions so starting the app does not pay fo
 from __future__ import annotations
 
 import io
-import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,22 +30,13 @@ from narrative_app.export.docx_styles import (
     setup_page,
     setup_styles,
 )
-from narrative_app.export.notes import (
-    APPENDIX_TITLE,
-    ASK_LABEL,
-    CLOSING_LABEL,
-    NO_CUES_TEXT,
-    Layout,
-    NotesPart,
-    Paper,
-    SpeakingNotes,
-    inline_runs,
-)
+from narrative_app.export.layouts import Kind, LayoutBlock, compose
+from narrative_app.export.notes import Layout, Paper, SpeakingNotes
 from narrative_app.export.xmlsafe import xml_safe
+from narrative_app.text.markdown import Span
 
 __all__ = ["STYLE_ASK", "STYLE_CUE", "STYLE_META", "STYLE_SKIPPED", "notes_to_docx"]
 
-_PAUSE_RE = re.compile(r"(\[\s*pause\s*\])", re.IGNORECASE)
 
 
 def notes_to_docx(
@@ -67,12 +57,7 @@ def notes_to_docx(
     for child in list(body):  # the template's empty paragraph, keeping the section settings
         if child.tag.endswith("}p"):
             body.remove(child)
-    if layout is Layout.CARDS:
-        _cards(document, notes)
-    elif layout is Layout.BRIEFING:
-        _briefing(document, notes)
-    else:
-        _notes(document, notes)
+    _render(document, compose(notes, layout))
     _footer(document, notes)
     out = io.BytesIO()
     document.save(out)
@@ -96,47 +81,36 @@ def _para(document: Any, text: str = "", style: str | None = None) -> Any:
     return paragraph
 
 
-def _rich(paragraph: Any, text: str) -> None:
-    """Markdown emphasis as bold/italic runs; pause markers in their own character style."""
-    for chunk in _PAUSE_RE.split(text):
-        if not chunk:
-            continue
-        if _PAUSE_RE.fullmatch(chunk):
-            _text(paragraph, chunk, style=CHAR_PAUSE)
-            continue
-        for words, bold, italic in inline_runs(chunk):
-            run = _text(paragraph, words)
-            if bold:
-                run.bold = True
-            if italic:
-                run.italic = True
+def _text_in(paragraph: Any, text: str) -> Any:
+    _text(paragraph, text)
+    return paragraph
 
 
-def _meta(document: Any, label: str, text: str) -> None:
+def _rich(paragraph: Any, spans: tuple[Span, ...]) -> None:
+    """Bold and italic spans as runs; pause markers in their own character style."""
+    for span in spans:
+        if span.pause:
+            _text(paragraph, span.text, style=CHAR_PAUSE)
+            continue
+        run = _text(paragraph, span.text)
+        if span.bold:
+            run.bold = True
+        if span.italic:
+            run.italic = True
+
+
+def _meta(document: Any, label: str, text: str) -> Any:
     paragraph = _para(document, style=STYLE_META)
     _text(paragraph, f"{label}: ", bold=True)
     _text(paragraph, text)
+    return paragraph
 
 
-def _ask(document: Any, notes: SpeakingNotes, label: str = ASK_LABEL) -> None:
+def _ask(document: Any, label: str, text: str) -> Any:
     paragraph = _para(document, style=STYLE_ASK)
     _text(paragraph, f"{label}: ")
-    _text(paragraph, notes.ask)
-
-
-def _part_heading(document: Any, part: NotesPart, level: int = 1) -> None:
-    paragraph = document.add_heading(level=level)
-    _text(paragraph, part.title)
-    if part.target_label:
-        _text(paragraph, "\t" + part.target_label, style=CHAR_TIME)
-
-
-def _cues(document: Any, part: NotesPart) -> None:
-    for cue in part.cues:
-        _rich(_para(document, style=STYLE_CUE), cue)
-    if not part.cues:
-        paragraph = _para(document, style=STYLE_META)
-        _text(paragraph, NO_CUES_TEXT).italic = True
+    _text(paragraph, text)
+    return paragraph
 
 
 def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
@@ -177,84 +151,71 @@ def _properties(
     props.created = props.modified = moment.replace(tzinfo=None)
 
 
-# --- layouts -------------------------------------------------------------------------------
+# --- rendering the composed blocks ----------------------------------------------------------
 
 
-def _title_block(document: Any, notes: SpeakingNotes) -> None:
-    _text(document.add_heading(level=0), notes.title)
-    for label, text in notes.meta_lines:
-        _meta(document, label, text)
-
-
-def _notes(document: Any, notes: SpeakingNotes) -> None:
-    _title_block(document, notes)
-    if notes.ask:
-        _ask(document, notes)
-    if notes.values:
-        _meta(document, "Values", ", ".join(notes.values))
-    if notes.timing_line:
-        _meta(document, "Timing", notes.timing_line)
-    for part in notes.parts:
-        _part_heading(document, part)
-        _cues(document, part)
-    if notes.ask:
-        heading = document.add_heading(level=1)
-        _text(heading, CLOSING_LABEL)
-        _ask(document, notes)
-    drafts = [p for p in notes.parts if p.draft]
-    if notes.include_full_text and drafts:
-        appendix = document.add_heading(level=1)
-        appendix.paragraph_format.page_break_before = True
-        _text(appendix, APPENDIX_TITLE)
-        for part in drafts:
-            _draft(document, part)
-
-
-def _draft(document: Any, part: NotesPart) -> None:
-    _text(document.add_heading(level=2), part.title)
-    for block in part.blocks:
-        if block.kind == "heading":
-            _text(document.add_heading(level=3), block.text)
-        elif block.kind == "bullet":
-            _rich(_para(document, style="List Bullet"), block.text)
-        else:
-            _rich(_para(document, style=STYLE_DRAFT), block.text)
-
-
-def _cards(document: Any, notes: SpeakingNotes) -> None:
-    count = len(notes.parts)
-    for number, part in enumerate(notes.parts, start=1):
-        header = _para(document, f"{notes.title}  ·  card {number} of {count}", STYLE_CARD_HEADER)
-        if number > 1:
-            header.paragraph_format.page_break_before = True
-        _text(document.add_heading(level=1), part.title)
-        if part.target_label:
-            _para(document, part.target_label, STYLE_TARGET)
-        _cues(document, part)
-        if part.kind.value == "now" and notes.ask:
-            _ask(document, notes, CLOSING_LABEL)
-
-
-def _briefing(document: Any, notes: SpeakingNotes) -> None:
-    _title_block(document, notes)
-    if notes.ask:
-        _ask(document, notes)
-    sections = (
-        ("Why now", notes.why_now),
-        ("What we share", notes.what_we_share),
-        ("Why I care", notes.why_i_care),
-    )
-    for label, lines in sections:
-        if not lines:
+def _render(document: Any, blocks: list[LayoutBlock]) -> None:
+    """Each block in its own named style; a page break starts the next block on a new page."""
+    page_break = False
+    for block in blocks:
+        if block.kind is Kind.PAGE_BREAK:
+            page_break = True
             continue
-        _para(document, label, STYLE_LABEL)
-        for line in lines:
-            _para(document, line)
-    _para(document, "Timing", STYLE_LABEL)
-    header = _para(document, style=STYLE_TIMING)
-    _text(header, "Part\tTarget\tEstimated", bold=True)
-    for name, target, estimate in notes.timing_rows():
-        _para(document, f"{name}\t{target}\t{estimate}", STYLE_TIMING)
-    if notes.values:
-        _para(document, "Values", STYLE_LABEL)
-        _para(document, ", ".join(notes.values))
+        for paragraph in _block(document, block):
+            if page_break:
+                paragraph.paragraph_format.page_break_before = True
+                page_break = False
+
+
+def _block(document: Any, block: LayoutBlock) -> list[Any]:
+    kind = block.kind
+    if kind is Kind.TITLE:
+        return [_text_in(document.add_heading(level=0), block.text)]
+    if kind is Kind.META:
+        return [_meta(document, block.label, block.text)]
+    if kind is Kind.ASK:
+        return [_ask(document, block.label, block.text)]
+    if kind is Kind.HEADING:
+        heading = _text_in(document.add_heading(level=block.level), block.text)
+        if block.time:
+            _text(heading, "\t" + block.time, style=CHAR_TIME)
+        return [heading]
+    if kind is Kind.NOTE:
+        paragraph = _para(document, style=STYLE_META)
+        _text(paragraph, block.text).italic = True
+        return [paragraph]
+    if kind is Kind.TABLE:
+        return _table(document, block.rows)
+    style = _STYLES.get(kind)
+    if kind in _RICH:
+        paragraph = _para(document, style=style)
+        if kind is Kind.NUMBERED:
+            _text(paragraph, f"{block.number}. ")
+        elif kind is Kind.BULLET and block.level > 1:
+            paragraph.style = document.styles["List Bullet 2"]
+        _rich(paragraph, block.rich)
+        return [paragraph]
+    return [_para(document, block.text, style)]
+
+
+_STYLES: dict[Kind, str | None] = {
+    Kind.CUE: STYLE_CUE,
+    Kind.PARAGRAPH: STYLE_DRAFT,
+    Kind.NUMBERED: STYLE_DRAFT,
+    Kind.BULLET: "List Bullet",
+    Kind.QUOTE: "Quote",
+    Kind.LABEL: STYLE_LABEL,
+    Kind.LINE: None,
+    Kind.CARD_HEADER: STYLE_CARD_HEADER,
+    Kind.TARGET: STYLE_TARGET,
+}
+_RICH = frozenset({Kind.CUE, Kind.PARAGRAPH, Kind.NUMBERED, Kind.BULLET, Kind.QUOTE})
+
+
+def _table(document: Any, rows: tuple[tuple[str, ...], ...]) -> list[Any]:
+    out = []
+    for index, row in enumerate(rows):
+        paragraph = _para(document, style=STYLE_TIMING)
+        _text(paragraph, "\t".join(row), bold=True if index == 0 else None)
+        out.append(paragraph)
+    return out

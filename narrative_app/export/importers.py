@@ -1,32 +1,53 @@
 """Export: import a narrative from a .md, .txt, .docx or .narrative file.
 
 Readers only read: they return an ImportResult (the narrative and any messages about what was
-guessed) and never create anything; the store does that. Every file the app cannot use gets a
-BadInputError whose text says what is wrong and what to do, in one line.
+guessed or assumed) and never create anything; the store does that. Every file the app
+cannot use gets a BadInputError whose text says what is wrong and what to do, in one line.
+
+Only regular files are read (never a folder, FIFO or device, which could hang or never end),
+at most :data:`~narrative_app.limits.MAX_IMPORT_BYTES` of them, and the narrative read must
+fit the limits in :mod:`narrative_app.limits`. ``import_file`` is pure (no global state), so
+the window may call it from a worker thread.
 """
 
 from __future__ import annotations
 
-import zipfile
+import os
+import re
+import stat
 from pathlib import Path
 
 from narrative_app.domain import Narrative
-from narrative_app.errors import BadInputError
+from narrative_app.errors import BadInputError, NotRegularFileError, TooLargeError
+from narrative_app.export.docx_reader import read_docx
 from narrative_app.export.markdown import markdown_to_narrative
-from narrative_app.export.outline import ImportResult, Item, build_narrative, meta_line
+from narrative_app.export.outline import ImportResult
 from narrative_app.export.text import text_to_narrative
-from narrative_app.method.presets import parse_duration
+from narrative_app.limits import (
+    MAX_IMPORT_BYTES,
+    MAX_IMPORT_TEXT_CHARS,
+    MB,
+    check_narrative_size,
+    text_too_long,
+)
 
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
-MAX_DOCX_XML_BYTES = 100 * 1024 * 1024
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt", ".text")
 DOCX_SUFFIXES = (".docx",)
 BUNDLE_SUFFIXES = (".narrative",)
 IMPORT_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES + DOCX_SUFFIXES + BUNDLE_SUFFIXES
 SUPPORTED = ".md, .txt, .docx or .narrative"
+UTF8 = "utf-8"
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls but tab, LF, FF, CR
+WINDOWS_1252 = "cp1252"
 
-__all__ = ["IMPORT_SUFFIXES", "ImportResult", "import_file"]
+__all__ = [
+    "IMPORT_SUFFIXES",
+    "MAX_IMPORT_BYTES",
+    "ImportResult",
+    "cp1252_note",
+    "import_file",
+]
 
 
 def import_file(path: str | Path) -> ImportResult:
@@ -45,58 +66,100 @@ def import_file(path: str | Path) -> ImportResult:
     if suffix in BUNDLE_SUFFIXES:
         from narrative_app.bundle import loads
 
-        return ImportResult(loads(raw), [])
-    if suffix in DOCX_SUFFIXES:
-        result = _read_docx(path, raw)
+        result = ImportResult(loads(raw), [])
+    elif suffix in DOCX_SUFFIXES:
+        result = read_docx(path.name, raw, _title_from_name(path))
     else:
-        text = _decode_text(path, raw)
+        text, encoding = _decode_text(path, raw)
         reader = markdown_to_narrative if suffix in MARKDOWN_SUFFIXES else text_to_narrative
         result = reader(text, fallback_title=_title_from_name(path))
+        if encoding == WINDOWS_1252:
+            result.encoding = WINDOWS_1252
+            result.messages.insert(0, cp1252_note(path.name))
     if not _has_content(result.narrative):
         raise BadInputError(
             f"{path.name} has no story text in it, so nothing was imported. Check you chose the "
             "right file."
         )
+    check_narrative_size(result.narrative, path.name)
     return result
 
 
+def cp1252_note(name: str) -> str:
+    """The note shown when a text file was not UTF-8 and was read as Windows-1252."""
+    return (
+        f"{name} is not UTF-8, so it was read as Windows-1252 text: check that accented "
+        "letters, quotes and symbols look right."
+    )
+
+
 def _read_bytes(path: Path) -> bytes:
+    """A regular file's bytes, at most MAX_IMPORT_BYTES; never blocks on a FIFO or device."""
     try:
-        if path.is_dir():
-            raise BadInputError(f"{path.name} is a folder. Choose a {SUPPORTED} file.")
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise BadInputError(
-                f"{path.name} is too large to import ({size / 1_048_576:.1f} MB; the limit is "
-                f"{MAX_IMPORT_BYTES // 1_048_576} MB). Check you chose the right file."
-            )
-        raw = path.read_bytes()
+        info = path.stat()  # follows symlinks: a link to /dev/zero is a device
+        _require_regular(path, info.st_mode)
+        _require_size(path, info.st_size)
+        # O_NONBLOCK: should the file be swapped for a FIFO after the check, opening it
+        # does not wait for a writer; fstat then refuses it.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as handle:
+            opened = os.fstat(handle.fileno())
+            _require_regular(path, opened.st_mode)
+            _require_size(path, opened.st_size)
+            raw = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise BadInputError(f"Could not read {path.name}: {reason}. Check the file.") from None
+    _require_size(path, len(raw))
     if not raw.strip():
         raise BadInputError(f"{path.name} is empty, so there is nothing to import.")
     return raw
 
 
-def _decode_text(path: Path, raw: bytes) -> str:
+def _require_regular(path: Path, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise NotRegularFileError(f"{path.name} is a folder. Choose a {SUPPORTED} file.")
+    kind = "a pipe" if stat.S_ISFIFO(mode) else "a device or special file"
+    raise NotRegularFileError(
+        f"{path.name} is not a regular file (it is {kind}), so it cannot be imported. "
+        f"Choose a {SUPPORTED} file saved on disk."
+    )
+
+
+def _require_size(path: Path, size: int) -> None:
+    if size > MAX_IMPORT_BYTES:
+        raise TooLargeError(
+            f"{path.name} is too large to import ({size / MB:.1f} MB; the limit is "
+            f"{MAX_IMPORT_BYTES // MB} MB). Check you chose the right file."
+        )
+
+
+def _decode_text(path: Path, raw: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read in (UTF-8, else Windows-1252)."""
     binary = BadInputError(
         f"{path.name} is not a text file (it looks like binary data). Choose a Markdown or "
         "plain-text file saved as UTF-8."
     )
     if b"\x00" in raw:
         raise binary
+    encoding = UTF8
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        encoding = WINDOWS_1252
         try:
-            text = raw.decode("cp1252")
+            text = raw.decode(WINDOWS_1252)
         except UnicodeDecodeError:
             raise binary from None
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if len(text) > MAX_IMPORT_TEXT_CHARS:  # before any work that grows with the text
+        raise TooLargeError(text_too_long(path.name))
+    controls = len(_CONTROL_RE.findall(text))
     if controls > max(2, len(text) // 50):
         raise binary
-    return text
+    return text, encoding
 
 
 def _title_from_name(path: Path) -> str:
@@ -108,118 +171,3 @@ def _has_content(narrative: Narrative) -> bool:
         part.draft.strip() or part.cues or any(v.strip() for v in part.fields.values())
         for part in narrative.parts.values()
     )
-
-
-# --- Word -------------------------------------------------------------------------------
-
-
-def _read_docx(path: Path, raw: bytes) -> ImportResult:
-    not_word = BadInputError(
-        f"{path.name} is not a Word document that can be read (it may be damaged, or another "
-        "kind of file renamed). Open it in Word or LibreOffice and save it as .docx again."
-    )
-    import io
-
-    if not zipfile.is_zipfile(io.BytesIO(raw)):
-        raise not_word
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.file_size > MAX_DOCX_XML_BYTES:
-                raise BadInputError(
-                    f"{path.name} is too large to import once unpacked. Check you chose the "
-                    "right file."
-                )
-        import docx
-
-        document = docx.Document(io.BytesIO(raw))
-        items = list(_docx_items(document))
-    except BadInputError:
-        raise
-    except Exception:  # python-docx raises many kinds of error for broken packages
-        raise not_word from None
-    core_title = _core_title(document)
-    return build_narrative(
-        items, fallback_title=core_title or _title_from_name(path), title_is_known=bool(core_title)
-    )
-
-
-def _core_title(document: object) -> str:
-    try:
-        return (document.core_properties.title or "").strip()  # type: ignore[attr-defined]
-    except Exception:
-        return ""
-
-
-def _docx_items(document: object):  # -> Iterator[Item]
-    from narrative_app.export.docx import STYLE_ASK, STYLE_CUE, STYLE_META, STYLE_SKIPPED
-    from narrative_app.export.notes import APPENDIX_TITLE, ASK_LABEL, CLOSING_LABEL
-
-    skip_until_heading = False
-    for paragraph in _paragraphs(document):
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        text = paragraph.text.replace("\r", "")
-        level = _heading_level(style)
-        if level:
-            skip_until_heading = text.strip().lower() in {
-                APPENDIX_TITLE.lower(),
-                CLOSING_LABEL.lower(),
-            }
-            if not skip_until_heading and text.strip():
-                heading = _tabbed_time(text.strip())
-                yield Item("heading", heading, level=level, raw=heading)
-            continue
-        if skip_until_heading or style in STYLE_SKIPPED or not text.strip():
-            continue
-        if style == STYLE_ASK:
-            ask = text.strip()
-            for prefix in (f"{ASK_LABEL}:", "Ask:"):
-                ask = ask.removeprefix(prefix).strip()
-            yield Item("meta", ask, key="ask")
-        elif style == STYLE_META:
-            for line in text.split("\n"):
-                meta = meta_line(line)
-                if meta:
-                    yield Item("meta", meta[1], key=meta[0])
-        elif style == STYLE_CUE:
-            yield Item("cue", " ".join(text.split()))
-        elif "List" in style or _has_numbering(paragraph):
-            yield Item("line", "- " + " ".join(text.split()))
-        else:
-            for line in text.split("\n"):
-                yield Item("line", line)
-            yield Item("line", "")
-
-
-def _tabbed_time(text: str) -> str:
-    """'Story of Self<TAB>2:00' (our notes layout) as 'Story of Self (2:00)'."""
-    name, tab, time = text.rpartition("\t")
-    if tab and parse_duration(time.strip()) is not None:
-        return f"{name.strip()} ({time.strip()})"
-    return text
-
-
-def _paragraphs(document: object):  # -> Iterator[Paragraph]
-    from docx.table import Table
-
-    for block in document.iter_inner_content():  # type: ignore[attr-defined]
-        if isinstance(block, Table):
-            for row in block.rows:
-                for cell in row.cells:
-                    yield from cell.paragraphs
-        else:
-            yield block
-
-
-def _heading_level(style: str) -> int:
-    if style in {"Title"}:
-        return 1
-    if style.startswith("Heading "):
-        number = style.removeprefix("Heading ").strip()
-        return int(number) if number.isdigit() else 0
-    return 0
-
-
-def _has_numbering(paragraph: object) -> bool:
-    p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
-    return p_pr is not None and p_pr.numPr is not None

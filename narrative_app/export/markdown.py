@@ -17,6 +17,8 @@ Written form, which the reader also accepts leniently::
     ### Cues
 
     - one cue per bullet
+    - a cue of two lines ends its first line with a backslash\\
+        and goes on, indented, on the next
 
     ### Challenge
 
@@ -62,8 +64,12 @@ def notes_to_markdown(notes: SpeakingNotes) -> str:
         if notes.include_full_text and part.draft:
             out += [escape_line(line, part.kind) for line in part.draft.split("\n")]
             out.append("")
-        if part.cues:
-            out += ["### Cues", "", *(f"- {cue}" for cue in part.cues), ""]
+        cues = part.cue_lines or part.cues
+        if cues:
+            out += ["### Cues", ""]
+            for cue in cues:
+                out += cue_bullet(cue)
+            out.append("")
         for item in part.fields:
             if item.text and item.key != "ask":
                 out += [f"### {item.label}", ""]
@@ -72,6 +78,18 @@ def notes_to_markdown(notes: SpeakingNotes) -> str:
     while out and not out[-1]:
         out.pop()
     return "\n".join(out) + "\n"
+
+
+def cue_bullet(cue: str) -> list[str]:
+    """A cue as one bullet; a cue of several lines ends each line but the last with a
+    backslash (Markdown's hard line break) and indents the next by four spaces (so no line
+    of it can read back as a heading), so it reads back whole."""
+    lines = cue.split("\n")
+    out = [f"- {lines[0]}"]
+    for line in lines[1:]:
+        out[-1] += "\\"
+        out.append(f"    {line}")
+    return out
 
 
 def _pace(wpm: int) -> str:

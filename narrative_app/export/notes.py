@@ -9,21 +9,39 @@ the short extracts the one-page team briefing needs.
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 from datetime import date
 
-from narrative_app.coach.timing import estimate_narrative
 from narrative_app.domain import PART_ORDER, Narrative, PartKind
 from narrative_app.errors import BadInputError
+from narrative_app.export.labels import (
+    APPENDIX_TITLE,
+    ASK_LABEL,
+    CLOSING_LABEL,
+    IN_ALL_LABEL,
+    LAYOUT_LABELS,
+    NO_CUES_TEXT,
+)
 from narrative_app.export.xmlsafe import clean_text, one_line
 from narrative_app.method.framework import part_guide
-from narrative_app.method.presets import format_seconds
+from narrative_app.text.interim_sentences import sentences
+from narrative_app.text.markdown import Block, BlockType, read_blocks
+from narrative_app.text.timing import estimate_narrative, format_seconds
 
-APPENDIX_TITLE = "Full text"
-ASK_LABEL = "The ask"
-CLOSING_LABEL = "Close with the ask"
-NO_CUES_TEXT = "No cues yet: add short cues to this part in the app."
+# Kept importable from here: the importers use the labels under these names.
+__all__ = [
+    "APPENDIX_TITLE",
+    "ASK_LABEL",
+    "CLOSING_LABEL",
+    "NO_CUES_TEXT",
+    "Layout",
+    "NotesPart",
+    "Paper",
+    "SpeakingNotes",
+    "build_notes",
+    "parse_layout",
+    "parse_paper",
+]
 BRIEFING_LINE_LIMIT = 240
 
 
@@ -36,9 +54,7 @@ class Layout(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"notes": "Speaking notes", "cards": "Cue cards", "briefing": "Team briefing"}[
-            self.value
-        ]
+        return LAYOUT_LABELS[self.value]
 
 
 class Paper(enum.StrEnum):
@@ -77,14 +93,6 @@ class NotesField:
 
 
 @dataclass(frozen=True)
-class Block:
-    """One block of a draft as printed: a paragraph, a bullet or a sub-heading."""
-
-    kind: str  # "para", "bullet" or "heading"
-    text: str
-
-
-@dataclass(frozen=True)
 class NotesPart:
     kind: PartKind
     title: str
@@ -94,6 +102,9 @@ class NotesPart:
     cues: tuple[str, ...]
     fields: tuple[NotesField, ...]
     draft: str
+    # The cues with their line breaks kept (each line trimmed), for writers that can carry
+    # them (Markdown); ``cues`` holds the same cues on one line each, for print.
+    cue_lines: tuple[str, ...] = ()
 
     @property
     def target_label(self) -> str:
@@ -113,7 +124,8 @@ class NotesPart:
 
     @property
     def blocks(self) -> tuple[Block, ...]:
-        return draft_blocks(self.draft)
+        """The draft as read by the one Markdown reader (``text.markdown``)."""
+        return tuple(read_blocks(self.draft))
 
 
 @dataclass(frozen=True)
@@ -171,7 +183,7 @@ class SpeakingNotes:
         ]
         rows.append(
             (
-                "In all",
+                IN_ALL_LABEL,
                 format_seconds(self.target_seconds) if self.target_seconds else "–",
                 format_seconds(self.estimate_seconds) if self.estimate_seconds else "–",
             )
@@ -210,6 +222,7 @@ def build_notes(
                     for f in guide.fields
                 ),
                 draft=_trim_blank(clean_text(part.draft)),
+                cue_lines=tuple(c for c in (_cue_lines(cue) for cue in part.cues) if c),
             )
         )
     by_kind = {p.kind: p for p in parts}
@@ -240,10 +253,9 @@ def build_notes(
 
 # --- text helpers -------------------------------------------------------------------------
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=\S)")
-_BULLET_RE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
-_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-_ESCAPED_HASH_RE = re.compile(r"^(\s{0,3})\\(#)")
+def _cue_lines(cue: str) -> str:
+    """A cue cleaned like any text, each line trimmed, blank lines at either end dropped."""
+    return _trim_blank("\n".join(line.strip() for line in clean_text(cue).split("\n")))
 
 
 def _trim_blank(text: str) -> str:
@@ -256,11 +268,6 @@ def _trim_blank(text: str) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def sentences(text: str) -> list[str]:
-    flat = " ".join(text.split())
-    return [s.strip() for s in _SENTENCE_END_RE.split(flat) if s.strip()] if flat else []
-
-
 def _clip(text: str) -> str:
     if len(text) <= BRIEFING_LINE_LIMIT:
         return text
@@ -269,11 +276,11 @@ def _clip(text: str) -> str:
 
 
 def _first(text: str, count: int) -> str:
-    return _clip(" ".join(sentences(_plain(text))[:count]))
+    return _clip(" ".join(_sentences(text)[:count]))
 
 
 def _last(text: str) -> str:
-    found = sentences(_plain(text))
+    found = _sentences(text)
     return _clip(found[-1]) if found else ""
 
 
@@ -282,63 +289,15 @@ def _extract(lines: list[str], draft: str) -> tuple[str, ...]:
     chosen = tuple(line for line in lines if line)
     if chosen:
         return chosen
-    found = sentences(_plain(draft))
-    return tuple(_clip(s) for s in found[:2])
+    return tuple(_clip(s) for s in _sentences(draft)[:2])
 
 
-def _plain(text: str) -> str:
-    """Markdown emphasis and pause markers removed: for one-line extracts."""
-    text = re.sub(r"\[\s*pause\s*\]", " ", text, flags=re.IGNORECASE)
-    return re.sub(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
-
-
-def draft_blocks(draft: str) -> tuple[Block, ...]:
-    """Split a Markdown draft into printed blocks: paragraphs, bullets and sub-headings.
-
-    Soft line breaks inside a paragraph become spaces, as Markdown renders them.
-    """
-    blocks: list[Block] = []
-    para: list[str] = []
-
-    def flush() -> None:
-        if para:
-            blocks.append(Block("para", " ".join(para)))
-            para.clear()
-
-    for raw in draft.split("\n"):
-        line = _ESCAPED_HASH_RE.sub(r"\1\2", raw) if raw.lstrip().startswith("\\#") else raw
-        if not line.strip():
-            flush()
-            continue
-        heading = _HEADING_RE.match(raw)
-        bullet = _BULLET_RE.match(line)
-        if heading:
-            flush()
-            blocks.append(Block("heading", heading.group(1)))
-        elif bullet:
-            flush()
-            blocks.append(Block("bullet", bullet.group(1).strip()))
-        else:
-            para.append(line.strip())
-    flush()
-    return tuple(blocks)
-
-
-_INLINE_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(\*|_)(?=\S)(.+?)(?<=\S)\3")
-
-
-def inline_runs(text: str) -> list[tuple[str, bool, bool]]:
-    """(text, bold, italic) runs from Markdown **bold** and *italic* emphasis."""
-    runs: list[tuple[str, bool, bool]] = []
-    pos = 0
-    for match in _INLINE_RE.finditer(text):
-        if match.start() > pos:
-            runs.append((text[pos : match.start()], False, False))
-        if match.group(1):
-            runs.append((match.group(2), True, False))
-        else:
-            runs.append((match.group(4), False, True))
-        pos = match.end()
-    if pos < len(text):
-        runs.append((text[pos:], False, False))
-    return [r for r in runs if r[0]]
+def _sentences(text: str) -> list[str]:
+    """The sentences of a Markdown field or draft as the one reader sees its words (no
+    emphasis, links or pause markers); headings are not sentences."""
+    return [
+        sentence
+        for block in read_blocks(text)
+        if block.type is not BlockType.HEADING
+        for sentence in sentences(block.spoken)
+    ]

@@ -43,6 +43,9 @@ class ImportResult:
 
     narrative: Narrative
     messages: list[str] = field(default_factory=list)
+    # The text encoding the file was read in ("utf-8", or "cp1252" when it was not UTF-8;
+    # a note saying so is then the first message).
+    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True)
@@ -201,15 +204,24 @@ class _Builder:
         if self.section == "draft":
             self.drafts[kind].append(text)
         elif self.section == CUES_SECTION:
-            bullet = BULLET_RE.match(line)
-            if bullet:
-                self.cues[kind].append(bullet.group(1))
-            elif line.strip() and line[:1].isspace() and self.cues[kind]:
-                self.cues[kind][-1] += " " + line.strip()
-            elif line.strip():
-                self.drafts[kind].append(text)
+            self._cue_line(kind, line, text)
         else:
             self.fields[kind].setdefault(self.section, []).append(text)
+
+    def _cue_line(self, kind: PartKind, line: str, text: str) -> None:
+        """A bullet starts a cue; an indented line continues it. After a hard line break (a
+        backslash at the end of the line) the cue goes on on a new line; otherwise a wrapped
+        bullet is joined with a space, as Markdown reads it."""
+        cues = self.cues[kind]
+        bullet = BULLET_RE.match(line)
+        if cues and cues[-1].endswith("\\") and line[:1].isspace():
+            cues[-1] = cues[-1][:-1] + "\n" + line.strip()
+        elif bullet:
+            cues.append(bullet.group(1))
+        elif line.strip() and line[:1].isspace() and cues:
+            cues[-1] += " " + line.strip()
+        elif line.strip():
+            self.drafts[kind].append(text)
 
     def build(self) -> ImportResult:
         preamble = _trim(self.preamble)

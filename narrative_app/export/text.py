@@ -1,7 +1,7 @@
 """Export: the plain-text writer and reader for the speaking notes.
 
-The text writer renders the same speaking-notes document as the Word writer, in each layout,
-with underlined headings so the file reads well in any editor and prints as is. The reader
+The text writer renders the blocks ``layouts.compose`` makes of the notes, as the Word writer
+does, with underlined headings so the file reads well in any editor and prints as is. The reader
 accepts such files (and any plain text) through the shared outline reader.
 """
 
@@ -9,15 +9,9 @@ from __future__ import annotations
 
 import re
 
-from narrative_app.export.notes import (
-    APPENDIX_TITLE,
-    ASK_LABEL,
-    CLOSING_LABEL,
-    NO_CUES_TEXT,
-    Layout,
-    NotesPart,
-    SpeakingNotes,
-)
+from narrative_app.export.labels import APPENDIX_TITLE, CLOSING_LABEL, NO_CUES_TEXT
+from narrative_app.export.layouts import Kind, LayoutBlock, compose
+from narrative_app.export.notes import Layout, SpeakingNotes
 from narrative_app.export.outline import HEADING_RE, ImportResult, Item, build_narrative, match_part
 from narrative_app.export.xmlsafe import normalise_newlines
 
@@ -30,96 +24,76 @@ def _heading(text: str, mark: str) -> list[str]:
     return [text, mark * max(3, min(len(text), 72))]
 
 
-def _title_block(notes: SpeakingNotes) -> list[str]:
-    out = _heading(notes.title, "=")
-    out.append("")
-    out += [f"{label}: {text}" for label, text in notes.meta_lines]
-    if notes.meta_lines:
-        out.append("")
-    return out
-
-
-def _part_cues(part: NotesPart) -> list[str]:
-    return [f"  {CUE_BULLET} {cue}" for cue in part.cues] or [f"  ({NO_CUES_TEXT})"]
-
-
-def _draft(part: NotesPart) -> list[str]:
-    out: list[str] = []
-    for block in part.blocks:
-        if block.kind == "heading":
-            out += [block.text.upper(), ""]
-        elif block.kind == "bullet":
-            out.append(f"  - {block.text}")
-        else:
-            out += [block.text, ""]
-    while out and not out[-1]:
-        out.pop()
-    return out
-
-
 def notes_to_text(notes: SpeakingNotes, layout: Layout = Layout.NOTES) -> str:
     """The notes as plain text in the given layout (ends with one newline)."""
-    if layout is Layout.CARDS:
-        out = _cards(notes)
-    elif layout is Layout.BRIEFING:
-        out = _briefing(notes)
-    else:
-        out = _notes(notes)
-    while out and not out[-1]:
-        out.pop()
-    return "\n".join(out) + "\n"
-
-
-def _notes(notes: SpeakingNotes) -> list[str]:
-    out = _title_block(notes)
-    if notes.ask:
-        out += [f"{ASK_LABEL}: {notes.ask}", ""]
-    if notes.values:
-        out += [f"Values: {', '.join(notes.values)}", ""]
-    if notes.timing_line:
-        out += [f"Timing: {notes.timing_line}", ""]
-    for part in notes.parts:
-        out += ["", *_heading(part.heading.upper(), "-"), "", *_part_cues(part), ""]
-    if notes.ask:
-        out += ["", *_heading(CLOSING_LABEL.upper(), "-"), "", notes.ask, ""]
-    if notes.include_full_text and any(p.draft for p in notes.parts):
-        out += ["", "", *_heading(APPENDIX_TITLE.upper(), "=")]
-        for part in notes.parts:
-            if part.draft:
-                out += ["", *_heading(part.title, "-"), "", *_draft(part), ""]
-    return out
-
-
-def _cards(notes: SpeakingNotes) -> list[str]:
     out: list[str] = []
-    for number, part in enumerate(notes.parts, start=1):
-        if number > 1:
-            out += ["", "\f"]
-        out += [f"{notes.title}: card {number} of {len(notes.parts)}", ""]
-        out += [*_heading(part.title.upper(), "=")]
-        if part.target_label:
-            out += [f"TIME: {part.target_label}"]
-        out += ["", *_part_cues(part)]
-        if part.kind.value == "now" and notes.ask:
-            out += ["", f"{ASK_LABEL.upper()}: {notes.ask}"]
-    return out
+    previous: Kind | None = None
+    for block in compose(notes, layout):
+        joined = block.kind is previous and block.kind in _RUNS
+        if previous not in (None, Kind.PAGE_BREAK) and not joined:
+            out.append("")  # a blank line between blocks, not inside a run of list lines
+        out += _block(block)
+        previous = block.kind
+    text = "\n".join(out)
+    text = re.sub(r"\n{4,}", "\n\n\n", text).strip("\n")
+    return text + "\n"
 
 
-def _briefing(notes: SpeakingNotes) -> list[str]:
-    out = _title_block(notes)
-    sections = [
-        (ASK_LABEL, [notes.ask] if notes.ask else []),
-        ("Why now", list(notes.why_now)),
-        ("What we share", list(notes.what_we_share)),
-        ("Why I care", list(notes.why_i_care)),
-    ]
-    for heading, lines in sections:
-        if lines:
-            out += [*_heading(heading.upper(), "-"), *lines, ""]
-    out += [*_heading("TIMING", "-")]
-    out += [f"{name:<16}{target:>8}{estimate:>12}" for name, target, estimate in (
-        ("", "Target", "Estimated"), *notes.timing_rows())]
-    return out
+# Consecutive blocks of these kinds are printed without blank lines between them.
+_RUNS = frozenset({Kind.META, Kind.CUE, Kind.BULLET, Kind.NUMBERED, Kind.LINE})
+
+
+def _block(block: LayoutBlock) -> list[str]:
+    kind = block.kind
+    if kind is Kind.TITLE:
+        return _heading(block.text, "=")
+    if kind in (Kind.META, Kind.ASK):
+        return [f"{block.label}: {block.text}"]
+    if kind is Kind.HEADING:
+        return _heading_lines(block)
+    if kind is Kind.CUE:
+        return [f"  {CUE_BULLET} {_marked(block)}"]
+    if kind is Kind.NOTE:
+        return [f"  ({block.text})"]
+    if kind is Kind.BULLET:
+        return [f"{'  ' * block.level}- {_marked(block)}"]
+    if kind is Kind.NUMBERED:
+        return [f"{'  ' * block.level}{block.number}. {_marked(block)}"]
+    if kind is Kind.QUOTE:
+        return [f"> {_marked(block)}"]
+    if kind is Kind.PARAGRAPH:
+        return [_marked(block)]
+    if kind is Kind.LABEL:
+        return _heading(block.text.upper(), "-")
+    if kind is Kind.TABLE:
+        return [f"{name:<16}{target:>10}{estimate:>12}" for name, target, estimate in block.rows]
+    if kind is Kind.PAGE_BREAK:
+        return ["\f"]
+    return [block.text]  # paragraph, line, card header, target time
+
+
+def _marked(block: LayoutBlock) -> str:
+    """Plain text keeps emphasis the way e-mail does (*italic*, **bold**), so a text file
+    read back in keeps it too; links are their text and ``[pause]`` stays as written."""
+    out = []
+    for span in block.rich:
+        mark = ("**" if span.bold else "") + ("*" if span.italic else "")
+        text = span.text
+        if mark and not span.pause:
+            core = text.strip()
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+            text = f"{lead}{mark}{core}{mark[::-1]}{trail}" if core else text
+        out.append(text)
+    return "".join(out).strip()
+
+
+def _heading_lines(block: LayoutBlock) -> list[str]:
+    if block.level == 1:
+        text = f"{block.text} ({block.time})" if block.time else block.text
+        return ["", *_heading(text.upper(), "-")]
+    if block.level == 2:
+        return ["", *_heading(block.text, "-")]
+    return [block.text.upper()]
 
 
 def text_items(text: str) -> list[Item]:

@@ -4,7 +4,8 @@ A backup is a single self-contained SQLite file named ``narratives-YYYYmmdd-HHMM
 ``backups/`` beside the database or in a folder the user chose in Settings. Each copy is
 written under a temporary name with ``synchronous=FULL``, checked with ``PRAGMA quick_check``
 and only then given its final name; a copy that fails the check is discarded. The newest
-``keep`` backups are kept. Recovery looks in the chosen folder and in the usual one.
+``keep`` backups are kept, and so is the newest backup holding each narrative the live database
+lacks (see ``prune``). Recovery looks in the chosen folder and in the usual one.
 """
 
 from __future__ import annotations
@@ -18,13 +19,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from narrative_app.models.database import open_readonly
+from narrative_app.models.database import open_readonly, readonly_uri
 
 BACKUP_DIR_NAME = "backups"
 DEFAULT_KEEP = 10
 _NAME_RE = re.compile(r"^narratives-(\d{8}-\d{6})\.db$")
 _PARTIAL_RE = re.compile(r"^\.narratives-\d{8}-\d{6}\.db\.partial$")
 _STAMP = "%Y%m%d-%H%M%S"
+# A narrative deleted for good leaves a row keyed "forgotten:<id>:<created_at>" in ``meta``,
+# so that old backups holding it are no longer kept on its account (see ``prune``).
+FORGOTTEN_PREFIX = "forgotten:"
 # Files of the data folder kept beside each backup, as "<backup name>.<file name>": the
 # spell checker's personal dictionary travels with the narratives it was built for.
 COMPANION_FILES = ("personal-dictionary.txt",)
@@ -117,7 +121,7 @@ def make_backup(
         _fsync_dir(folder)
     finally:
         _remove(partial)
-    prune(folder, keep)
+    prune(folder, keep, live_db=db_path)
     return final
 
 
@@ -152,12 +156,32 @@ def restore_companions(backup: Path, data_dir: Path) -> list[str]:
     return restored
 
 
-def prune(folder: Path, keep: int = DEFAULT_KEEP) -> None:
+def prune(folder: Path, keep: int = DEFAULT_KEEP, live_db: Path | None = None) -> None:
     """Delete all but the newest ``keep`` backups, and copies left half-made by a crash.
 
-    Only files named like our backups are ever touched.
+    With ``live_db``, an older backup is also kept when it is the newest one holding some
+    narrative that neither the live database nor a kept backup holds (a narrative is known by
+    its id and creation time, so a new narrative that reuses an old id does not count as the
+    old one). So a library that went missing can always be found again, however many days
+    pass; a narrative deleted for good (``forgotten``) stops keeping old backups. If the live
+    database cannot be read, nothing is pruned. Only files named like our backups are touched.
     """
-    for old in list_backups(folder)[max(1, keep) :]:
+    found = list_backups(folder)
+    kept, older = found[: max(1, keep)], found[max(1, keep) :]
+    covered: set[str] | None = None
+    if live_db is not None and older:
+        covered = narrative_keys(live_db, with_forgotten=True)
+        if covered is None:
+            older = []  # cannot tell what the live store lacks: keep everything this time
+        else:
+            for backup in kept:
+                covered |= narrative_keys(backup.path) or set()
+    for old in older:
+        if covered is not None:
+            held = narrative_keys(old.path) or set()
+            if held - covered:
+                covered |= held  # the newest backup still holding a narrative we lack
+                continue
         _remove(old.path)
         for name in COMPANION_FILES:
             _remove(companion(old.path, name))
@@ -167,12 +191,35 @@ def prune(folder: Path, keep: int = DEFAULT_KEEP) -> None:
                 _remove(entry)
 
 
+def narrative_keys(path: Path, *, with_forgotten: bool = False) -> set[str] | None:
+    """The narratives ``path`` holds, as "<id>:<created_at>"; None when it cannot be read.
+
+    ``with_forgotten`` adds the narratives deleted for good from it (see FORGOTTEN_PREFIX).
+    """
+    try:
+        with open_readonly(path) as conn:
+            keys = {f"{row[0]}:{row[1]}" for row in
+                    conn.execute("SELECT id, created_at FROM narratives")}
+            if with_forgotten:
+                rows = conn.execute("SELECT key FROM meta WHERE substr(key, 1, ?) = ?",
+                                    (len(FORGOTTEN_PREFIX), FORGOTTEN_PREFIX))
+                keys |= {row[0][len(FORGOTTEN_PREFIX) :] for row in rows}
+    except (sqlite3.Error, OSError):
+        return None
+    return keys
+
+
+def holds_narratives(path: Path) -> bool:
+    """True when ``path`` is a good backup holding at least one narrative."""
+    return quick_check(path) and bool(narrative_keys(path))
+
+
 def restore_backup(backup: Path, db_path: Path) -> None:
     """Put a copy of ``backup`` in place of ``db_path`` (atomically, via a temporary file)."""
     partial = db_path.with_name(db_path.name + ".restoring")
     _remove(partial)
     try:
-        source_uri = f"{backup.resolve().as_uri()}?mode=ro"
+        source_uri = readonly_uri(backup)
         with (
             closing(sqlite3.connect(source_uri, uri=True)) as src,
             closing(sqlite3.connect(partial)) as dest,

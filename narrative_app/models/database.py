@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 # Every migration revision, oldest first; the last one is the head.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -45,14 +45,25 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def make_engine(db_path: Path) -> Engine:
-    from sqlalchemy import create_engine, event
+    """An engine on ``db_path``, whatever characters the path holds.
+
+    The URL is built with ``URL.create`` rather than by pasting the path into a string: in a
+    pasted ``sqlite:///...`` URL a ``?`` or ``#`` in a folder name would end the file name,
+    so the database would be written outside the data folder.
+    """
+    from sqlalchemy import URL, create_engine, event
 
     engine = create_engine(
-        f"sqlite:///{db_path}",
+        URL.create("sqlite", database=str(db_path)),
         connect_args={"timeout": BUSY_TIMEOUT_SECONDS},
     )
     event.listen(engine, "connect", _on_connect)
     return engine
+
+
+def readonly_uri(db_path: Path) -> str:
+    """A read-only SQLite URI for ``db_path``; ``as_uri`` percent-encodes ``?``, ``%``, ``#``."""
+    return f"{db_path.resolve().as_uri()}?mode=ro"
 
 
 @contextmanager
@@ -64,7 +75,7 @@ def open_readonly(db_path: Path) -> Iterator[sqlite3.Connection]:
     """
     companions = [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm")]
     existed = [path.exists() for path in companions]
-    uri = f"{db_path.resolve().as_uri()}?mode=ro"
+    uri = readonly_uri(db_path)
     try:
         with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)) as conn:
             yield conn

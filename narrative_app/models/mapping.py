@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from narrative_app.coach.timing import text_stats
 from narrative_app.domain import (
     PART_ORDER,
     Narrative,
@@ -31,6 +30,7 @@ from narrative_app.models.schema import (
     ValueRow,
     VersionRow,
 )
+from narrative_app.text.timing import text_stats
 
 
 def dump_json(value: Any) -> str:
@@ -55,12 +55,13 @@ def write_part(row: PartRow, part: StoryPart) -> None:
 
 
 def set_draft(row: PartRow, draft: str) -> None:
-    if draft == row.draft and row.words is not None:
+    if draft == row.draft and row.words is not None and row.gaps is not None:
         return  # unchanged: skip recounting (a whole-narrative save with a huge part stays fast)
     stats = text_stats(draft)
     row.draft = draft
     row.words = stats.words
     row.paragraphs = stats.paragraphs
+    row.gaps = stats.gaps
 
 
 def read_part(row: PartRow) -> StoryPart:
@@ -78,6 +79,7 @@ def refresh_totals(row: NarrativeRow) -> None:
     """Recompute the narrative's word, paragraph and target totals from its parts."""
     row.words = sum(p.words for p in row.parts)
     row.paragraphs = sum(p.paragraphs for p in row.parts)
+    row.gaps = sum(p.gaps or 0 for p in row.parts)
     row.target_seconds = sum(p.target_seconds for p in row.parts)
 
 

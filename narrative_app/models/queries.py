@@ -48,6 +48,7 @@ def summaries(*, trashed: bool, needle: str = "") -> Select[Any]:
         n.updated_at,
         last_run,
         n.trashed_at,
+        n.gaps,
     ).where(n.trashed_at.is_not(None) if trashed else n.trashed_at.is_(None))
     if needle:
         stmt = stmt.where(_matches()).params(needle=needle)

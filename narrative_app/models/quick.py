@@ -4,30 +4,33 @@ Importing SQLAlchemy takes longer than showing the whole window, so the app open
 in two steps. ``DeferredStore.open`` prepares the folder and checks the database with plain
 ``sqlite3``; when it is healthy and up to date, the library can be listed at once with plain
 SQL (the same rows, in the same order, as ``NarrativeStore.list``) while the full store is
-opened just after the window is ready (``finish_opening``; ``preload`` imports it in a
-background thread first). Anything else (a new, damaged or older database) opens the full
-store straight away, exactly as before. Every other use opens the full store on demand and
+opened just after the window is ready (``finish_opening``; ``preload`` imports it first on a
+one-thread executor owned by this object, joined by ``finish_opening`` and ``close``).
+Anything else (a new, damaged or older database) opens the full store straight away, exactly
+as before. Every other use opens the full store on demand and
 hands the call to it, so callers see the ``NarrativeStore`` API throughout.
 """
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from narrative_app.domain import NarrativeSummary
 from narrative_app.models import recovery
 from narrative_app.models.database import fold, needs_upgrade, open_readonly
 from narrative_app.models.recovery import DbState, OpenReport
 
+if TYPE_CHECKING:  # concurrent.futures is imported when first used, after the first paint
+    from concurrent.futures import Future, ThreadPoolExecutor
+
 DB_NAME = "narratives.db"  # the same as store.DB_NAME (checked by a test)
 
 _SUMMARY_SQL = (
     "SELECT n.id, n.title, n.audience, n.occasion, n.preset, n.target_seconds, n.words,"
     " n.paragraphs, n.pace_wpm, n.updated_at,"
-    " (SELECT max(r.started_at) FROM runs r WHERE r.narrative_id = n.id), n.trashed_at"
+    " (SELECT max(r.started_at) FROM runs r WHERE r.narrative_id = n.id), n.trashed_at, n.gaps"
     " FROM narratives n WHERE n.trashed_at IS {null} {search}"
     " ORDER BY n.updated_at DESC, n.id DESC"
 )
@@ -59,7 +62,7 @@ def list_summaries(db_path: Path, *, trashed: bool = False, query: str = "") -> 
         conn.create_function("nc_fold", 1, fold, deterministic=True)
         rows = conn.execute(sql, {"needle": needle} if needle else {}).fetchall()
     return [
-        NarrativeSummary(*row[:9], _when(row[9]), _when(row[10]), _when(row[11]))
+        NarrativeSummary(*row[:9], _when(row[9]), _when(row[10]), _when(row[11]), row[12])
         for row in rows
     ]
 
@@ -73,7 +76,8 @@ class DeferredStore:
         self._open_kwargs = open_kwargs
         self._store: Any = None
         self._closed = False
-        self._preload: threading.Thread | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._preload: Future[None] | None = None
 
     @classmethod
     def open(cls, data_dir: Path | str, **open_kwargs: Any) -> Any:
@@ -96,19 +100,26 @@ class DeferredStore:
         return self._store is not None
 
     def preload(self) -> None:
-        """Import the full store (SQLAlchemy) in a background thread; safe to call twice."""
-        if self._preload is None and self._store is None:
-            self._preload = threading.Thread(target=_import_store, name="store-preload",
-                                             daemon=True)
-            self._preload.start()
+        """Import the full store (SQLAlchemy) in the background; safe to call twice."""
+        if self._preload is None and self._store is None and not self._closed:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-preload")
+            self._preload = self._executor.submit(_import_store)
 
     def preloading(self) -> bool:
         """True while the background import started by ``preload`` is still running."""
-        return self._preload is not None and self._preload.is_alive()
+        return self._preload is not None and not self._preload.done()
+
+    def _join_preload(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
 
     def finish_opening(self) -> Any:
         """Open the full store (once) and return it; raises what ``NarrativeStore.open`` does."""
         if self._store is None:
+            self._join_preload()  # the import is under way or done; never two at once
             from narrative_app.models.store import NarrativeStore
 
             self._store = NarrativeStore.open(self.data_dir, **self._open_kwargs)
@@ -128,9 +139,10 @@ class DeferredStore:
             return self.finish_opening().list(trashed=trashed, query=query)
 
     def close(self) -> None:
+        self._closed = True
+        self._join_preload()
         if self._store is not None:
             self._store.close()
-        self._closed = True
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):

@@ -3,12 +3,15 @@
 ``inspect`` looks at the file with a read-only ``sqlite3`` connection, so a database written by
 a newer app is refused before anything touches it. ``recover`` moves a damaged file (and its
 ``-wal``/``-shm``) aside, never deleting it, restores the newest good backup and describes
-what happened in plain English for the user.
+what happened in plain English for the user. A missing or empty database beside backups that
+hold narratives (``lost_library``) is damage too, not a first run. ``failure_advice`` turns an
+error met while using the database into one honest line.
 """
 
 from __future__ import annotations
 
 import enum
+import errno
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -21,6 +24,14 @@ from narrative_app.models.database import is_known, read_revision
 from narrative_app.models.versions import uk_date
 
 _DAMAGE_WORDS = ("not a database", "malformed", "corrupt", "encrypted", "disk i/o")
+
+
+class Cause(enum.Enum):
+    """Why the database had to be recovered (each says so differently)."""
+
+    DAMAGED = "damaged"  # unreadable or failing its check
+    EMPTY = "empty"  # zero bytes, or no tables, although backups hold narratives
+    MISSING = "missing"  # no file at all, although backups hold narratives
 
 
 class DbState(enum.Enum):
@@ -90,22 +101,24 @@ def inspect(db_path: Path) -> Inspection:
     return Inspection(DbState.OK, revision)
 
 
-def recover(db_path: Path, now: datetime, backups_dir: Path | None = None) -> OpenReport:
-    """Move the damaged database aside and restore the newest good backup, if there is one.
+def recover(
+    db_path: Path, now: datetime, backups_dir: Path | None = None, cause: Cause = Cause.DAMAGED
+) -> OpenReport:
+    """Move the database aside (if there is one) and restore the newest good backup.
 
     Backups are looked for in ``backups_dir`` (the folder chosen in Settings) and in the usual
     ``backups/`` beside the database.
     """
     aside = move_aside(db_path, now)
+    kept = f" The {_WHAT[cause]} file was kept as {aside.name} in {aside.parent}." if aside else ""
     for backup in backups.list_all_backups(backups.backup_folders(db_path, backups_dir)):
         if not backups.quick_check(backup.path) or not _readable_revision(backup.path):
             continue
         backups.restore_backup(backup.path, db_path)
         backups.restore_companions(backup.path, db_path.parent)
         message = (
-            "The narratives database could not be read. Your narratives were restored from the "
-            f"backup made on {describe_time(backup.made_at)}; changes made after that are not in "
-            f"it. The damaged file was kept as {aside.name} in {aside.parent}."
+            f"{_OPENING[cause]} Your narratives were restored from the backup made on "
+            f"{describe_time(backup.made_at)}; changes made after that are not in it.{kept}"
         )
         return OpenReport(
             recovered=True,
@@ -116,28 +129,55 @@ def recover(db_path: Path, now: datetime, backups_dir: Path | None = None) -> Op
         )
     message = (
         "The narratives database could not be read and there was no good backup, so a new, "
-        f"empty one was started. The damaged file was kept as {aside.name} in {aside.parent}."
+        f"empty one was started.{kept}"
     )
     return OpenReport(recovered=True, message=message, moved_aside=aside)
 
 
-def move_aside(db_path: Path, now: datetime) -> Path:
-    """Rename the database (and its -wal and -shm) to ``<name>.damaged-YYYYmmdd-HHMMSS``."""
+_OPENING = {
+    Cause.DAMAGED: "The narratives database could not be read.",
+    Cause.EMPTY: "The narratives database was empty, but the backups hold narratives.",
+    Cause.MISSING: "The narratives database was missing, but the backups hold narratives.",
+}
+_WHAT = {Cause.DAMAGED: "damaged", Cause.EMPTY: "empty", Cause.MISSING: "missing"}
+
+
+def lost_library(db_path: Path, backups_dir: Path | None = None) -> Cause | None:
+    """For a database that looks new: EMPTY or MISSING when good backups hold narratives.
+
+    A brand-new folder (no backups, or backups of an empty library) gives None: a first run.
+    """
+    try:
+        cause = Cause.EMPTY if db_path.exists() else Cause.MISSING
+    except OSError:
+        return None
+    for backup in backups.list_all_backups(backups.backup_folders(db_path, backups_dir)):
+        if backups.holds_narratives(backup.path) and _readable_revision(backup.path):
+            return cause
+    return None
+
+
+def move_aside(db_path: Path, now: datetime) -> Path | None:
+    """Rename the database (and its -wal and -shm) to ``<name>.damaged-YYYYmmdd-HHMMSS``.
+
+    Returns the new name of the database file, or None when there was none (a -wal or -shm
+    left without it is still moved aside).
+    """
     base = f"{db_path.name}.damaged-{now:%Y%m%d-%H%M%S}"
     aside = db_path.with_name(base)
     counter = 2
-    while aside.exists():
+    while any(aside.with_name(aside.name + s).exists() for s in ("", "-wal", "-shm")):
         aside = db_path.with_name(f"{base}-{counter}")
         counter += 1
+    had_database = db_path.exists()
     try:
-        os.replace(db_path, aside)
-        for suffix in ("-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm"):
             companion = db_path.with_name(db_path.name + suffix)
             if companion.exists():
                 os.replace(companion, aside.with_name(aside.name + suffix))
     except OSError as exc:
         raise _folder_error(db_path, exc) from None
-    return aside
+    return aside if had_database else None
 
 
 def _readable_revision(path: Path) -> bool:
@@ -176,6 +216,45 @@ def reason(exc: BaseException) -> str:
     if orig is not None:
         return str(orig)
     return getattr(exc, "strerror", None) or str(exc)
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when an sqlite3 or SQLAlchemy error says the database file itself is damaged."""
+    orig = getattr(exc, "orig", exc)
+    return isinstance(orig, sqlite3.DatabaseError) and _is_damage(orig)
+
+
+def failure_advice(exc: BaseException, *, outcome: str = "this change was not saved") -> str:
+    """One plain line saying what really went wrong using the database, and what to do.
+
+    ``outcome`` says what it meant for the user's work ("this change was not saved").
+    """
+    cause = reason(exc)
+    text = cause.lower()
+    if is_damage(exc):
+        return (
+            f"The narratives database is damaged ({cause}), so {outcome}. "
+            "Quit and reopen Narrative Coach: it will keep the damaged file and restore your "
+            "narratives from the newest good backup."
+        )
+    if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return (
+            f"The disk is full ({cause}), so {outcome}. Free some space, then try again."
+        )
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return (
+            f"The narratives database is read-only ({cause}), so {outcome}. "
+            "Check the data folder's permissions, then try again."
+        )
+    if "locked" in text or "busy" in text:
+        return (
+            f"The narratives database is in use by another program ({cause}), so {outcome}. "
+            "Close the other program, then try again."
+        )
+    return (
+        f"The narratives database could not be used ({cause}), so {outcome}. "
+        "Try again; if it keeps happening, restart Narrative Coach."
+    )
 
 
 def _folder_error(db_path: Path, exc: Exception) -> DataFolderError:

@@ -54,6 +54,8 @@ class NarrativeRow(Base):
     # Totals over the three drafts, kept in step by every save so listing stays cheap.
     words: Mapped[int] = mapped_column(Integer, default=0)
     paragraphs: Mapped[int] = mapped_column(Integer, default=0)
+    # One-second gaps of the timing model (breaks inside drafts and [pause] markers).
+    gaps: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     target_seconds: Mapped[int] = mapped_column(Integer, default=0)
 
     parts: Mapped[list[PartRow]] = relationship(
@@ -76,6 +78,7 @@ class PartRow(Base):
     target_seconds: Mapped[int] = mapped_column(Integer, default=0)
     words: Mapped[int] = mapped_column(Integer, default=0)
     paragraphs: Mapped[int] = mapped_column(Integer, default=0)
+    gaps: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     narrative: Mapped[NarrativeRow] = relationship(back_populates="parts")
 
@@ -121,7 +124,7 @@ class RunRow(Base):
     view: Mapped[str] = mapped_column(String(32), default="cues")
     notes: Mapped[str] = mapped_column(Text, default="")
     feedback: Mapped[str] = mapped_column(Text, default="{}")  # JSON object
-    # The spoken-rehearsal report (JSON object, {} when the run was not listened to); 0002.
+    # The spoken-rehearsal report (JSON object, {} when the run was not listened to); 0003.
     speech: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
     splits: Mapped[list[SplitRow]] = relationship(

@@ -1,9 +1,11 @@
 """Models (persistence layer): NarrativeStore, the one API the UI and command line use.
 
 Every method is one transaction. Opening the store prepares the data folder, checks the
-database (recovering a damaged one from the newest good backup), migrates an older schema,
-makes the daily backup, thins automatic versions and, in a brand-new store, adds the sample
-narrative. SQLAlchemy stays inside this package: callers get domain objects.
+database (recovering a damaged one, or a missing or empty one beside backups of narratives,
+from the newest good backup), migrates an older schema, starts the daily backup beside the
+app, thins automatic versions and, in a brand-new store, adds the sample narrative. The daily
+backup can also be asked for at any time (``backup_if_due``). SQLAlchemy stays inside this
+package: callers get domain objects.
 """
 
 from __future__ import annotations
@@ -11,15 +13,15 @@ from __future__ import annotations
 import builtins
 import logging
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -37,6 +39,7 @@ from narrative_app.errors import (
     StoreError,
 )
 from narrative_app.models import backups, database, mapping, queries, recovery
+from narrative_app.models.daily_backups import BackupResult, DailyBackups
 from narrative_app.models.history import HistoryMixin
 from narrative_app.models.recovery import DbState, OpenReport
 from narrative_app.models.schema import (
@@ -69,10 +72,7 @@ class NarrativeStore(HistoryMixin):
         self._engine = database.make_engine(db_path)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
         self._closed = False
-        self._keep = backups.DEFAULT_KEEP
-        self._backups_choice: Path | None = None  # the folder chosen in Settings, if any
-        self._backup_thread: threading.Thread | None = None
-        self._backup_result: Path | None = None
+        self._daily = DailyBackups(db_path, clock)
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -96,100 +96,99 @@ class NarrativeStore(HistoryMixin):
         recovery.prepare_folder(data_dir)
         db_path = data_dir / DB_NAME
         chosen = backups.chosen_dir(backups_dir)
-        store: NarrativeStore | None = None
-        try:
-            report = OpenReport()
-            inspection = recovery.inspect(db_path)
-            if inspection.state is DbState.DAMAGED:
-                report = recovery.recover(db_path, clock(), chosen)
+        report = OpenReport()
+        for attempt in (1, 2):
+            store: NarrativeStore | None = None
+            try:
                 inspection = recovery.inspect(db_path)
-            store = cls(data_dir, db_path, clock)
-            store._backups_choice = chosen
-            store._start(inspection, report, create_sample=create_sample, keep=keep_backups)
-        except NarrativeAppError:
-            if store is not None:
-                store.close()
-            raise
-        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-            if store is not None:
-                store.close()
-            raise StoreError(
-                f"Narrative Coach could not open {db_path} ({recovery.reason(exc)}). Check the "
-                "disk has free space, or choose another folder with --data-dir."
-            ) from exc
-        return store
+                cause = recovery.Cause.DAMAGED if inspection.state is DbState.DAMAGED else None
+                if inspection.state is DbState.NEW and not report.recovered:
+                    cause = recovery.lost_library(db_path, chosen)  # damage, not a first run
+                if cause is not None:
+                    report = recovery.recover(db_path, clock(), chosen, cause)
+                    inspection = recovery.inspect(db_path)
+                store = cls(data_dir, db_path, clock)
+                store._daily.configure(keep=keep_backups, chosen=chosen)
+                store._start(inspection, report, create_sample=create_sample)
+            except NarrativeAppError:
+                if store is not None:
+                    store.close()
+                raise
+            except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+                if store is not None:
+                    store.close()
+                if attempt == 1 and recovery.is_damage(exc) and db_path.exists():
+                    # Damage the check at open missed: set the file aside and restore, once.
+                    report = recovery.recover(db_path, clock(), chosen)
+                    continue
+                advice = recovery.failure_advice(exc, outcome="it could not be opened")
+                raise StoreError(
+                    f"{advice} The file is {db_path}; you can also choose another data folder "
+                    "with --data-dir."
+                ) from exc
+            return store
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _start(
-        self, inspection: recovery.Inspection, report: OpenReport, *, create_sample: bool, keep: int
+        self, inspection: recovery.Inspection, report: OpenReport, *, create_sample: bool
     ) -> None:
-        self._keep = keep
         is_new = inspection.state is DbState.NEW
         if database.needs_upgrade(inspection.revision):
             if not is_new:
-                self._backup(keep)  # keep the old schema's data safe before migrating
+                self._daily.backup_now()  # keep the old schema's data safe before migrating
             database.upgrade(self._engine)
-        if not is_new and not backups.backed_up_today(self._backup_dir, self.clock()):
-            # The day's backup runs beside the app (WAL readers never block writers), so
-            # opening a large library stays fast; close() waits for it.
-            self._backup_thread = threading.Thread(
-                target=self._background_backup, name="narrative-backup", daemon=True
-            )
-            self._backup_thread.start()
-        self._thin_versions()
+        self._thin_versions()  # first: damage met here is recovered before any backup
+        if not is_new and self._daily.due(self.clock()):
+            # Beside the app (WAL readers never block writers), so opening a large library
+            # stays fast; close() waits for it.
+            self._daily.start_at_open()
         sample = create_sample and not report.recovered and self._create_sample_once()
         self.open_report = replace(report, sample_created=sample)
 
-    def _background_backup(self) -> None:
-        self._backup_result = self._backup(self._keep)
+    # ----------------------------------------------------------------- daily backups
+    def backup_if_due(self, now: datetime | None = None) -> BackupResult:
+        """Make today's backup unless one exists; safe to call at any time, from any thread.
+
+        Returns MADE (with the path), NOT_DUE, or FAILED with a plain-English ``problem``;
+        never raises. ``now`` defaults to the store's clock.
+        """
+        return self._daily.backup_if_due(now)
+
+    def backup_in_background(self, now: datetime | None = None) -> Future[BackupResult]:
+        """``backup_if_due`` on the store's own backup thread; poll ``done()``, read ``result()``.
+
+        The store owns the executor and joins it on ``close()``.
+        """
+        return self._daily.start(now)
+
+    @property
+    def backup_at_open(self) -> Future[BackupResult] | None:
+        """The daily backup started while opening (None if none was due): poll it like
+        ``backup_in_background``'s future to tell the user if it failed."""
+        return self._daily.at_open
 
     def wait_for_backup(self, timeout: float | None = None) -> Path | None:
         """Wait for the backup started at open; returns its path (None if none was made)."""
-        thread = self._backup_thread
-        if thread is not None:
-            thread.join(timeout)
-        return self._backup_result
+        return self._daily.wait_for_opening(timeout)
 
     def daily_backup(self) -> Path | None:
-        """Make today's backup if there is none yet (for an app left open for days)."""
-        self.wait_for_backup()
-        if backups.backed_up_today(self._backup_dir, self.clock()):
-            return None
-        return self._backup(self._keep)
+        """Make today's backup if there is none yet; its path, or None (see backup_if_due)."""
+        return self.backup_if_due().path
 
     def configure_backups(self, *, keep: int, backups_dir: Path | str | None = None) -> None:
         """Use new Settings from now on: how many backups to keep, and where (None: the usual)."""
-        self.wait_for_backup()
-        self._keep = keep
-        self._backups_choice = backups.chosen_dir(backups_dir)
+        self._daily.configure(keep=keep, chosen=backups.chosen_dir(backups_dir))
 
     @property
     def backups_folder(self) -> Path:
         """Where the daily backups are written."""
-        return backups.backup_dir(self.db_path, self._backups_choice)
-
-    @property
-    def _backup_dir(self) -> Path:
-        return self.backups_folder
-
-    def _backup(self, keep: int) -> Path | None:
-        try:
-            return backups.make_backup(self.db_path, self._backup_dir, self.clock(), keep)
-        except Exception as exc:  # a failed backup must never stop the app
-            log.warning("Backup of %s failed: %s", self.db_path, exc)
-            if self._backups_choice is None:
-                return None
-        try:  # the chosen folder is unusable (a removed drive?): keep the usual copy instead
-            usual = backups.backup_dir(self.db_path)
-            return backups.make_backup(self.db_path, usual, self.clock(), keep)
-        except Exception as exc:
-            log.warning("Backup of %s failed: %s", self.db_path, exc)
-            return None
+        return self._daily.folder
 
     def close(self) -> None:
         if self._closed:
             return
         self._closed = True
-        self.wait_for_backup()
+        self._daily.close()
         with suppress(SQLAlchemyError), self._engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self._engine.dispose()
@@ -208,10 +207,7 @@ class NarrativeStore(HistoryMixin):
             with self._sessions.begin() as session:
                 yield session
         except SQLAlchemyError as exc:
-            raise StoreError(
-                f"The narratives database could not be used ({recovery.reason(exc)}). Check the "
-                "disk has free space, then try again."
-            ) from exc
+            raise StoreError(recovery.failure_advice(exc)) from exc
 
     # ----------------------------------------------------------------- narratives
     def create(self, narrative: Narrative) -> int:
@@ -333,6 +329,12 @@ class NarrativeStore(HistoryMixin):
                     f"‘{row.title}’ is not in the trash. Move it to the trash before deleting "
                     "it for good."
                 )
+            # Remembered, so old backups are no longer kept for it (see backups.prune).
+            s.execute(
+                text("INSERT OR REPLACE INTO meta (key, value) SELECT :prefix || id || ':' || "
+                     "created_at, :now FROM narratives WHERE id = :id"),
+                {"prefix": backups.FORGOTTEN_PREFIX, "now": self.clock().isoformat(), "id": row.id},
+            )
             s.execute(delete(NarrativeRow).where(NarrativeRow.id == narrative_id))
 
     # ----------------------------------------------------------------- internals

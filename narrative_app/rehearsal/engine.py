@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from narrative_app.coach.timing import count_words, estimate_seconds
 from narrative_app.domain import (
     DEFAULT_PACE_WPM,
     PART_ORDER,
@@ -24,6 +23,7 @@ from narrative_app.domain import (
     RehearsalRun,
 )
 from narrative_app.errors import BadInputError
+from narrative_app.text.timing import count_words, estimate_seconds
 
 Clock = Callable[[], float]
 

@@ -1,23 +1,24 @@
 """Rehearsal: the text a speaker sees for a part, in each view (cues, full text, ladder).
 
 Qt-free: these functions take a ``StoryPart`` and return plain blocks of text, which the
-rehearsal window lays out in large type. Drafts are Markdown; inline markup is removed so
-the speaker sees words, not asterisks.
+rehearsal window lays out in large type. Drafts are read by the one Markdown reader
+(``text.markdown``), so the speaker sees words, not asterisks, and the same bullets, quotes
+and links as every export; stand-in cues come from the one cue suggester (``text.cues``).
 """
 
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 from functools import cache
 
-from narrative_app.coach.timing import WORD_RE
 from narrative_app.domain import DEFAULT_PACE_WPM, StoryPart
 from narrative_app.paths import read_resource_text
+from narrative_app.text.cues import suggest_cues
+from narrative_app.text.interim_sentences import sentences
+from narrative_app.text.markdown import BlockType, inline_text, read_blocks
+from narrative_app.text.words import WORD_RE
 
-MAX_FALLBACK_CUES = 6
-FALLBACK_CUE_WORDS = 12
 KEY_WORDS_PER_PARAGRAPH = 6
 ELLIPSIS = "…"
 
@@ -38,7 +39,7 @@ class CueSource(enum.StrEnum):
     """Where the cue lines came from, so the window can say so."""
 
     CUES = "cues"  # the part's own speaking cues
-    DRAFT = "draft"  # no cues: the first lines of the draft stand in
+    DRAFT = "draft"  # no cues: the cues suggested from the draft stand in
     EMPTY = "empty"  # nothing written for this part
 
 
@@ -58,58 +59,17 @@ class LadderStep(int, enum.Enum):
 
 
 # -- Markdown to plain blocks -------------------------------------------------------------------
-_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
-_QUOTE_RE = re.compile(r"^\s*>\s?")
-_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1")
-_SPACES_RE = re.compile(r"[ \t]+")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
-
-
-def strip_inline(text: str) -> str:
-    """Remove inline Markdown (emphasis, code, links) and collapse spaces."""
-    text = _IMAGE_RE.sub(r"\1", text)
-    text = _LINK_RE.sub(r"\1", text)
-    for _ in range(3):  # nested emphasis such as ***word***
-        text = _EMPHASIS_RE.sub(r"\2", text)
-    text = text.replace("\\", "")
-    return _SPACES_RE.sub(" ", text).strip()
+_KINDS = {BlockType.HEADING: BlockKind.HEADING, BlockType.BULLET: BlockKind.ITEM,
+          BlockType.NUMBERED: BlockKind.ITEM}
 
 
 def blocks(markdown: str) -> list[Block]:
-    """A draft as headings, paragraphs and list items, in order, without inline markup."""
-    result: list[Block] = []
-    paragraph: list[str] = []
+    """A draft as headings, paragraphs and list items, in order, without inline markup.
 
-    def flush() -> None:
-        if paragraph:
-            text = strip_inline(" ".join(paragraph))
-            if text:
-                result.append(Block(BlockKind.PARAGRAPH, text))
-            paragraph.clear()
-
-    for raw in markdown.replace("\r\n", "\n").split("\n"):
-        line = _QUOTE_RE.sub("", raw)
-        if not line.strip():
-            flush()
-            continue
-        if heading := _HEADING_RE.match(line):
-            flush()
-            text = strip_inline(heading.group(2))
-            if text:
-                result.append(Block(BlockKind.HEADING, text))
-            continue
-        if item := _ITEM_RE.match(line):
-            flush()
-            text = strip_inline(item.group(1))
-            if text:
-                result.append(Block(BlockKind.ITEM, text))
-            continue
-        paragraph.append(line.strip())
-    flush()
-    return result
+    The one Markdown reader (``text.markdown``) decides what is a heading, an item ("- " and
+    "• " alike) or a paragraph; quotes read as paragraphs.
+    """
+    return [Block(_KINDS.get(b.type, BlockKind.PARAGRAPH), b.text) for b in read_blocks(markdown)]
 
 
 def plain_text(markdown: str) -> str:
@@ -119,30 +79,20 @@ def plain_text(markdown: str) -> str:
 
 # -- Cues -----------------------------------------------------------------------------------------
 def first_sentence(text: str) -> str:
-    parts = _SENTENCE_END_RE.split(text.strip(), maxsplit=1)
-    first = parts[0].strip()
-    return first + (f" {ELLIPSIS}" if len(parts) > 1 and parts[1].strip() else "")
-
-
-def shorten(text: str, max_words: int) -> str:
-    words = text.split()
-    if len(words) <= max_words:
-        return text
-    return " ".join(words[:max_words]).rstrip(",;:") + ELLIPSIS
+    found = sentences(text)
+    if not found:
+        return ""
+    return found[0] + (f" {ELLIPSIS}" if len(found) > 1 else "")
 
 
 def cue_view(part: StoryPart) -> CueView:
-    """The part's cues; without cues, the first line of each paragraph of the draft."""
-    cues = tuple(strip_inline(c) for c in part.cues if c.strip())
+    """The part's cues; without cues, the cues the editor would suggest from the draft."""
+    cues = tuple(c for c in (inline_text(c) for c in part.cues) if c)
     if cues:
         return CueView(cues, CueSource.CUES)
-    lines = [
-        shorten(first_sentence(b.text).removesuffix(f" {ELLIPSIS}"), FALLBACK_CUE_WORDS)
-        for b in blocks(part.draft)
-        if b.kind is not BlockKind.HEADING
-    ]
+    lines = suggest_cues(part.draft)
     if lines:
-        return CueView(tuple(lines[:MAX_FALLBACK_CUES]), CueSource.DRAFT)
+        return CueView(tuple(lines), CueSource.DRAFT)
     return CueView((), CueSource.EMPTY)
 
 

@@ -67,6 +67,6 @@ Root: HKA; Subkey: "Software\Classes\NarrativeCoach.Narrative\shell\open\command
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
-; Only what the installer put there; the user's narratives live in %APPDATA%\NarrativeCoach and
+; Only what the installer put there; the user's narratives live in %LOCALAPPDATA%\NarrativeCoach and
 ; are never removed by uninstalling.
 Type: filesandordirs; Name: "{app}\_internal"

@@ -6,10 +6,10 @@ import importlib.util
 import tomllib
 
 from narrative_app import bundle
-from narrative_app.coach.timing import PAUSE_RE, BudgetState, budget_state, estimate_narrative
 from narrative_app.domain import MAX_CHOSEN_VALUES, PART_FIELDS, PART_ORDER
 from narrative_app.method.presets import get_preset
 from narrative_app.paths import read_resource_text, resource_path
+from narrative_app.text.timing import PAUSE_RE, BudgetState, budget_state, estimate_narrative
 from tests.conftest import ROOT
 
 

@@ -96,7 +96,7 @@ def test_fixture_database_0001_is_upgraded_to_head(fresh_data_dir: Path) -> None
         assert store.version_narrative(version.id).parts[PartKind.SELF].target_seconds == 60
         [run] = store.list_runs(summary.id)
         assert run.feedback == {"heard": "the mould"} and run.splits[0].words == 130
-        assert run.speech == {}  # 0002: runs from before were not listened to
+        assert run.speech == {}  # 0003: runs from before were not listened to
         store.update_part(summary.id, PartKind.US, draft="We are neighbours.")
         assert store.get(summary.id).parts[PartKind.US].draft == "We are neighbours."
     assert stored_revision(db) == database.HEAD_REVISION
@@ -121,3 +121,18 @@ def test_newer_database_is_refused_and_left_untouched(fresh_data_dir: Path, jour
     assert "\n" not in message
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in fresh_data_dir.rglob("*")) == files_before
+
+
+def test_upgrading_counts_the_timing_gaps_of_existing_drafts(fresh_data_dir: Path) -> None:
+    """Migration 0002 fills in the paragraph breaks and pauses the library card needs."""
+    from narrative_app.text.timing import estimate_narrative, format_seconds, seconds_for_counts
+
+    fresh_data_dir.mkdir()
+    db = fresh_data_dir / "narratives.db"
+    shutil.copyfile(FIXTURES / "narratives-0001.db", db)
+    with NarrativeStore.open(fresh_data_dir) as store:
+        [summary] = store.list()
+        _parts, total = estimate_narrative(store.get(summary.id))
+        card = seconds_for_counts(summary.words, summary.gaps, summary.pace_wpm)
+        assert format_seconds(card) == format_seconds(total.seconds)
+        assert summary.gaps == total.gaps

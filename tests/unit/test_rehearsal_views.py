@@ -18,6 +18,7 @@ from narrative_app.rehearsal.views import (
     plain_text,
     scroll_speed,
 )
+from narrative_app.text.cues import suggest_cues
 
 DRAFT = """### The night
 
@@ -60,14 +61,16 @@ def test_cues_are_shown_when_present() -> None:
     assert view.lines == ("Ward 7, 3 a.m.", "Stayed past my shift")
 
 
-def test_without_cues_the_first_lines_of_the_draft_stand_in() -> None:
+def test_without_cues_the_suggested_cues_stand_in() -> None:
     view = cue_view(part(DRAFT))
     assert view.source is CueSource.DRAFT
-    assert view.lines[0] == "It was three in the morning on Ward 7."
-    assert view.lines[1] == "I chose to stay past my shift."
+    # The same cues the editor's "Suggest cues" gives for the draft (one suggester).
+    assert list(view.lines) == suggest_cues(DRAFT)
+    assert view.lines[0] == "It was three in the morning on Ward 7"
+    assert view.lines[1] == "I chose to stay past my shift"
     # Long first sentences are shortened so they still read as cues.
     assert view.lines[3].endswith("…")
-    assert len(view.lines[3].split()) == 12
+    assert len(view.lines[3].split()) == 8
 
 
 def test_empty_part_says_so() -> None:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from narrative_app.coach.timing import (
+from narrative_app.domain import Narrative, PartKind
+from narrative_app.method.framework import framework
+from narrative_app.method.presets import apply_preset, format_seconds, parse_duration, presets
+from narrative_app.text.timing import (
     BudgetState,
     budget_state,
     estimate_narrative,
     estimate_seconds,
     text_stats,
 )
-from narrative_app.domain import Narrative, PartKind
-from narrative_app.method.framework import framework
-from narrative_app.method.presets import apply_preset, format_seconds, parse_duration, presets
 
 
 def test_125_words_take_a_minute_at_default_pace():

@@ -30,11 +30,9 @@ from PySide6.QtWidgets import (
 
 from narrative_app.domain import Narrative
 from narrative_app.errors import NarrativeAppError
-from narrative_app.export import ExportFormat, write_export
+from narrative_app.export import ExportFormat, check_export_target, render_export, write_export
 from narrative_app.export.html import HtmlColours, esc, notes_to_html
-from narrative_app.export.markdown import notes_to_markdown
 from narrative_app.export.notes import Layout, Paper, build_notes
-from narrative_app.export.text import notes_to_text
 from narrative_app.ui.settings import Settings
 
 PREVIEW_SCALE = 0.75  # the preview is a sketch of the page, not the page at full size
@@ -64,11 +62,19 @@ class ExportDialog(QDialog):
     """Choose how to export a narrative, see a preview, and save it."""
 
     def __init__(
-        self, narrative: Narrative, parent: QWidget | None = None, *, author: str = ""
+        self,
+        narrative: Narrative,
+        parent: QWidget | None = None,
+        *,
+        author: str = "",
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.narrative = narrative
         self.saved_path: Path | None = None
+        # The data folder whose database, lock and backups an export must never replace
+        # (any folder holding a narratives.db is refused too, named or not).
+        self._data_dirs = tuple(d for d in (data_dir, _default_data_dir()) if d)
         self._settings = QSettings()
         defaults = _app_defaults()
         self._author = author or defaults[1]
@@ -192,15 +198,21 @@ class ExportDialog(QDialog):
     def preview_html(self) -> str:
         """What the preview shows: the chosen layout, in the palette's colours."""
         fmt = self.chosen_format
+        if fmt in (ExportFormat.MARKDOWN, ExportFormat.TEXT):
+            # The very bytes the command line writes: one dispatcher for both.
+            data = render_export(
+                self.narrative,
+                fmt,
+                layout=self.chosen_layout if fmt.has_layouts else "notes",
+                include_full_text=self.full_text_check.isChecked(),
+                author=self._author,
+            )
+            return f"<pre>{esc(data.decode('utf-8'))}</pre>"
         notes = build_notes(
             self.narrative,
             include_full_text=self.full_text_check.isChecked(),
             author=self._author,
         )
-        if fmt is ExportFormat.MARKDOWN:
-            return f"<pre>{esc(notes_to_markdown(notes))}</pre>"
-        if fmt is ExportFormat.TEXT:
-            return f"<pre>{esc(notes_to_text(notes, self.chosen_layout))}</pre>"
         if fmt is ExportFormat.NARRATIVE:
             return (
                 f"<h3>{esc(notes.title)}</h3><p>"
@@ -243,6 +255,7 @@ class ExportDialog(QDialog):
         if path.suffix.lower() != fmt.suffix:
             path = path.with_name(path.name + fmt.suffix)
         try:
+            check_export_target(path, self._data_dirs)
             written = write_export(
                 self.narrative,
                 fmt,
@@ -251,6 +264,7 @@ class ExportDialog(QDialog):
                 paper=self.chosen_paper,
                 include_full_text=self.full_text_check.isChecked(),
                 author=self._author,
+                data_dirs=self._data_dirs,
             )
         except NarrativeAppError as error:
             QMessageBox.warning(self, self.tr("Export failed"), str(error))
@@ -280,11 +294,25 @@ def _app_defaults() -> tuple[str, str]:
         return Paper.A4.value, ""
 
 
+def _default_data_dir() -> Path | None:
+    """The data folder from NARRATIVE_APP_DATA_DIR or the platform default."""
+    try:
+        from narrative_app.paths import resolve_data_dir
+
+        return resolve_data_dir()
+    except Exception:  # an odd environment must not stop an export; names are still checked
+        return None
+
+
 def export_with_dialog(
-    parent: QWidget | None, narrative: Narrative, author: str = ""
+    parent: QWidget | None,
+    narrative: Narrative,
+    author: str = "",
+    *,
+    data_dir: Path | None = None,
 ) -> Path | None:
     """Show the export dialog; the saved file's path, or None when cancelled."""
-    dialog = ExportDialog(narrative, parent, author=author)
+    dialog = ExportDialog(narrative, parent, author=author, data_dir=data_dir)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.saved_path

@@ -1,15 +1,13 @@
 """UI: the Versions dialog: save a labelled version, list them, compare any two, restore one.
 
-Comparison is word by word (``difflib`` over words and spaces). Added words are underlined and
+Comparison is word by word (``text.diff.word_diff``). Added words are underlined and
 removed words struck through, each in its own palette-derived colour, so the marks never rely
 on colour alone. Restoring first saves the current text as a version (the store does this).
 """
 
 from __future__ import annotations
 
-import difflib
 import html
-import re
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -30,29 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from narrative_app.coach.timing import BudgetState
 from narrative_app.domain import PART_ORDER, Narrative, VersionInfo
 from narrative_app.errors import NarrativeAppError
+from narrative_app.text.diff import word_diff
+from narrative_app.text.timing import BudgetState
 from narrative_app.ui.widgets.common import make_muted, state_colour
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
 CURRENT = -1  # the compare boxes' id for "the text as it is now"
-
-
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """(kind, text) runs, kind in "same", "added", "removed", compared word by word."""
-    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    runs: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            runs.append(("same", "".join(a[i1:i2])))
-            continue
-        if tag in ("delete", "replace"):
-            runs.append(("removed", "".join(a[i1:i2])))
-        if tag in ("insert", "replace"):
-            runs.append(("added", "".join(b[j1:j2])))
-    return runs
 
 
 def diff_html(old: str, new: str, added_colour: str, removed_colour: str) -> str:

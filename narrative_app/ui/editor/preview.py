@@ -1,68 +1,72 @@
 """UI: a safe, read-only preview of a Markdown draft.
 
-Rendering uses the ``markdown`` package, imported on first use so start-up stays quick. The
+The HTML is made from the blocks of the one Markdown reader (``text.markdown``), the reading
+rehearsal and every export use, so a bullet, a quote or a link looks the same everywhere. The
 draft is the user's own words, so raw HTML is shown as text (``<script>`` typed by a user
-appears as ``<script>``), images become their description, no resource (remote or local) is
-ever loaded and links are never followed.
+appears as ``<script>``), images become their description, links their text, no resource
+(remote or local) is ever loaded and nothing is ever followed.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from narrative_app.text.markdown import Block, BlockType, read_blocks
 from narrative_app.ui.widgets.common import is_dark
 
-_PAUSE = re.compile(r"\[\s*pause\s*\]", re.IGNORECASE)
-_renderer: Any = None
+_TAGS = {BlockType.PARAGRAPH: "p", BlockType.QUOTE: "blockquote"}
 
 
-def _make_renderer() -> Any:
-    # Imported here, not at the top: only the preview needs them, so start-up stays quick.
-    from xml.etree import ElementTree
-
-    import markdown
-    from markdown.extensions import Extension
-    from markdown.treeprocessors import Treeprocessor
-
-    class _ImagesAsText(Treeprocessor):
-        """Replace every image with its description, so nothing is ever fetched."""
-
-        def run(self, root: Any) -> None:
-            for parent in root.iter():
-                for index, child in enumerate(list(parent)):
-                    if child.tag != "img":
-                        continue
-                    alt = child.get("alt") or ""
-                    span = ElementTree.Element("em")
-                    span.text = f"[{alt}]" if alt else "[image]"
-                    span.tail = child.tail
-                    parent.remove(child)
-                    parent.insert(index, span)
-
-    class _SafeText(Extension):
-        def extendMarkdown(self, md: Any) -> None:
-            # Without these, raw HTML blocks and inline tags are escaped and shown as text.
-            md.preprocessors.deregister("html_block")
-            md.inlinePatterns.deregister("html")
-            md.treeprocessors.register(_ImagesAsText(md), "images_as_text", 0)
-
-    return markdown.Markdown(extensions=[_SafeText()], output_format="html")
+def _inline(block: Block) -> str:
+    out = []
+    for span in block.spans:
+        text = html.escape(span.text, quote=False)
+        if span.pause:
+            out.append(f'<span class="pause">{text}</span>')
+            continue
+        if span.italic:
+            text = f"<em>{text}</em>"
+        if span.bold:
+            text = f"<strong>{text}</strong>"
+        out.append(text)
+    return "".join(out)
 
 
 def render_html(text: str) -> str:
-    """The draft as HTML body content, safe to show: user HTML escaped, images as text."""
-    global _renderer  # noqa: PLW0603 - one renderer per process, built on first use
-    if _renderer is None:
-        _renderer = _make_renderer()
-    _renderer.reset()
-    body = _renderer.convert(text)
-    return _PAUSE.sub('<span class="pause">[pause]</span>', body)
+    """The draft as HTML body content, from the one Markdown reader's blocks, so the preview
+    shows the same bullets, quotes and link texts as rehearsal and every export. Everything
+    the user typed is escaped text: raw HTML shows as typed, images as their description."""
+    out: list[str] = []
+    lists: list[str] = []  # the tags of the open lists, outermost first
+    for block in read_blocks(text):
+        depth = block.level if block.is_item else 0
+        while len(lists) > depth or (lists and block.is_item and len(lists) == depth
+                                     and lists[-1] != _list_tag(block)):
+            out.append(f"</{lists.pop()}>")
+        while block.is_item and len(lists) < depth:
+            tag = _list_tag(block)
+            start = f' start="{block.number}"' if tag == "ol" and block.number != 1 else ""
+            out.append(f"<{tag}{start}>")
+            lists.append(tag)
+        inner = _inline(block)
+        if block.type is BlockType.HEADING:
+            out.append(f"<h{block.level}>{inner}</h{block.level}>")
+        elif block.is_item:
+            out.append(f"<li>{inner}</li>")
+        else:
+            tag = _TAGS[block.type]
+            out.append(f"<{tag}>{inner}</{tag}>")
+    out += [f"</{tag}>" for tag in reversed(lists)]
+    return "\n".join(out)
+
+
+def _list_tag(block: Block) -> str:
+    return "ol" if block.type is BlockType.NUMBERED else "ul"
 
 
 class MarkdownPreview(QTextBrowser):

@@ -36,9 +36,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from narrative_app.coach.timing import BudgetState
 from narrative_app.paths import resolve_data_dir
 from narrative_app.spell import DEFAULT_LANGUAGE, SpellChecker, SpellStatus
+from narrative_app.text.timing import BudgetState
 from narrative_app.ui.widgets.common import state_colour
 
 ENABLED_KEY = "preferences/spell_check"

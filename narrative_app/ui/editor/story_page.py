@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from narrative_app.coach.timing import BudgetState
 from narrative_app.domain import PartKind
 from narrative_app.method.framework import part_guide
-from narrative_app.ui.editor.cues_editor import CuesEditor, suggest_cues
+from narrative_app.text.cues import suggest_cues
+from narrative_app.text.timing import BudgetState
+from narrative_app.ui.editor.cues_editor import CuesEditor
 from narrative_app.ui.editor.markdown_editor import MarkdownEditor
 from narrative_app.ui.editor.preview import MarkdownPreview
 from narrative_app.ui.editor.story_guide import StoryGuide

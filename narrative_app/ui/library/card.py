@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from narrative_app.coach.timing import TextStats, seconds_for
 from narrative_app.domain import NarrativeSummary
-from narrative_app.method.presets import format_seconds, get_preset
+from narrative_app.method.presets import get_preset
+from narrative_app.text.timing import format_seconds, seconds_for_counts
+from narrative_app.text.when import Ago, relative_moment
 
 CARD_STYLE = """
 #NarrativeCard { background: palette(base); border: 1px solid palette(mid);
@@ -34,34 +35,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("LibraryCard", text)
 
 
-def to_local(moment: datetime) -> datetime:
-    """A naive local time from a store timestamp (the store keeps naive local times)."""
-    if moment.tzinfo is None:
-        return moment
-    return moment.astimezone().replace(tzinfo=None)
-
-
 def friendly_time(moment: datetime, now: datetime | None = None) -> str:
     """'just now', 'today at 14:05', 'yesterday at 09:30', '12 Mar' or '12 Mar 2024'."""
-    local = to_local(moment)
-    now = now or datetime.now()  # local wall-clock time is what users read
-    delta = now - local
-    if -60 < delta.total_seconds() < 60:
+    found = relative_moment(moment, now or datetime.now())  # local wall-clock time
+    if found.ago is Ago.JUST_NOW:
         return _tr("just now")
-    if 0 < delta.total_seconds() < 3600:
-        minutes = int(delta.total_seconds() // 60)
-        if minutes == 1:
+    if found.ago is Ago.MINUTES:
+        if found.minutes == 1:
             return _tr("a minute ago")
-        return _tr("{n} minutes ago").format(n=minutes)
-    clock = local.strftime("%H:%M")
-    days = (now.date() - local.date()).days
-    if days == 0:
-        return _tr("today at {time}").format(time=clock)
-    if days == 1:
-        return _tr("yesterday at {time}").format(time=clock)
-    if local.year == now.year:
-        return f"{local.day} {local.strftime('%b')}"
-    return f"{local.day} {local.strftime('%b %Y')}"
+        return _tr("{n} minutes ago").format(n=found.minutes)
+    if found.ago is Ago.TODAY:
+        return _tr("today at {time}").format(time=found.clock)
+    if found.ago is Ago.YESTERDAY:
+        return _tr("yesterday at {time}").format(time=found.clock)
+    return found.date
 
 
 def slot_text(summary: NarrativeSummary) -> str:
@@ -76,8 +63,8 @@ def slot_text(summary: NarrativeSummary) -> str:
 def length_text(summary: NarrativeSummary) -> str:
     if not summary.words:
         return _tr("Not started")
-    stats = TextStats(words=summary.words, paragraphs=summary.paragraphs, pauses=0)
-    seconds = seconds_for(stats, summary.pace_wpm)
+    # The stored totals through the same estimate the workspace uses for the whole.
+    seconds = seconds_for_counts(summary.words, summary.gaps, summary.pace_wpm)
     words = _tr("1 word") if summary.words == 1 else _tr("{n} words").format(n=summary.words)
     return _tr("About {time} ({words})").format(time=format_seconds(seconds), words=words)
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from narrative_app.coach.timing import budget_state
 from narrative_app.domain import PART_ORDER, PartKind, RehearsalRun
 from narrative_app.method.presets import format_seconds
+from narrative_app.text.timing import budget_state
 from narrative_app.ui.rehearsal.theme import budget_colour
 
 MAX_RUNS = 12

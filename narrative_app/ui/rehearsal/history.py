@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from narrative_app.coach.timing import BudgetState, budget_state
 from narrative_app.domain import PART_ORDER, RehearsalRun
 from narrative_app.errors import NarrativeAppError
 from narrative_app.method.presets import format_seconds
 from narrative_app.rehearsal.peer import feedback_questions
+from narrative_app.text.timing import BudgetState, budget_state
 from narrative_app.ui.rehearsal.chart import RunChart
 from narrative_app.ui.rehearsal.theme import budget_colour
 from narrative_app.ui.widgets.common import make_heading, make_muted

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from narrative_app.method.presets import format_seconds
 from narrative_app.rehearsal.engine import Phase, RehearsalEngine, TimerState
+from narrative_app.text.timing import Lead, lead_of
 from narrative_app.ui.rehearsal.controls import ControlBar
 from narrative_app.ui.rehearsal.progress import PartProgress, SegmentState
 from narrative_app.ui.rehearsal.stage import TextView
@@ -75,20 +76,22 @@ def _visible(widget: QWidget, visible: bool) -> None:
 
 
 def ahead_text(seconds: float) -> str:
-    if abs(seconds) < 1:
+    lead, by = lead_of(seconds)
+    if lead is Lead.ON_TIME:
         return tr("on time")
-    if seconds > 0:
-        return tr("{time} ahead").format(time=format_seconds(seconds))
-    return tr("{time} behind").format(time=format_seconds(-seconds))
+    if lead is Lead.AHEAD:
+        return tr("{time} ahead").format(time=format_seconds(by))
+    return tr("{time} behind").format(time=format_seconds(by))
 
 
 def target_text(under: float) -> str:
     """A finished telling against its target: under, over or on time."""
-    if abs(under) < 1:
+    lead, by = lead_of(under)
+    if lead is Lead.ON_TIME:
         return tr("on time")
-    if under > 0:
-        return tr("{time} under time").format(time=format_seconds(under))
-    return tr("{time} over time").format(time=format_seconds(-under))
+    if lead is Lead.AHEAD:
+        return tr("{time} under time").format(time=format_seconds(by))
+    return tr("{time} over time").format(time=format_seconds(by))
 
 
 def part_timer_text(engine: RehearsalEngine) -> str:

@@ -15,9 +15,9 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from narrative_app.coach.timing import count_words
 from narrative_app.domain import DEFAULT_PACE_WPM
 from narrative_app.rehearsal.views import scroll_speed
+from narrative_app.text.timing import count_words
 from narrative_app.ui.rehearsal.theme import accent
 
 MIN_WPM = 60

@@ -12,8 +12,8 @@ import enum
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from narrative_app.coach.timing import BudgetState
 from narrative_app.rehearsal.engine import TimerState
+from narrative_app.text.timing import BudgetState
 from narrative_app.ui.widgets.common import is_dark
 
 

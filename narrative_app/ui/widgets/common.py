@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from narrative_app.coach.timing import BudgetState
+from narrative_app.text.timing import BudgetState
 
 # Hues for the budget and the diff; lightness and saturation come from the palette so the
 # same states read well on light, dark and high-contrast themes.

@@ -1,6 +1,6 @@
 """UI: the live time budget: each story's and the whole narrative's estimated time vs target.
 
-Bars are green, amber or red from ``coach.timing.budget_state``, in palette-derived colours,
+Bars are green, amber or red from ``text.timing.budget_state``, in palette-derived colours,
 and every state is also said in words, so colour is never the only signal. Updates while the
 user types, at most a few times a second, recounting only the story whose text changed.
 """
@@ -11,16 +11,17 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from narrative_app.coach.timing import (
+from narrative_app.domain import PART_ORDER, PartKind
+from narrative_app.method.presets import format_seconds
+from narrative_app.text.timing import (
     BudgetState,
     Estimate,
     TextStats,
     budget_state,
     seconds_for,
     text_stats,
+    total_estimate,
 )
-from narrative_app.domain import PART_ORDER, PartKind
-from narrative_app.method.presets import format_seconds
 from narrative_app.ui.widgets.common import make_muted, state_colour
 
 UPDATE_MS = 150
@@ -42,7 +43,8 @@ class StatsCache:
 
     def estimate(self, kind: PartKind, draft: str, target: int, pace: float) -> Estimate:
         stats = self.stats(kind, draft)
-        return Estimate(words=stats.words, seconds=seconds_for(stats, pace), target_seconds=target)
+        return Estimate(words=stats.words, seconds=seconds_for(stats, pace), target_seconds=target,
+                        gaps=stats.gaps)
 
 
 def state_words(estimate: Estimate) -> str:
@@ -192,10 +194,8 @@ class BudgetView(QWidget):
                 continue
             part = narrative.parts[kind]
             estimates[kind] = self._cache.estimate(kind, part.draft, part.target_seconds, pace)
-        total = Estimate(
-            words=sum(e.words for e in estimates.values()),
-            seconds=sum(e.seconds for e in estimates.values()),
-            target_seconds=sum(e.target_seconds for e in estimates.values()),
+        total = total_estimate(
+            list(estimates.values()), pace, sum(e.target_seconds for e in estimates.values())
         )
         for kind, estimate in (*estimates.items(), (None, total)):
             self._show(self._rows[kind], estimate)

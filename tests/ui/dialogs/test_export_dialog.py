@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from narrative_app.export import ExportFormat
+from narrative_app.export import ExportFormat, render_export
 from narrative_app.export.notes import Layout
 from narrative_app.ui.dialogs import export as export_dialog
 from narrative_app.ui.dialogs.export import (
@@ -75,6 +75,16 @@ def test_preview_follows_the_chosen_layout(qtbot):
     _choose(dialog, "docx", "notes")
     dialog.full_text_check.setChecked(False)
     assert "Full text" not in dialog.preview.toPlainText()
+
+
+@pytest.mark.parametrize("layout", ["notes", "cards", "briefing"])
+def test_text_preview_is_what_the_command_line_writes(qtbot, layout):
+    narrative = sample()
+    dialog = ExportDialog(narrative, author="Alex")
+    qtbot.addWidget(dialog)
+    _choose(dialog, "txt", layout)
+    written = render_export(narrative, "txt", layout=layout, author="Alex").decode("utf-8")
+    assert dialog.preview.toPlainText().split() == written.split()
 
 
 def test_export_saves_remembers_the_folder_and_offers_to_open(qtbot, dialogs):
@@ -143,3 +153,34 @@ def test_suggested_names_are_safe_everywhere():
     )
     name = suggested_file_name(n, ExportFormat.NARRATIVE, Layout.NOTES)
     assert name == "Why we act now.narrative"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "narrative", "md"])
+def test_exporting_into_the_data_folders_backups_is_refused(qtbot, dialogs, fresh_data_dir, fmt):
+    from narrative_app.models.store import NarrativeStore
+
+    NarrativeStore.open(fresh_data_dir).close()  # the env's data folder, with its database
+    backups = fresh_data_dir / "backups"
+    backups.mkdir(exist_ok=True)
+    before = sorted(p.name for p in backups.iterdir())
+    dialogs["save_to"] = backups
+    dialog = ExportDialog(sample())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _choose(dialog, fmt)
+    dialog.export()
+    assert "backups folder" in dialogs["warning"]
+    assert "nothing was written" in dialogs["warning"]
+    assert dialog.saved_path is None
+    assert sorted(p.name for p in backups.iterdir()) == before
+
+
+def test_the_dialog_refuses_the_data_folder_it_is_given(qtbot, dialogs, tmp_path):
+    folder = tmp_path / "elsewhere"
+    (folder / "backups").mkdir(parents=True)  # no database yet: only the name tells
+    dialogs["save_to"] = folder / "backups"
+    dialog = ExportDialog(sample(), data_dir=folder)
+    qtbot.addWidget(dialog)
+    dialog.export()
+    assert "backups folder" in dialogs["warning"]
+    assert list((folder / "backups").iterdir()) == []

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.method.presets import apply_preset
-from narrative_app.ui.dialogs.versions import CURRENT, VersionsDialog, word_diff
+from narrative_app.text.diff import word_diff
+from narrative_app.ui.dialogs.versions import CURRENT, VersionsDialog
 from narrative_app.ui.editor.story_page import StoryPage
 
 FIRST = "At three in the morning I was alone on the ward."

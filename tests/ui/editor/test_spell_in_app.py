@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
-from tests.ui.editor.test_spell_ui import underlined
 
 from narrative_app.domain import PartKind
 from narrative_app.ui.editor.spell_highlighter import SpellCheckService
+from tests.ui.editor.test_spell_ui import underlined
 
 
 def test_draft_underlines_a_misspelling_and_not_british_spelling(main_window, store, qtbot):

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from narrative_app.coach.timing import BudgetState
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.method.presets import apply_preset
+from narrative_app.text.timing import BudgetState
 from narrative_app.ui.editor.story_page import StoryPage
 from narrative_app.ui.widgets.common import state_colour
 from narrative_app.ui.workspace.budget_view import BudgetView

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.method.presets import apply_preset
+from narrative_app.ui.workspace import values_page
 from narrative_app.ui.workspace.link_page import LinkPage, find_values, value_pattern
 from narrative_app.ui.workspace.values_page import ValuesPage, load_values
-from narrative_app.ui.workspace import values_page
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""Text: Qt-free rules for reading a draft (words, Markdown blocks, cues, diff, timing)."""
