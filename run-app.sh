@@ -18,4 +18,10 @@ if [ "$(uname -s)" = Linux ] && [ -z "${QT_QPA_PLATFORM:-}" ] && command -v ldco
   _apt_install libxcb-cursor0 libxkbcommon-x11-0 || echo "If the window does not open, install libxcb-cursor0 (sudo apt install libxcb-cursor0)." >&2
 fi
 
+# Listening to a rehearsal needs PortAudio; without it the app rehearses without listening.
+if [ "$(uname -s)" = Linux ] && command -v ldconfig >/dev/null 2>&1 &&
+  ! ldconfig -p | grep -q 'libportaudio.so.2'; then
+  _apt_install libportaudio2 || echo "To rehearse aloud with a microphone, install libportaudio2 (sudo apt install libportaudio2)." >&2
+fi
+
 exec .venv/bin/narrative-app "$@"

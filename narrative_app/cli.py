@@ -126,6 +126,13 @@ def _args_rehearsals(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
 
 
+def _args_rehearse_audio(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", metavar="ID")
+    p.add_argument("wav", metavar="FILE.wav")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--dry-run", action="store_true", help="print, do not store the run")
+
+
 def _plain_launch(args: list[str]) -> str | bool | None:
     """The data folder when ``args`` only opens the window (no args, or just --data-dir);
     False otherwise. Launching from a menu then skips building the parser (issue 8)."""
@@ -382,6 +389,20 @@ def _cmd_rehearsals(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_rehearse_audio(args: argparse.Namespace) -> int:
+    from narrative_app.rehearsal.speech import command
+
+    narrative_id = _parse_id(args.id)
+    store = _open_store(args)
+    try:
+        text = command.run(store, narrative_id, Path(args.wav), as_json=args.json,
+                           dry_run=args.dry_run)
+    finally:
+        store.close()
+    print(text)
+    return EXIT_OK
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("list", "list narratives (id, title, last updated)", _args_list, _cmd_list),
     Command("import", "import a .md, .docx or .narrative file", _args_import, _cmd_import),
@@ -389,6 +410,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("check", "print the coach report for a narrative", _args_check, _cmd_check),
     Command(
         "rehearsals", "list a narrative's rehearsal runs", _args_rehearsals, _cmd_rehearsals
+    ),
+    Command(
+        "rehearse-audio", "analyse a spoken rehearsal (WAV)", _args_rehearse_audio,
+        _cmd_rehearse_audio,
     ),
 )
 _COMMANDS_BY_NAME = {command.name: command for command in COMMANDS}

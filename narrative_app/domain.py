@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 DEFAULT_PACE_WPM = 125
 # The measured pace: the latest PACE_RUNS runs with spoken words, counting only parts told at a
@@ -170,4 +171,6 @@ class RehearsalRun:
     view: str = "cues"
     notes: str = ""
     feedback: dict[str, str] = field(default_factory=dict)
+    # What was heard, for a spoken rehearsal: the speech report as JSON data ({} otherwise).
+    speech: dict[str, Any] = field(default_factory=dict)
     id: int | None = None

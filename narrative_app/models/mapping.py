@@ -137,6 +137,7 @@ def run_to_row(run: RehearsalRun) -> RunRow:
         view=run.view,
         notes=run.notes,
         feedback=dump_json(dict(run.feedback)),
+        speech=dump_json(dict(run.speech)),
         splits=[
             SplitRow(
                 position=index,
@@ -168,6 +169,7 @@ def read_run(row: RunRow) -> RehearsalRun:
         view=row.view,
         notes=row.notes,
         feedback={str(k): str(v) for k, v in feedback.items()},
+        speech=load_json(row.speech, {}),
         id=row.id,
     )
 

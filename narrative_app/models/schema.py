@@ -124,6 +124,8 @@ class RunRow(Base):
     view: Mapped[str] = mapped_column(String(32), default="cues")
     notes: Mapped[str] = mapped_column(Text, default="")
     feedback: Mapped[str] = mapped_column(Text, default="{}")  # JSON object
+    # The spoken-rehearsal report (JSON object, {} when the run was not listened to); 0003.
+    speech: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
     splits: Mapped[list[SplitRow]] = relationship(
         order_by="SplitRow.position", cascade="all, delete-orphan", passive_deletes=True

@@ -31,6 +31,7 @@ def run_to_dict(run: RehearsalRun) -> dict[str, Any]:
         ],
         "notes": run.notes,
         "feedback": dict(run.feedback),
+        "speech": dict(run.speech),
     }
 
 

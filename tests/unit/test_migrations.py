@@ -96,6 +96,7 @@ def test_fixture_database_0001_is_upgraded_to_head(fresh_data_dir: Path) -> None
         assert store.version_narrative(version.id).parts[PartKind.SELF].target_seconds == 60
         [run] = store.list_runs(summary.id)
         assert run.feedback == {"heard": "the mould"} and run.splits[0].words == 130
+        assert run.speech == {}  # 0003: runs from before were not listened to
         store.update_part(summary.id, PartKind.US, draft="We are neighbours.")
         assert store.get(summary.id).parts[PartKind.US].draft == "We are neighbours."
     assert stored_revision(db) == database.HEAD_REVISION
