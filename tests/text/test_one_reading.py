@@ -20,7 +20,7 @@ from narrative_app.domain import Narrative, PartKind, StoryPart
 from narrative_app.export import render_export
 from narrative_app.export.html import notes_to_html
 from narrative_app.export.notes import Layout, build_notes
-from narrative_app.rehearsal.views import BlockKind, blocks, cue_view, plain_text
+from narrative_app.rehearsal.views import PAUSE_MARK, BlockKind, blocks, cue_view, plain_text
 from narrative_app.text.cues import suggest_cues
 from narrative_app.text.markdown import BlockType, inline_text, read_blocks
 
@@ -88,7 +88,8 @@ def test_editor_preview(qtbot):
 def test_rehearsal_views():
     found = blocks(DRAFT)
     assert [b.text for b in found if b.kind is BlockKind.ITEM] == BULLETS + NUMBERED
-    assert QUOTE in [b.text for b in found]
+    # The speaker sees a written [pause] as the pause mark; the words are the same.
+    assert QUOTE.replace("[pause]", PAUSE_MARK) in [b.text for b in found]
     text = plain_text(DRAFT)
     assert LINK_LINE in text
     for leftover in LEFTOVERS:
@@ -96,7 +97,8 @@ def test_rehearsal_views():
     n = narrative()
     assert list(cue_view(n.parts[PartKind.SELF]).lines) == SHOWN_CUES
     # Without cues of its own, rehearsal shows what "Suggest cues" in the editor gives.
-    assert list(cue_view(n.parts[PartKind.US]).lines) == suggest_cues(DRAFT)
+    assert list(cue_view(n.parts[PartKind.US]).lines) == [
+        c.replace("[pause]", PAUSE_MARK) for c in suggest_cues(DRAFT)]
 
 
 def _items_read_back(text: str, kind: BlockType) -> list[str]:
