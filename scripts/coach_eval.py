@@ -2,6 +2,14 @@
 
 Usage:  python scripts/coach_eval.py [--misses]
         [--split dev|heldout|blind|blind2|blind3|blind4|blind5|blind6|blind7|team|all]
+        [--file PATH ...]
+
+``--file`` scores any corpus file (or several) in the same format instead of a split; a
+whole narrative may name its parts (``parts = {self = "id", ...}``) or hold its stories
+inline (``self = "..."``). Per check the table shows, besides precision and recall of
+"suggest", the balanced accuracy (the mean of the share of "suggest" labels the coach
+suggested and the share of "ok" labels it ticked) and the precision of "done" (of the
+coach's ticks, the share labelled "ok"): a false tick costs more than a missed one.
 
 The corpus (tests/coach_corpus/*.toml) holds story parts, each with the expected status of
 every check relevant to it, and whole narratives for the cross-story checks. "suggest" is the
@@ -266,6 +274,21 @@ class Score:
         return 1.0 if self.tp + self.fn == 0 else self.tp / (self.tp + self.fn)
 
     @property
+    def balanced_accuracy(self) -> float:
+        """Mean of the recall of "suggest" and the recall of "ok"."""
+        sugg = self.tp + self.fn
+        ok = self.tn + self.fp
+        rates = [r for r in (self.tp / sugg if sugg else None, self.tn / ok if ok else None)
+                 if r is not None]
+        return sum(rates) / len(rates) if rates else 1.0
+
+    @property
+    def ok_precision(self) -> float:
+        """Of the coach's ticks ("ok"), the share labelled "ok"."""
+        ticks = self.tn + self.fn
+        return 1.0 if ticks == 0 else self.tn / ticks
+
+    @property
     def total(self) -> int:
         return self.tp + self.fp + self.fn + self.tn
 
@@ -282,11 +305,14 @@ class Score:
             self.misses.append(f"{where}: expected suggest, got ok")
 
 
-def load_corpus(split: str = "all") -> tuple[list[dict], list[dict]]:
+def load_corpus(
+    split: str = "all", files: list[Path] | None = None
+) -> tuple[list[dict], list[dict]]:
     parts: list[dict] = []
     narratives: list[dict] = []
-    for name in SPLITS[split]:
-        data = tomllib.loads((CORPUS_DIR / name).read_text(encoding="utf-8"))
+    paths = files if files else [CORPUS_DIR / name for name in SPLITS[split]]
+    for path in paths:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         for raw in data.get("part", []):
             # Some writers put the story under "text" rather than "draft".
             if "draft" not in raw and "text" in raw:
@@ -305,8 +331,11 @@ def _single_part_narrative(entry: dict) -> Narrative:
 def _whole_narrative(entry: dict, by_id: dict[str, dict]) -> Narrative:
     parts = {}
     for kind in PartKind:
-        ref = entry["parts"].get(kind.value)
-        source = by_id[ref] if ref else {}
+        if "parts" in entry:
+            ref = entry["parts"].get(kind.value)
+            source = by_id[ref] if ref else {}
+        else:  # the stories written inline
+            source = {"draft": entry.get(kind.value, "")}
         parts[kind] = StoryPart(
             kind,
             fields=dict(source.get("fields", {})),
@@ -318,11 +347,11 @@ def _whole_narrative(entry: dict, by_id: dict[str, dict]) -> Narrative:
     )
 
 
-def evaluate(split: str = "all") -> dict[str, Score]:
-    """Per-check scores on the chosen split of the corpus (see SPLITS)."""
-    parts, narratives = load_corpus(split)
+def evaluate(split: str = "all", files: list[Path] | None = None) -> dict[str, Score]:
+    """Per-check scores on the chosen split of the corpus (see SPLITS), or on ``files``."""
+    parts, narratives = load_corpus(split, files)
     all_parts, _ = load_corpus("all")
-    by_id = {p["id"]: p for p in all_parts}
+    by_id = {p["id"]: p for p in all_parts + parts}
     scores: dict[str, Score] = {}
     for entry in parts:
         report = build_report(_single_part_narrative(entry), PACE)
@@ -339,10 +368,14 @@ def evaluate(split: str = "all") -> dict[str, Score]:
 
 
 def format_table(scores: dict[str, Score]) -> str:
-    lines = [f"{'check':<18} {'n':>4} {'sugg':>5} {'prec':>6} {'recall':>7}"]
+    lines = [
+        f"{'check':<18} {'n':>4} {'sugg':>5} {'prec':>6} {'recall':>7} {'bal.acc':>8}"
+        f" {'done prec':>10}"
+    ]
     for check, s in scores.items():
         lines.append(
             f"{check:<18} {s.total:>4} {s.tp + s.fn:>5} {s.precision:>6.2f} {s.recall:>7.2f}"
+            f" {s.balanced_accuracy:>8.2f} {s.ok_precision:>10.2f}"
         )
     return "\n".join(lines)
 
@@ -351,10 +384,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=sorted(SPLITS), default="all")
     parser.add_argument("--misses", action="store_true", help="list every disagreement")
+    parser.add_argument(
+        "--file", type=Path, nargs="+", help="score these corpus files instead of a split"
+    )
     args = parser.parse_args(argv)
-    parts, narratives = load_corpus(args.split)
-    scores = evaluate(args.split)
-    print(f"Coach corpus ({args.split}): {len(parts)} story parts, {len(narratives)} narratives")
+    for path in args.file or []:
+        if not path.is_file():
+            print(f"coach_eval: no such corpus file: {path}", file=sys.stderr)
+            return 2
+    try:
+        parts, narratives = load_corpus(args.split, args.file)
+        scores = evaluate(args.split, args.file)
+    except (tomllib.TOMLDecodeError, KeyError, UnicodeDecodeError) as exc:
+        print(f"coach_eval: cannot read the corpus: {exc}", file=sys.stderr)
+        return 2
+    name = ", ".join(p.name for p in args.file) if args.file else args.split
+    print(f"Coach corpus ({name}): {len(parts)} story parts, {len(narratives)} narratives")
     print(format_table(scores))
     if args.misses:
         for check, s in scores.items():

@@ -19,8 +19,16 @@ from __future__ import annotations
 
 import re
 
+from narrative_app.coach.evidence import (
+    FUTURE_HARM_RE,
+    FUTURE_TIME_RE,
+    INACTION_RE,
+    facts_at,
+    sentences_matching,
+    wished,
+)
 from narrative_app.coach.findings import Verdict, quote
-from narrative_app.coach.lexicon import hint, word_set
+from narrative_app.coach.lexicon import hint, reason, word_set
 from narrative_app.coach.text import Draft, Hit, distinct
 
 URGENCY_MIN = 2
@@ -78,23 +86,91 @@ def urgency(draft: Draft, part: str) -> Verdict:
     # The ask's own deadline ("sign up today") says when to act, not why it cannot wait.
     asking = _acting_sentences(draft)
     score, hits = _scored(draft, "urgency", asking)
-    cost = draft.hits("urgency_cost")
+    cost = draft.hits("urgency_cost") + _waiting_costs(draft, asking)
     score += 2 * distinct(cost)
     if score >= URGENCY_MIN:
-        return Verdict.ok(hint("urgency", "ok", part), sorted(hits + cost, key=lambda h: h.start))
+        # The cost of waiting is the strongest evidence: shown first.
+        return Verdict.ok(hint("urgency", "ok", part), cost + hits)
+    if hits:
+        return Verdict.suggest(hint("urgency", "suggest", part), [], reason("urgency", "weak"))
     return Verdict.suggest(hint("urgency", "suggest", part))
+
+
+def _waiting_costs(draft: Draft, skip: list[Hit]) -> list[Hit]:
+    """Sentences that say what waiting costs: going on as we are ("if we keep going like
+    this"), or a loss at a time to come ("by next spring ... we will have burnt out")."""
+    found = []
+    for hit in sentences_matching(draft, INACTION_RE):
+        if not any(s.start == hit.start for s in skip):
+            found.append(hit)
+    for hit in sentences_matching(draft, FUTURE_HARM_RE):
+        text = hit.text
+        if (
+            FUTURE_TIME_RE.search(text)
+            and not any(s.start == hit.start for s in skip)
+            and all(f.start != hit.start for f in found)
+        ):
+            found.append(hit)
+    return found
+
+
+def _plans(draft: Draft) -> list[Hit]:
+    """A plan with a date: a sentence about time to come ("From January, every family can
+    have a named back-up worker") that is neither a wish, nor negated, nor a loss."""
+    found = []
+    for hit in sentences_matching(draft, FUTURE_TIME_RE):
+        text = hit.text
+        if (
+            INACTION_RE.search(text)
+            or FUTURE_HARM_RE.search(text)
+            or _LOSS_RE.search(text)
+            or text.rstrip().endswith("?")
+            or not _PLAN_TIME_RE.search(text)
+        ):
+            continue
+        facts = facts_at(draft, hit.start + max(0, len(text) - 2))
+        if wished(draft, hit.start) or facts.negated or not _PLAN_VERB_RE.search(text):
+            continue
+        found.append(hit)
+    return found
+
+
+_PLAN_VERB_RE = re.compile(
+    r"\b(?:will|can|'ll|’ll|are\s+going\s+to|is\s+going\s+to|starts?|begins?|opens?|"
+    r"launch(?:es)?|agreed|approved|funded|signed\s+off|(?:is|are)\s+ready|in\s+place)\b",
+    re.IGNORECASE,
+)
+# A plan's date looks forward ("from January", "by March", "next month"), not "this year".
+_PLAN_TIME_RE = re.compile(
+    r"\b(?:from|by|starting|next|within|in\s+(?:the\s+)?(?:new|next|coming))\b", re.IGNORECASE
+)
+# A sentence about loss or harm is the problem, not the plan.
+_LOSS_RE = re.compile(
+    r"\b(?:clos(?:e|es|ed|ing|ure)|shut\w*|cuts?|cutting|los(?:e|es|ing|t)|die[sd]?|dying|"
+    r"deaths?|doubl\w*|trebl\w*|tripl\w*|worse|waiting|rough|doorways?|evict\w*|withdraw\w*|"
+    r"overdos\w*|burn\w*|vote\s+on)\b",
+    re.IGNORECASE,
+)
 
 
 def hope(draft: Draft, part: str) -> Verdict:
     # Hope needs a way there: a plan, backing in place or evidence that it can be done.
     # Belief ("we can") and a picture of success add to that evidence but are wishes alone.
-    score, hits = _scored(draft, "hope")
-    results = draft.hits("hope_result") + _good_rises(draft)
+    # "I wish there were a plan": a plan wished for is not a plan.
+    wishes = [s for s in draft.sentences if wished(draft, s.start)]
+    skip = [Hit(s.start, s.end, "") for s in wishes]
+    score, hits = _scored(draft, "hope", skip)
+    plans = [p for p in _plans(draft) if not any(p.start <= h.start < p.end for h in hits)]
+    results = draft.hits("hope_result") + _good_rises(draft) + plans
     score += 2 * distinct(results)
     hits = sorted(hits + results, key=lambda h: h.start)
     extra = draft.hits("hope_vision") + draft.hits("hope_belief")
     if hits and score + 2 * min(1, len(extra)) >= HOPE_MIN:
-        return Verdict.ok(hint("hope", "ok", part), sorted(hits + extra, key=lambda h: h.start))
+        # A plan or a result is the strongest evidence: shown first.
+        rest = [h for h in hits if h not in results]
+        return Verdict.ok(hint("hope", "ok", part), results + rest + extra)
+    if extra:
+        return Verdict.suggest(hint("hope", "suggest", part), [], reason("hope", "wish"))
     return Verdict.suggest(hint("hope", "suggest", part))
 
 

@@ -13,9 +13,13 @@ unless the teller says there was no choice.
 
 from __future__ import annotations
 
+import re
+
+from narrative_app.coach.evidence import facts_at, in_quote
 from narrative_app.coach.findings import Verdict, quote
-from narrative_app.coach.lexicon import hint, word_set
+from narrative_app.coach.lexicon import hint, reason, word_set
 from narrative_app.coach.text import Draft, Hit, Sentence, content_words, distinct
+from narrative_app.text.sentences import words_of
 
 MOMENT_MIN_WORDS = 30  # a moment someone can picture takes a few sentences...
 MOMENT_MIN_SCENE = 1  # ...with at least one concrete thing in it
@@ -28,6 +32,7 @@ TOO_MANY_JUMPS = 3
 SHARED_MIN = 2
 FIELD_OVERLAP = 0.6
 ARC_CLOSING = 3  # the last sentences read for a move in time or a look back
+PASSING_WORDS = 6  # "I said no." in fewer words than this is an answer in passing
 
 
 def _sentence_hits(draft: Draft, hits: list[Hit]) -> list[Hit]:
@@ -117,10 +122,28 @@ def sensory_detail(draft: Draft, part: str) -> Verdict:
 
 
 def emotion(draft: Draft, part: str) -> Verdict:
-    hits = draft.hits("emotion")
+    """The teller's own feeling: feeling cues not about someone else ("she felt", "his hands
+    shook") and not inside someone else's quoted words."""
+    hits = [
+        h
+        for h in draft.hits("emotion")
+        if not _someone_else(draft, h, strict=False)
+        and not (in_quote(draft, h.start) and part == "self")
+        and not _others_body(h)
+    ]
     if hits:
         return Verdict.ok(hint("emotion", "ok", part), hits)
+    if draft.hits("emotion"):
+        return Verdict.suggest(hint("emotion", "suggest", part), [], reason("emotion", "others"))
     return Verdict.suggest(hint("emotion", "suggest", part))
+
+
+_OTHERS = frozenset({"he", "she", "they", "his", "her", "their"})
+
+
+def _others_body(hit: Hit) -> bool:
+    words = words_of(hit.text)
+    return bool(words) and words[0] in _OTHERS
 
 
 def challenge(draft: Draft, part: str) -> Verdict:
@@ -144,18 +167,124 @@ def _in_moment(draft: Draft, hit: Hit) -> bool:
     return moment is not None and hit.start >= moment.start
 
 
+def choice_evidence(draft: Draft) -> list[Hit]:
+    """Where the teller acts or decides, after the difficulty: choice cues in a clause whose
+    subject is not someone else ("my manager decided"), no earlier than the first sentence
+    with a difficulty in it, outside anyone else's quoted speech."""
+    if "choice" not in draft.memo:
+        draft.memo["choice"] = _choice_evidence(draft)
+    return draft.memo["choice"]  # type: ignore[return-value]
+
+
+def _choice_evidence(draft: Draft) -> list[Hit]:
+    """Choice cues kept, strongest first: a decision named, then an act set against what
+    else was possible, then a plain act after the difficulty."""
+    begin = difficulty_start(draft)
+    ranked: list[tuple[int, int, Hit]] = []
+    for h in draft.hits("choice"):
+        # A decision named outright ("I decided", "I chose") stands on its own; any other
+        # sign of a choice (acting "instead", "even though", stepping in) counts only after
+        # the difficulty it answers.
+        named = any(w in h.key for w in _DECISION_WORDS)
+        alternative = _ALTERNATIVE_RE.search(h.key) is not None
+        if not (named or alternative) and (begin is None or h.start < begin):
+            continue
+        if _someone_else(draft, h) or _in_passing(draft, h):
+            continue
+        if in_quote(draft, h.start) and not _teller_words(h.text):
+            continue
+        rank = 0 if named else 1 if alternative else 2
+        ranked.append((rank, h.start, h))
+    return [h for _, _, h in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+
+_DECISION_WORDS = ("decide", "decision", "chose", "choose", "choice", "made up my mind", "resolved")
+# A cue that sets out what else was possible ("I could ... or", "instead", "I didn't go
+# home. I sat ..."), or a commitment said aloud, carries its own dilemma.
+_ALTERNATIVE_RE = re.compile(
+    r"\b(?:could|might|or|instead|rather|even though|anyway|regardless|tempt\w*|easy|"
+    r"didn't|don't|did not|do not|wouldn't|would not|won't|refused|torn|would|will|i'll|i'd|"
+    r"then|finally|at last|up to me|my call|asked)\b"
+)
+
+
+def _in_passing(draft: Draft, hit: Hit) -> bool:
+    """"I said no." as a short sentence of its own is an answer, not a choice point."""
+    if not hit.key.startswith(("i said no", "i said yes")):
+        return False
+    sentence = draft.sentence_at(hit.start)
+    return sentence is None or sentence.words < PASSING_WORDS
+
+
+def difficulty_start(draft: Draft) -> int | None:
+    """The start of the first sentence with a difficulty in it (a challenge cue, or a rule,
+    refusal or fear word), or None."""
+    if "difficulty" not in draft.memo:
+        tension = word_set("arc_tension")
+        starts = [h.start for h in draft.hits("challenge")]
+        # A feeling shown in the body ("my throat tightens") is a difficulty felt.
+        starts += [h.start for h in draft.hits("emotion")]
+        for sentence in draft.sentences:
+            if any(w in tension for w in _words(draft, sentence)):
+                starts.append(sentence.start)
+                break
+        first = min(starts, default=None)
+        sentence = draft.sentence_at(first) if first is not None else None
+        draft.memo["difficulty"] = sentence.start if sentence else first
+    return draft.memo["difficulty"]  # type: ignore[return-value]
+
+
+_TELLER_WORDS = frozenset({"i", "i'm", "i'd", "i'll", "i've", "me", "my", "myself"})
+
+
+def _teller_words(text: str) -> bool:
+    return any(w in _TELLER_WORDS for w in words_of(text))
+
+
+def _someone_else(draft: Draft, hit: Hit, strict: bool = True) -> bool:
+    """True when the clause around ``hit`` is about someone else and the cue itself does
+    not name the teller ("she decided"). With ``strict``, a clause with no subject of its
+    own ("even though ...") counts as the teller's only when the sentence names the teller
+    or the group somewhere."""
+    if _teller_words(hit.text):
+        return False
+    subject = facts_at(draft, hit.start).subject
+    if subject in ("teller", "group"):
+        return False
+    if subject == "other":
+        return True
+    if not strict:
+        return False
+    sentence = draft.sentence_at(hit.start)
+    words = words_of(draft.text, sentence.start, sentence.end) if sentence else []
+    return not any(w in _TELLER_WORDS or w in _GROUP_WORDS for w in words)
+
+
+_GROUP_WORDS = frozenset({"we", "we'd", "we'll", "we've", "we're", "us", "our", "you", "your"})
+
+
 def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
-    hits = draft.hits("choice")
+    hits = choice_evidence(draft)
     if hits:
-        return Verdict.ok(hint("choice_point", "ok", part), _sentence_hits(draft, hits))
+        shown = _sentence_hits(draft, hits)[:2]
+        return Verdict.ok(hint("choice_point", "ok", part), sorted(shown, key=lambda h: h.start))
     if choice_field.strip() and _field_told(choice_field, draft.text):
-        return Verdict.ok(hint("choice_point", "ok", part))
+        return Verdict.ok(
+            hint("choice_point", "ok", part), reason=reason("choice_point", "field")
+        )
     negated = draft.hits("choice_negated") or draft.negated_hits("choice")
     if negated:
-        return Verdict.suggest(hint("choice_point", "negated", part), negated)
+        return Verdict.suggest(
+            hint("choice_point", "negated", part), negated, reason("choice_point", "negated")
+        )
     arc = shown_arc(draft)
     if arc is not None:
-        return Verdict.ok(hint("choice_point", "ok", part), [arc[0]])
+        return Verdict.ok(hint("choice_point", "ok", part), [arc[0]], reason("choice_point", "arc"))
+    early = draft.hits("choice")
+    if early:
+        return Verdict.suggest(
+            hint("choice_point", "suggest", part), [], reason("choice_point", "no_difficulty")
+        )
     if choice_field.strip():
         return Verdict.suggest(hint("choice_point", "field", part, field=quote(choice_field)))
     return Verdict.suggest(hint("choice_point", "suggest", part))
@@ -170,13 +299,66 @@ def _field_told(field_text: str, draft_text: str) -> bool:
     return len(wanted & present) / len(wanted) >= FIELD_OVERLAP
 
 
+# Outcome cues that are a lesson or a change in the teller; the rest ("weeks later",
+# "the next day") say only that time passed, so they count after the teller's choice.
+LEARNING_STEMS = (
+    "learn", "taught", "teach", "realis", "realiz", "understood", "understand", "lesson",
+    "showed me", "know now", "now i know", "changed", "stayed with me", "forgot", "forgotten",
+    "carry", "came away", "took away", "took from", "proved to me", "reminded me",
+    "i saw that", "discovered", "found out", "no longer", "the learning", "since",
+    "stopped thinking", "stopped believing", "stopped assuming", "gave up thinking",
+    "ever since", "to this day", "i still", "from that",
+)
+
+
+def outcome_evidence(draft: Draft) -> list[Hit]:
+    """What the teller learned (anywhere), or what changed after the teller's choice (a
+    later time, a result), or a result after the teller acted. Time passing with no
+    choice before it ("I said no. Three weeks later ...") is not an outcome."""
+    choice = choice_evidence(draft)
+    after = min((h.start for h in choice), default=None)
+    acted = _first_act(draft)
+    kept = []
+    for h in draft.hits("outcome"):
+        key = h.key.lstrip(".!? ")
+        learning = any(stem in key for stem in LEARNING_STEMS) or key.startswith(_NOW)
+        if (
+            (learning and not _someone_else(draft, h))
+            or (after is not None and h.start > after)
+            or (_is_result(h) and acted is not None and h.start > acted)
+        ):
+            kept.append(h)
+    return kept
+
+
+def _first_act(draft: Draft) -> int | None:
+    for sentence in draft.sentences:
+        if _teller_acts(draft, sentence):
+            return sentence.end
+    return None
+
+
+def _is_result(hit: Hit) -> bool:
+    """A changed state ("he made a full recovery", "she's running the group now"), not
+    only time passing."""
+    key = hit.key.rstrip(".!")
+    return any(w in key for w in _RESULT_WORDS) or key.endswith("now") or key.startswith("later ")
+
+
+_RESULT_WORDS = ("surviv", "recover", "hurt", "lived", "made it", "pulled", "subsequent")
+# The teller's present, changed by the story: "Now, when a call frightens me, I slow down."
+_NOW = ("now", "these days", "today", "nowadays")
+
+
 def outcome(draft: Draft, part: str) -> Verdict:
-    hits = draft.hits("outcome")
+    hits = outcome_evidence(draft)
     if hits:
-        return Verdict.ok(hint("outcome", "ok", part), _sentence_hits(draft, hits))
+        return Verdict.ok(hint("outcome", "ok", part), _sentence_hits(draft, hits)[:2])
     arc = shown_arc(draft)
     if arc is not None and not draft.hits("choice_negated"):
-        return Verdict.ok(hint("outcome", "ok", part), [arc[1]])
+        return Verdict.ok(hint("outcome", "ok", part), [arc[1]], reason("outcome", "arc"))
+    if draft.hits("outcome"):
+        return Verdict.suggest(hint("outcome", "suggest", part), [], reason("outcome", "no_choice"))
     return Verdict.suggest(hint("outcome", "suggest", part))
 
 

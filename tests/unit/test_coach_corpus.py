@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from narrative_app.coach.findings import NARRATIVE_CHECKS, PART_CHECKS
+from narrative_app.coach.registry import NARRATIVE_CHECKS, PART_CHECKS
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "coach_eval.py"
 LINE = 0.85

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from narrative_app.coach.findings import NARRATIVE_CHECKS, PART_CHECKS
+from narrative_app.coach.registry import NARRATIVE_CHECKS, PART_CHECKS
 from narrative_app.coach.report import (
     CoachReport,
     build_report,

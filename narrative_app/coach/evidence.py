@@ -1,0 +1,132 @@
+"""Coach: structure read from a draft, for the evidence a check points to.
+
+Layer: coach (pure, Qt-free). Built on the shared sentence and clause reader
+(``narrative_app.text.sentences``). A rule asks here who does something in a clause (the
+teller, the group, someone else), whether the clause is negated or only hedged ("could",
+"I wish", "if"), whether it is quoted speech, which sentences talk about time to come
+("by next spring", "from January") and in what order things happen. Every answer is about a
+stretch of the draft, so a verdict can show the sentence that earned it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrative_app.coach.text import Draft, Hit
+from narrative_app.text.sentences import (
+    Clause,
+    ClauseFacts,
+    Sentence,
+    clause_facts,
+    quoted_spans,
+    split_clauses,
+    words_of,
+)
+
+# Words that make a clause a wish or a supposition rather than something in hand.
+WISH_WORDS = frozenset(
+    {"wish", "wished", "if", "imagine", "imagined", "dream", "dreamed", "dreamt", "unless",
+     "suppose", "perhaps", "maybe", "whether", "someday", "one day", "only"}
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_SEASONS = "spring|summer|autumn|winter|christmas|easter|half-term|new year"
+# Time to come: "from January", "by next spring", "next month", "starting Monday".
+FUTURE_TIME_RE = re.compile(
+    rf"\b(?:from|by|starting|before|until|in|this|next|come|within)\s+(?:the\s+)?(?:next\s+|end\s+of\s+|start\s+of\s+)?"
+    rf"(?:{_MONTHS}|{_SEASONS}|monday|tuesday|wednesday|thursday|friday|week|month|year|term|"
+    r"(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?))\b"
+    rf"|\bnext\s+(?:{_MONTHS}|{_SEASONS}|week|month|year|term)\b"
+    r"|\bby\s+20\d\d\b|\bfrom\s+(?:monday|tomorrow|next\s+\w+)\b",
+    re.IGNORECASE,
+)
+# Going on as we are: "if we keep going like this", "every week we wait", "as things stand".
+INACTION_RE = re.compile(
+    r"\bif\s+(?:we|nothing|things|this|it)\s+(?:just\s+)?(?:keep|carry|carries|go\s+on|goes\s+on|"
+    r"stays?\s+(?:like|as|the\s+same)|"
+    r"do\s+nothing|don['’]t|do\s+not|wait|changes?\s+nothing|continues?|carry\s+on|stand\s+by)\b"
+    r"|\blike\s+this\b[^.!?]{0,40}\b(?:will|'ll|’ll|won['’]t)\b"
+    r"|\b(?:as\s+things\s+stand|at\s+this\s+rate|on\s+current\s+trends?|the\s+longer\s+we\s+wait)\b"
+    r"|\bevery\s+(?:day|week|month|year|term|shift)\s+(?:that\s+)?we\s+(?:wait|delay|leave|don['’]t)\b",
+    re.IGNORECASE,
+)
+# A loss to come, in any wording: "we will have burnt out half the team", "will close".
+FUTURE_HARM_RE = re.compile(
+    r"\b(?:will|'ll|’ll|going\s+to|is\s+set\s+to|are\s+set\s+to)\s+(?:have\s+)?(?:\w+\s+){0,2}?"
+    r"(?:burn\w*|lose|lost|close|closed|shut|die|died|miss\w*|leave|left|quit|fail\w*|go\s+under|"
+    r"run\s+out|break|broken|collapse|end|stop|wait|sleep\s+rough|fall|worse|cut|gone)\b",
+    re.IGNORECASE,
+)
+
+
+def clauses_of(draft: Draft, sentence: Sentence) -> list[Clause]:
+    key = f"clauses:{sentence.start}"
+    found = draft.memo.get(key)
+    if found is None:
+        found = split_clauses(draft.text, sentence.start, sentence.end) or [
+            Clause(sentence.start, sentence.end)
+        ]
+        draft.memo[key] = found
+    return found  # type: ignore[return-value]
+
+
+def clause_around(draft: Draft, offset: int) -> Clause | None:
+    sentence = draft.sentence_at(offset)
+    if sentence is None:
+        return None
+    for clause in clauses_of(draft, sentence):
+        if clause.start <= offset < clause.end:
+            return clause
+    return Clause(sentence.start, sentence.end)
+
+
+def facts_at(draft: Draft, offset: int) -> ClauseFacts:
+    """Subject and mood of the clause around ``offset``."""
+    clause = clause_around(draft, offset)
+    if clause is None:
+        return ClauseFacts("", False, False, False)
+    return clause_facts(words_of(draft.text, clause.start, clause.end))
+
+
+def wished(draft: Draft, offset: int) -> bool:
+    """True when the clause (or the start of its sentence) is a wish or a supposition."""
+    sentence = draft.sentence_at(offset)
+    clause = clause_around(draft, offset)
+    if sentence is None or clause is None:
+        return False
+    words = words_of(draft.text, clause.start, clause.end)
+    words += words_of(draft.text, sentence.start, min(sentence.end, sentence.start + 40))
+    return any(w in WISH_WORDS for w in words)
+
+
+def quotes(draft: Draft) -> list[tuple[int, int]]:
+    found = draft.memo.get("quotes")
+    if found is None:
+        found = draft.memo["quotes"] = quoted_spans(draft.text)
+    return found  # type: ignore[return-value]
+
+
+def in_quote(draft: Draft, offset: int) -> bool:
+    return any(a <= offset < b for a, b in quotes(draft))
+
+
+def sentence_hit(draft: Draft, offset: int) -> Hit | None:
+    sentence = draft.sentence_at(offset)
+    if sentence is None:
+        return None
+    return Hit(sentence.start, sentence.end, draft.text[sentence.start : sentence.end])
+
+
+def sentences_matching(draft: Draft, pattern: re.Pattern[str]) -> list[Hit]:
+    """The sentences in which ``pattern`` matches, in order."""
+    out: list[Hit] = []
+    for match in pattern.finditer(draft.text):
+        hit = sentence_hit(draft, match.start())
+        if hit is not None and (not out or out[-1].start != hit.start):
+            out.append(hit)
+    return out
+
+
+def first_start(hits: list[Hit]) -> int | None:
+    return min((h.start for h in hits), default=None)

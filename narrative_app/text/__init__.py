@@ -1,0 +1,1 @@
+"""Text: Qt-free text rules shared by every layer above (sentences and clauses for now)."""
