@@ -238,6 +238,8 @@ SPLITS = {
     "blind5": ("blind5.toml",),
     "blind6": ("blind6.toml",),
     "blind7": ("blind7.toml",),
+    "fresh1": ("fresh1.toml",),
+    "fresh2": ("fresh2.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (
@@ -250,6 +252,8 @@ SPLITS = {
         "blind5.toml",
         "blind6.toml",
         "blind7.toml",
+        "fresh1.toml",
+        "fresh2.toml",
     ),
 }
 PACE = 125

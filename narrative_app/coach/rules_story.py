@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 
-from narrative_app.coach.evidence import facts_at, in_quote
+from narrative_app.coach.evidence import clause_around, facts_at, in_quote
 from narrative_app.coach.findings import Verdict, quote
 from narrative_app.coach.lexicon import hint, reason, word_set
 from narrative_app.coach.text import Draft, Hit, Sentence, content_words, distinct
-from narrative_app.text.sentences import words_of
+from narrative_app.text.sentences import WORD_RE as WORD_TOKEN_RE
+from narrative_app.text.sentences import clause_facts, words_of
 
 MOMENT_MIN_WORDS = 30  # a moment someone can picture takes a few sentences...
 MOMENT_MIN_SCENE = 1  # ...with at least one concrete thing in it
@@ -122,20 +123,63 @@ def sensory_detail(draft: Draft, part: str) -> Verdict:
 
 
 def emotion(draft: Draft, part: str) -> Verdict:
-    """The teller's own feeling: feeling cues not about someone else ("she felt", "his hands
-    shook") and not inside someone else's quoted words."""
-    hits = [
-        h
-        for h in draft.hits("emotion")
-        if not _someone_else(draft, h, strict=False)
-        and not (in_quote(draft, h.start) and part == "self")
-        and not _others_body(h)
-    ]
+    """The teller's own feeling: a feeling cue in a clause that names the teller ("I", "my",
+    "me", or "you" in a Self told in the second person), or in a clause with no subject of
+    its own in a sentence about the teller; not "she felt", "his hands shook", "the
+    trolleys rattled", not inside quoted speech, and not a statement of pride ("I am proud
+    of what my teams have achieved")."""
+    hits = [h for h in draft.hits("emotion") if _tellers_feeling(draft, h, part)]
     if hits:
         return Verdict.ok(hint("emotion", "ok", part), hits)
     if draft.hits("emotion"):
         return Verdict.suggest(hint("emotion", "suggest", part), [], reason("emotion", "others"))
     return Verdict.suggest(hint("emotion", "suggest", part))
+
+
+_PERSONAL = frozenset(
+    {"i", "i'm", "i'd", "i'll", "i've", "me", "my", "myself", "we", "we'd", "we'll", "we've",
+     "we're", "us", "our", "you", "your", "you're", "you'd", "yourself"}
+)
+_PRIDE_RE = re.compile(
+    r"\b(?:am|'m|’m|is|are|feel|remain)\s+(?:so\s+|very\s+|immensely\s+)?proud\b", re.IGNORECASE
+)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "two"})
+_JOINING = frozenset({"and", "but", "so", "then", "when", "while", "as", "because", "until"})
+
+
+def _own_subject(text: str, start: int, end: int) -> bool:
+    """True when a clause opens on a subject of its own ("and the trolleys rattled",
+    "Kerry cried"), so that it does not borrow its sentence's subject."""
+    tokens = WORD_TOKEN_RE.findall(text, start, end)
+    while tokens and tokens[0].lower() in _JOINING:
+        tokens.pop(0)
+    if not tokens:
+        return False
+    first = tokens[0]
+    named = first[0].isupper() and first not in {"I", "I’m", "I'm"}
+    return first.lower() in _DETERMINERS or named
+
+
+def _tellers_feeling(draft: Draft, hit: Hit, part: str) -> bool:
+    if _others_body(hit) or (part == "self" and in_quote(draft, hit.start)):
+        return False
+    clause = clause_around(draft, hit.start)
+    sentence = draft.sentence_at(hit.start)
+    if clause is None or sentence is None:
+        return False
+    if _PRIDE_RE.search(draft.text, max(sentence.start, hit.start - 20), hit.end):
+        return False
+    words = words_of(draft.text, clause.start, clause.end)
+    if any(w in _PERSONAL for w in words + words_of(hit.text)):
+        return True
+    facts = clause_facts(words)
+    if facts.subject or _own_subject(draft.text, clause.start, clause.end):
+        return False
+    # A clause with no subject of its own belongs to its sentence's first clause.
+    first = words_of(draft.text, sentence.start, clause.start)[:3]
+    return bool(first) and first[0] in _PERSONAL
 
 
 _OTHERS = frozenset({"he", "she", "they", "his", "her", "their"})
@@ -191,6 +235,8 @@ def _choice_evidence(draft: Draft) -> list[Hit]:
             continue
         if _someone_else(draft, h) or _in_passing(draft, h):
             continue
+        if not named and (_general(draft, h) or _only_wondered(draft, h)):
+            continue
         if in_quote(draft, h.start) and not _teller_words(h.text):
             continue
         rank = 0 if named else 1 if alternative else 2
@@ -206,6 +252,41 @@ _ALTERNATIVE_RE = re.compile(
     r"didn't|don't|did not|do not|wouldn't|would not|won't|refused|torn|would|will|i'll|i'd|"
     r"then|finally|at last|up to me|my call|asked)\b"
 )
+
+
+_COUNTERFACTUAL = ("i could have", "i could've", "i might have", "i should have")
+
+
+def _only_wondered(draft: Draft, hit: Hit) -> bool:
+    """"I could have written it down." with no act of the teller's in the next two
+    sentences is a road not taken, not a choice."""
+    if not hit.key.startswith(_COUNTERFACTUAL):
+        return False
+    sentences = draft.sentences
+    index = next((i for i, s in enumerate(sentences) if s.start <= hit.start < s.end), None)
+    if index is None:
+        return True
+    for sentence in sentences[index + 1 : index + 3]:
+        words = _words(draft, sentence, 3)
+        # Only an act set against it follows: "Instead I ...", "But I ...", "So I ...".
+        if "instead" in words or words[:2] in (["but", "i"], ["so", "i"]):
+            return False
+    return True
+
+
+def _general(draft: Draft, hit: Hit) -> bool:
+    """True when the cue sits in a sentence about habit or values ("I try every day to treat
+    each person ... rather than as a risk score"): a creed, not a moment of choice."""
+    sentence = draft.sentence_at(hit.start)
+    if sentence is None:
+        return False
+    inside = [
+        h
+        for name in ("habitual", "told_values")
+        for h in draft.hits(name)
+        if sentence.start <= h.start < sentence.end
+    ]
+    return bool(inside)
 
 
 def _in_passing(draft: Draft, hit: Hit) -> bool:
@@ -305,9 +386,8 @@ LEARNING_STEMS = (
     "learn", "taught", "teach", "realis", "realiz", "understood", "understand", "lesson",
     "showed me", "know now", "now i know", "changed", "stayed with me", "forgot", "forgotten",
     "carry", "came away", "took away", "took from", "proved to me", "reminded me",
-    "i saw that", "discovered", "found out", "no longer", "the learning", "since",
+    "i saw that", "discovered", "found out", "no longer", "the learning",
     "stopped thinking", "stopped believing", "stopped assuming", "gave up thinking",
-    "ever since", "to this day", "i still", "from that",
 )
 
 
@@ -323,12 +403,24 @@ def outcome_evidence(draft: Draft) -> list[Hit]:
         key = h.key.lstrip(".!? ")
         learning = any(stem in key for stem in LEARNING_STEMS) or key.startswith(_NOW)
         if (
-            (learning and not _someone_else(draft, h))
+            (learning and not _someone_else(draft, h) and not _lesson_is_a_value(draft, h))
             or (after is not None and h.start > after)
             or (_is_result(h) and acted is not None and h.start > acted)
         ):
             kept.append(h)
     return kept
+
+
+def _lesson_is_a_value(draft: Draft, hit: Hit) -> bool:
+    """"It taught me compassion", "taught me the importance of resilience", "so much about
+    my values": a value named as the lesson is telling, not an outcome."""
+    sentence = draft.sentence_at(hit.start)
+    if sentence is None:
+        return False
+    after = words_of(draft.text, hit.end, sentence.end)[:6]
+    values = word_set("value_nouns")
+    told = {"values", "value", "importance", "principles"}
+    return any(w in values or w in told for w in after) or _general(draft, hit)
 
 
 def _first_act(draft: Draft) -> int | None:
