@@ -36,14 +36,40 @@ _SEASONS = "spring|summer|autumn|winter|christmas|easter|half-term|new year"
 FUTURE_TIME_RE = re.compile(
     rf"\b(?:from|by|starting|before|until|in|this|next|come|within)\s+(?:the\s+)?(?:next\s+|end\s+of\s+|start\s+of\s+)?"
     rf"(?:{_MONTHS}|{_SEASONS}|monday|tuesday|wednesday|thursday|friday|week|month|year|term|"
-    r"(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?))\b"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?))\b"
     rf"|\bnext\s+(?:{_MONTHS}|{_SEASONS}|week|month|year|term)\b"
-    r"|\bby\s+20\d\d\b|\bfrom\s+(?:monday|tomorrow|next\s+\w+)\b",
+    r"|\bby\s+20\d\d\b|\bfrom\s+(?:monday|tomorrow|next\s+\w+)\b"
+    rf"|\b(?:on|from|by|before)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b",
+    re.IGNORECASE,
+)
+_NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|\w+ty(?:-\w+)?|a\s+hundred|hundreds|thousands|half|a\s+third|a\s+quarter)"
+)
+# A loss with a date on it: "our grant ends on 31 March", "re-tendered in June".
+DEADLINE_VERB_RE = re.compile(
+    r"\b(?:ends?|ending|closes?|closing|stops?|expires?|runs?\s+out|re-?tendered|cut|dropped|"
+    r"withdrawn|decides?|votes?|meets|goes\s+to\s+(?:the\s+)?(?:board|committee|cabinet))\b",
+    re.IGNORECASE,
+)
+# What it costs now, counted: "each bed costs £400 a night", "we turned away forty-one
+# women", "the waiting list is eleven weeks".
+COST_RE = re.compile(
+    r"(?:£|\bcosts?\s+(?:us\s+)?(?:around\s+|about\s+|over\s+)?£?)\s?\d[\d,.]*\s*(?:k|m|million|thousand)?"
+    r"\s+(?:a|an|per|every)\s+(?:night|day|week|month|year|hour|shift|bed|child|family|place)\b"
+    rf"|\b(?:turned|sent)\s+away\s+{_NUMBER}\b"
+    rf"|\b{_NUMBER}\s+(?:[\w’'-]+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been)\s+(?:turned\s+away|"
+    r"evicted|excluded|admitted|lost|left\s+without|sent\s+home|moved\s+on)\b"
+    rf"|\b{_NUMBER}\s+(?:of\s+)?(?:[\w’'-]+\s+){{0,6}}?(?:have|has|had)\s+(?:ended\s+up\s+in\s+hospital|died|"
+    r"been\s+(?:admitted|evicted|excluded|hurt|harmed))\b"
+    rf"|\bwaiting\s+(?:list|time)s?\s+(?:[\w’'-]+\s+){{0,4}}?(?:is|are|has\s+reached|now)\s+(?:now\s+)?{_NUMBER}\s+(?:weeks|months|years)\b",
     re.IGNORECASE,
 )
 # Going on as we are: "if we keep going like this", "every week we wait", "as things stand".
 INACTION_RE = re.compile(
-    r"\bif\s+(?:we|nothing|things|this|it)\s+(?:just\s+)?(?:keep|carry|carries|go\s+on|goes\s+on|"
+    r"\bif\s+(?:nothing|things)\s+(?:changes?|stays?\s+the\s+same)\b"
+    r"|\bif\s+(?:we|nothing|things|this|it)\s+(?:just\s+)?(?:keep|carry|carries|go\s+on|goes\s+on|"
     r"stays?\s+(?:like|as|the\s+same)|"
     r"do\s+nothing|don['’]t|do\s+not|wait|changes?\s+nothing|continues?|carry\s+on|stand\s+by)\b"
     r"|\blike\s+this\b[^.!?]{0,40}\b(?:will|'ll|’ll|won['’]t)\b"
@@ -53,8 +79,9 @@ INACTION_RE = re.compile(
 )
 # A loss to come, in any wording: "we will have burnt out half the team", "will close".
 FUTURE_HARM_RE = re.compile(
-    r"\b(?:will|'ll|’ll|going\s+to|is\s+set\s+to|are\s+set\s+to)\s+(?:have\s+)?(?:\w+\s+){0,2}?"
+    r"\b(?:will|'ll|’ll|going\s+to|is\s+set\s+to|are\s+set\s+to)\s+(?:have\s+)?(?:\w+\s+){0,3}?"
     r"(?:burn\w*|lose|lost|close|closed|shut|die|died|miss\w*|leave|left|quit|fail\w*|go\s+under|"
+    r"hurt|harmed|stop|stops|end|ends|expire|"
     r"run\s+out|break|broken|collapse|end|stop|wait|sleep\s+rough|fall|worse|cut|gone)\b",
     re.IGNORECASE,
 )
@@ -89,15 +116,24 @@ def facts_at(draft: Draft, offset: int) -> ClauseFacts:
     return clause_facts(words_of(draft.text, clause.start, clause.end))
 
 
-def wished(draft: Draft, offset: int) -> bool:
-    """True when the clause (or the start of its sentence) is a wish or a supposition."""
+def wished(draft: Draft, offset: int, conditions: bool = True) -> bool:
+    """True when the clause (or the start of its sentence) is a wish or a supposition;
+    without ``conditions``, an "if" alone does not make it one ("If we hit three hundred,
+    the works start in spring" is a plan)."""
     sentence = draft.sentence_at(offset)
     clause = clause_around(draft, offset)
     if sentence is None or clause is None:
         return False
     words = words_of(draft.text, clause.start, clause.end)
     words += words_of(draft.text, sentence.start, min(sentence.end, sentence.start + 40))
-    return any(w in WISH_WORDS for w in words)
+    wishes = WISH_WORDS if conditions else WISH_WORDS - {"if", "unless", "whether"}
+    return any(w in wishes for w in words) or (
+        not conditions and any(w in _BELIEF_WORDS for w in words)
+    )
+
+
+# "I believe that if we all play our part, we really can": belief, not a way there.
+_BELIEF_WORDS = frozenset({"believe", "believed", "hope", "hoped", "somehow", "someday"})
 
 
 def quotes(draft: Draft) -> list[tuple[int, int]]:

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 
 from narrative_app.coach.evidence import (
+    COST_RE,
+    DEADLINE_VERB_RE,
     FUTURE_HARM_RE,
     FUTURE_TIME_RE,
     INACTION_RE,
@@ -85,7 +87,13 @@ def _scored(draft: Draft, name: str, skip: list[Hit] | None = None) -> tuple[int
 def urgency(draft: Draft, part: str) -> Verdict:
     # The ask's own deadline ("sign up today") says when to act, not why it cannot wait.
     asking = _acting_sentences(draft)
-    score, hits = _scored(draft, "urgency", asking)
+    # "Nothing will be different next month if we leave it": a time denied is no pressure.
+    denied = [
+        Hit(s.start, s.end, "")
+        for s in draft.sentences
+        if _NO_PRESSURE_RE.search(draft.text, s.start, s.end)
+    ]
+    score, hits = _scored(draft, "urgency", asking + denied)
     cost = draft.hits("urgency_cost") + _waiting_costs(draft, asking)
     score += 2 * distinct(cost)
     if score >= URGENCY_MIN:
@@ -96,17 +104,31 @@ def urgency(draft: Draft, part: str) -> Verdict:
     return Verdict.suggest(hint("urgency", "suggest", part))
 
 
+_NO_PRESSURE_RE = re.compile(
+    r"\b(?:no|not\s+a|isn['’]t\s+a|there['’]s\s+no)\s+(?:deadline|rush|hurry|urgency|date)\b"
+    r"|\bnothing\s+(?:will|would)\s+(?:be\s+different|change|happen)\b"
+    r"|\bnobody\s+is\s+(?:closing|cutting|losing)\b|\b(?:isn['’]t|is\s+not)\s+urgent\b",
+    re.IGNORECASE,
+)
+
+
 def _waiting_costs(draft: Draft, skip: list[Hit]) -> list[Hit]:
     """Sentences that say what waiting costs: going on as we are ("if we keep going like
-    this"), or a loss at a time to come ("by next spring ... we will have burnt out")."""
+    this"), a loss at a time to come ("by next spring ... we will have burnt out"), or the
+    cost counted now ("each bed costs £400 a night")."""
     found = []
-    for hit in sentences_matching(draft, INACTION_RE):
-        if not any(s.start == hit.start for s in skip):
+    for hit in sentences_matching(draft, INACTION_RE) + sentences_matching(draft, COST_RE):
+        if facts_at(draft, hit.start).negated and not COST_RE.search(hit.text):
+            continue
+        if not any(s.start == hit.start for s in skip) and hit not in found:
             found.append(hit)
-    for hit in sentences_matching(draft, FUTURE_HARM_RE):
+    for hit in sentences_matching(draft, FUTURE_HARM_RE) + sentences_matching(
+        draft, DEADLINE_VERB_RE
+    ):
         text = hit.text
         if (
             FUTURE_TIME_RE.search(text)
+            and not _NO_PRESSURE_RE.search(text)
             and not any(s.start == hit.start for s in skip)
             and all(f.start != hit.start for f in found)
         ):
@@ -129,7 +151,11 @@ def _plans(draft: Draft) -> list[Hit]:
         ):
             continue
         facts = facts_at(draft, hit.start + max(0, len(text) - 2))
-        if wished(draft, hit.start) or facts.negated or not _PLAN_VERB_RE.search(text):
+        if (
+            wished(draft, hit.start, conditions=False)
+            or facts.negated
+            or not _PLAN_VERB_RE.search(text)
+        ):
             continue
         found.append(hit)
     return found
@@ -137,18 +163,23 @@ def _plans(draft: Draft) -> list[Hit]:
 
 _PLAN_VERB_RE = re.compile(
     r"\b(?:will|can|'ll|’ll|are\s+going\s+to|is\s+going\s+to|starts?|begins?|opens?|"
-    r"launch(?:es)?|agreed|approved|funded|signed\s+off|(?:is|are)\s+ready|in\s+place)\b",
+    r"launch(?:es)?|agreed|approved|funded|signed\s+off|(?:is|are)\s+ready|in\s+place|"
+    r"offered|promised|pledged|committed)\b",
     re.IGNORECASE,
 )
 # A plan's date looks forward ("from January", "by March", "next month"), not "this year".
 _PLAN_TIME_RE = re.compile(
-    r"\b(?:from|by|starting|next|within|in\s+(?:the\s+)?(?:new|next|coming))\b", re.IGNORECASE
+    r"\b(?:from|by|starting|next|within|in\s+(?:the\s+)?(?:new|next|coming|spring|summer|"
+    r"autumn|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december))\b",
+    re.IGNORECASE,
 )
 # A sentence about loss or harm is the problem, not the plan.
 _LOSS_RE = re.compile(
     r"\b(?:clos(?:e|es|ed|ing|ure)|shut\w*|cuts?|cutting|los(?:e|es|ing|t)|die[sd]?|dying|"
     r"deaths?|doubl\w*|trebl\w*|tripl\w*|worse|waiting|rough|doorways?|evict\w*|withdraw\w*|"
-    r"overdos\w*|burn\w*|vote\s+on)\b",
+    r"overdos\w*|burn\w*|vote\s+on|miss\w*|risk\w*|hurt|harm\w*|pressure|stretch\w*|"
+    r"overload\w*|more\s+than\s+\w+\s+cases)\b",
     re.IGNORECASE,
 )
 
@@ -156,12 +187,19 @@ _LOSS_RE = re.compile(
 def hope(draft: Draft, part: str) -> Verdict:
     # Hope needs a way there: a plan, backing in place or evidence that it can be done.
     # Belief ("we can") and a picture of success add to that evidence but are wishes alone.
-    # "I wish there were a plan": a plan wished for is not a plan.
+    # "I wish there were a plan": a plan wished for is not a plan; and the ask itself
+    # ("so we can put them in to the council") is not the way there.
     wishes = [s for s in draft.sentences if wished(draft, s.start)]
-    skip = [Hit(s.start, s.end, "") for s in wishes]
+    skip = [Hit(s.start, s.end, "") for s in wishes] + _acting_sentences(draft)
     score, hits = _scored(draft, "hope", skip)
     plans = [p for p in _plans(draft) if not any(p.start <= h.start < p.end for h in hits)]
-    results = draft.hits("hope_result") + _good_rises(draft) + plans
+    asking = _acting_sentences(draft)
+    results = [
+        h
+        for h in draft.hits("hope_result") + _good_rises(draft)
+        if not wished(draft, h.start, conditions=False)
+        and not any(a.start <= h.start < a.end for a in asking)
+    ] + plans
     score += 2 * distinct(results)
     hits = sorted(hits + results, key=lambda h: h.start)
     extra = draft.hits("hope_vision") + draft.hits("hope_belief")
