@@ -37,7 +37,13 @@ URGENCY_MIN = 2
 HOPE_MIN = 2
 ASK_REACH = 400  # characters after a marker that can still belong to the same ask
 COMMIT_REACH = 5  # words after the verb where "the sheet", "your name" marks a way to say yes
-VAGUE_VERBS = frozenset({"help", "support", "think", "consider", "reflect", "raise", "spread"})
+VAGUE_VERBS = frozenset(
+    {"help", "support", "think", "consider", "reflect", "raise", "spread", "step", "do"}
+)
+# "Sarah, I'd like you to ...": one person named, not the room.
+_VOCATIVE_RE = re.compile(
+    r"^(?!(?:So|Now|Please|Today|Then|And|But|Well|Right|Friends|Colleagues)\b)[A-Z][a-z]+,\s"
+)
 
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:()—–]|\s-\s|\band\b|\bor\b|\bthen\b|\balso\b", re.IGNORECASE)
 _LEADING_FILLER_RE = re.compile(
@@ -189,11 +195,11 @@ def hope(draft: Draft, part: str) -> Verdict:
     # Belief ("we can") and a picture of success add to that evidence but are wishes alone.
     # "I wish there were a plan": a plan wished for is not a plan; and the ask itself
     # ("so we can put them in to the council") is not the way there.
-    wishes = [s for s in draft.sentences if wished(draft, s.start)]
-    skip = [Hit(s.start, s.end, "") for s in wishes] + _acting_sentences(draft)
-    score, hits = _scored(draft, "hope", skip)
-    plans = [p for p in _plans(draft) if not any(p.start <= h.start < p.end for h in hits)]
     asking = _acting_sentences(draft)
+    plans = [p for p in _plans(draft) if not any(a.start == p.start for a in asking)]
+    wishes = [s for s in draft.sentences if wished(draft, s.start)]
+    skip = [Hit(s.start, s.end, "") for s in wishes] + asking + plans
+    score, hits = _scored(draft, "hope", skip)
     results = [
         h
         for h in draft.hits("hope_result") + _good_rises(draft)
@@ -361,6 +367,10 @@ def find_asks(draft: Draft) -> tuple[list[Hit], list[str]]:
 
 def ask(draft: Draft, part: str, ask_field: str = "") -> Verdict:
     sentences, actions = find_asks(draft)
+    if sentences and all(_VOCATIVE_RE.match(s.text) for s in sentences):
+        return Verdict.suggest(
+            hint("ask", "one_person", part), sentences, reason("ask", "one_person")
+        )
     if not actions:
         vague = [
             h for s in sentences for h in draft.hits("ask_vague") if s.start <= h.start < s.end
