@@ -45,7 +45,9 @@ FUTURE_TIME_RE = re.compile(
 )
 _NUMBER = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"\w+teen|\w+ty(?:-\w+)?|a\s+hundred|hundreds|thousands|half|a\s+third|a\s+quarter)"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|"
+    r"a\s+hundred|hundreds|thousands|half|a\s+third|a\s+quarter)"
 )
 # A loss with a date on it: "our grant ends on 31 March", "re-tendered in June".
 DEADLINE_VERB_RE = re.compile(
@@ -59,10 +61,10 @@ COST_RE = re.compile(
     r"(?:£|\bcosts?\s+(?:us\s+)?(?:around\s+|about\s+|over\s+)?£?)\s?\d[\d,.]*\s*(?:k|m|million|thousand)?"
     r"\s+(?:a|an|per|every)\s+(?:night|day|week|month|year|hour|shift|bed|child|family|place)\b"
     rf"|\b(?:turned|sent)\s+away\s+{_NUMBER}\b"
-    rf"|\b{_NUMBER}\s+(?:[\w’'-]+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been)\s+(?:turned\s+away|"
-    r"evicted|excluded|admitted|lost|left\s+without|sent\s+home|moved\s+on)\b"
-    rf"|\b{_NUMBER}\s+(?:of\s+)?(?:[\w’'-]+\s+){{0,6}}?(?:have|has|had)\s+(?:ended\s+up\s+in\s+hospital|died|"
-    r"been\s+(?:admitted|evicted|excluded|hurt|harmed))\b"
+    rf"|\b{_NUMBER}\s+(?:(?:[\w’'-]+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:turned\s+away|evicted|excluded|admitted|lost|left\s+without|sent\s+home|moved\s+on)"
+    r"|(?:of\s+)?(?:[\w’'-]+\s+){0,6}?(?:have|has|had)\s+(?:ended\s+up\s+in\s+hospital|died|"
+    r"been\s+(?:admitted|evicted|excluded|hurt|harmed)))\b"
     rf"|\bwaiting\s+(?:list|time)s?\s+(?:[\w’'-]+\s+){{0,4}}?(?:is|are|has\s+reached|now)\s+(?:now\s+)?{_NUMBER}\s+(?:weeks|months|years)\b",
     re.IGNORECASE,
 )
@@ -155,7 +157,15 @@ def sentence_hit(draft: Draft, offset: int) -> Hit | None:
 
 
 def sentences_matching(draft: Draft, pattern: re.Pattern[str]) -> list[Hit]:
-    """The sentences in which ``pattern`` matches, in order."""
+    """The sentences in which ``pattern`` matches, in order (worked out once per draft)."""
+    key = f"matching:{id(pattern)}"
+    cached = draft.memo.get(key)
+    if cached is None:
+        cached = draft.memo[key] = _sentences_matching(draft, pattern)
+    return list(cached)  # type: ignore[call-overload]
+
+
+def _sentences_matching(draft: Draft, pattern: re.Pattern[str]) -> list[Hit]:
     out: list[Hit] = []
     for match in pattern.finditer(draft.text):
         hit = sentence_hit(draft, match.start())

@@ -40,36 +40,67 @@ def compile_lower(patterns: list[str]) -> re.Pattern[str] | None:
 
 
 MAX_PREFIXES = 64
-# A pattern's opening: word boundaries, then plain letters, or a group of plain alternatives.
+# A pattern's opening: word boundaries, then plain letters, or a group of alternatives.
 _LEAD_BOUNDARY_RE = re.compile(r"^(?:\\b|\^)+")
-_PLAIN_RE = re.compile(r"[a-z' ]+")
-_GROUP_RE = re.compile(r"\(\?:([a-z'| ]+)\)(\?)?")
+_PLAIN_RE = re.compile(r"[a-z'’ ,\-]+")
+_GROUP_RE = re.compile(r"\((?:\?:)?([^()]+)\)(\?|\*|\{)?")
+
+
+def _plain_start(text: str) -> str | None:
+    """The literal letters a pattern fragment starts with ("did" for "did\\s+not"), or None
+    when it starts with anything else; a letter a quantifier makes optional is left out."""
+    rest = _LEAD_BOUNDARY_RE.sub("", text)
+    plain = _PLAIN_RE.match(rest)
+    if plain is None:
+        return None
+    letters = plain.group(0)
+    if rest[plain.end() : plain.end() + 1] in {"?", "*", "{"}:
+        letters = letters[:-1]
+    return letters if letters.strip() else None
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """True when ``pattern`` is an alternation at its top level ("a|b")."""
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 def required_prefixes(pattern: str) -> frozenset[str] | None:
     """Literal strings one of which starts every match of ``pattern`` (None when that cannot
     be read off its opening): a text holding none of them cannot match.
 
-    Only two openings are read, which covers the lexicon: plain letters ("so i "), and a
-    group of plain alternatives ("(?:was|were) "), each after optional ``\\b``. A pattern
-    whose first letters are anything else is never skipped.
+    Two openings are read, which covers most of the lexicon: plain letters ("so i "), and a
+    group of alternatives each starting with plain letters ("(?:was|did\\s+not) "), each
+    after optional ``\\b``. A pattern opening any other way is never skipped.
     """
+    if _top_level_bar(pattern):
+        return None
     rest = _LEAD_BOUNDARY_RE.sub("", pattern)
-    plain = _PLAIN_RE.match(rest)
-    if plain is not None and plain.group(0).strip():
-        following = rest[plain.end() : plain.end() + 1]
-        text = plain.group(0)
-        # A quantifier after the last letter makes that letter optional: leave it out.
-        if following in {"?", "*", "{"}:
-            text = text[:-1]
-        return frozenset({text}) if text.strip() else None
+    if not rest.startswith("("):
+        start = _plain_start(rest)
+        return frozenset({start}) if start else None
     group = _GROUP_RE.match(rest)
     if group is None or group.group(2):
         return None
-    options = group.group(1).split("|")
-    if not all(o.strip() for o in options) or len(options) > MAX_PREFIXES:
+    starts = [_plain_start(option) for option in group.group(1).split("|")]
+    if not starts or any(s is None for s in starts) or len(starts) > MAX_PREFIXES:
         return None
-    return frozenset(options)
+    return frozenset(s for s in starts if s)
 
 
 @cache

@@ -127,31 +127,35 @@ def value_regex(value: str) -> re.Pattern[str] | None:
 
 def find_values(text: str, values: list[str]) -> list[Mark]:
     """Non-overlapping marks of each value's family in text order; earlier values win."""
+    return _scan(text, values)[0]
+
+
+def _scan(text: str, values: list[str]) -> tuple[list[Mark], dict[str, int]]:
+    """The marks to highlight, and each value's own count (overlaps counted for each)."""
     marks: list[Mark] = []
+    counts: dict[str, int] = {}
     taken: list[tuple[int, int]] = []
     for value in values:
         pattern = value_regex(value)
+        counts[value] = 0
         if pattern is None:
             continue
         for match in pattern.finditer(text):
+            counts[value] += 1
             start, end = match.span()
             if all(end <= a or start >= b for a, b in taken):
                 marks.append(Mark(start, end, value, match.group(0)))
                 taken.append((start, end))
-    return sorted(marks, key=lambda m: m.start)
+    return sorted(marks, key=lambda m: m.start), counts
 
 
-def _count(text: str, value: str) -> int:
-    pattern = value_regex(value)
-    return 0 if pattern is None else sum(1 for _ in pattern.finditer(text))
-
-
-def _value_stems(values: list[str]) -> set[str]:
+@cache
+def _value_stems(values: tuple[str, ...]) -> frozenset[str]:
     stems: set[str] = set()
     for value in values:
         for word in family(value):
             stems |= {stem(w) for w in _WORD_RE.findall(word.rstrip("*"))}
-    return stems
+    return frozenset(stems)
 
 
 def recurring_images(texts: list[str], values: list[str]) -> list[str]:
@@ -159,7 +163,7 @@ def recurring_images(texts: list[str], values: list[str]) -> list[str]:
     if len(texts) < 2:
         return []
     texts = [PAUSE_RE.sub(" ", t) for t in texts]
-    shared = set.intersection(*(content_words(t) for t in texts)) - _value_stems(values)
+    shared = set.intersection(*(content_words(t) for t in texts)) - _value_stems(tuple(values))
     order: list[str] = []
     words: list[str] = []
     for match in _WORD_RE.finditer(texts[0]):
@@ -171,6 +175,8 @@ def recurring_images(texts: list[str], values: list[str]) -> list[str]:
 
 
 def _image_marks(text: str, images: list[str]) -> list[Mark]:
+    if not images:
+        return []
     wanted = {stem(w) for w in images}
     marks = []
     for match in _WORD_RE.finditer(text):
@@ -188,8 +194,7 @@ def measure_links(texts: dict[PartKind, str], values: list[str]) -> LinkMeasure:
     measure = LinkMeasure(values=chosen, written=written)
     for kind in PART_ORDER:
         text = texts.get(kind, "") or ""
-        measure.marks[kind] = find_values(text, chosen)
-        measure.counts[kind] = {v: _count(text, v) for v in chosen}
+        measure.marks[kind], measure.counts[kind] = _scan(text, chosen)
     measure.images = recurring_images([texts[k] for k in written], chosen)
     for kind in written:
         measure.image_marks[kind] = _image_marks(texts[kind], measure.images)

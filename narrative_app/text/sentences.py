@@ -42,11 +42,15 @@ NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "p", "pp", "para"})
 _LAST_WORD_RE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
 
 _CLAUSE_PUNCT_RE = re.compile(r"\s*[,;:()—–]\s*|\s+-\s+")
+# Either a punctuation break (group 1) or the space before a joining word (group 2).
 JOINERS = frozenset(
     {"but", "so", "because", "when", "while", "whilst", "then", "until", "although",
      "though", "and", "or", "if", "unless", "after", "before", "since", "as", "instead"}
 )
-_JOINER_RE = re.compile(r"\s(?=(?:" + "|".join(sorted(JOINERS)) + r")\b)", re.IGNORECASE)
+_BREAK_RE = re.compile(
+    r"(\s*[,;:()—–]\s*|\s+-\s+)|(\s)(?=(?:" + "|".join(sorted(JOINERS)) + r")\b)",
+    re.IGNORECASE,
+)
 _QUOTE_RE = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"|(?<![\w’'])‘[^’\n]{1,600}’(?![\w])")
 
 NEGATIONS = frozenset(
@@ -154,24 +158,15 @@ def _add(out: list[Sentence], text: str, begin: int, end: int) -> None:
 def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[Clause]:
     """The clauses of ``text[start:end]`` (usually one sentence), in order."""
     stop = len(text) if end is None else end
-    cuts = [start]
-    for match in _CLAUSE_PUNCT_RE.finditer(text, start, stop):
-        cuts += [match.start(), match.end()]
-    for match in _JOINER_RE.finditer(text, start, stop):
-        cuts += [match.start(), match.end()]
-    cuts.append(stop)
-    cuts.sort()
     clauses = []
-    for i in range(len(cuts) - 1):
-        a, b = cuts[i], cuts[i + 1]
-        if b > a and WORD_RE.search(text, a, b) and _inside_punct(text, a, b):
-            clauses.append(Clause(a, b))
+    begin = start
+    for match in _BREAK_RE.finditer(text, start, stop):
+        if match.start() > begin and WORD_RE.search(text, begin, match.start()):
+            clauses.append(Clause(begin, match.start()))
+        begin = match.end()
+    if stop > begin and WORD_RE.search(text, begin, stop):
+        clauses.append(Clause(begin, stop))
     return clauses
-
-
-def _inside_punct(text: str, a: int, b: int) -> bool:
-    """False for the stretch a punctuation match itself covers (", ", " - ")."""
-    return _CLAUSE_PUNCT_RE.fullmatch(text, a, b) is None
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
