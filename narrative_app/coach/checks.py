@@ -19,8 +19,14 @@ from narrative_app.text.sentences import split_sentences
 
 
 def _spans(hits: list[Hit], part: str) -> list[Span]:
-    ordered = sorted({(h.start, h.end) for h in hits})
-    return [Span(start, end, part) for start, end in ordered[:MAX_SPANS]]
+    """Spans in the rule's order (its strongest evidence first), each place once."""
+    seen: set[tuple[int, int]] = set()
+    spans = []
+    for h in hits:
+        if (h.start, h.end) not in seen:
+            seen.add((h.start, h.end))
+            spans.append(Span(h.start, h.end, part))
+    return spans[:MAX_SPANS]
 
 
 def _reason(check: str, verdict: Verdict, drafts: dict[str, str]) -> str:

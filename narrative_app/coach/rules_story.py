@@ -19,6 +19,7 @@ from narrative_app.coach.evidence import clause_around, facts_at, in_quote
 from narrative_app.coach.findings import Verdict, quote
 from narrative_app.coach.lexicon import hint, reason, word_set
 from narrative_app.coach.text import Draft, Hit, Sentence, content_words, distinct
+from narrative_app.coach.timing import PAUSE_RE
 from narrative_app.text.sentences import WORD_RE as WORD_TOKEN_RE
 from narrative_app.text.sentences import clause_facts, words_of
 
@@ -37,16 +38,21 @@ PASSING_WORDS = 6  # "I said no." in fewer words than this is an answer in passi
 
 
 def _sentence_hits(draft: Draft, hits: list[Hit]) -> list[Hit]:
-    """The sentence around each hit, as evidence the editor can highlight."""
+    """The sentence around each hit, as evidence the editor can highlight (a leading
+    "[pause]" marker left out)."""
     seen: set[int] = set()
     spans = []
     for h in hits:
         sentence = draft.sentence_at(h.start)
         if sentence and sentence.start not in seen:
             seen.add(sentence.start)
-            spans.append(
-                Hit(sentence.start, sentence.end, draft.text[sentence.start : sentence.end])
-            )
+            start = sentence.start
+            pause = PAUSE_RE.match(draft.text, start, sentence.end)
+            if pause is not None:
+                start = pause.end() + len(draft.text[pause.end() : sentence.end]) - len(
+                    draft.text[pause.end() : sentence.end].lstrip()
+                )
+            spans.append(Hit(start, sentence.end, draft.text[start : sentence.end]))
     return spans
 
 
@@ -239,7 +245,7 @@ def _choice_evidence(draft: Draft) -> list[Hit]:
             continue
         if in_quote(draft, h.start) and not _teller_words(h.text):
             continue
-        rank = 0 if named else 1 if alternative else 2
+        rank = 0 if named else 2 if h.key.startswith(_COUNTERFACTUAL) else 1 if alternative else 3
         ranked.append((rank, h.start, h))
     return [h for _, _, h in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
@@ -347,8 +353,7 @@ _GROUP_WORDS = frozenset({"we", "we'd", "we'll", "we've", "we're", "us", "our", 
 def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
     hits = choice_evidence(draft)
     if hits:
-        shown = _sentence_hits(draft, hits)[:2]
-        return Verdict.ok(hint("choice_point", "ok", part), sorted(shown, key=lambda h: h.start))
+        return Verdict.ok(hint("choice_point", "ok", part), _sentence_hits(draft, hits)[:2])
     if choice_field.strip() and _field_told(choice_field, draft.text):
         return Verdict.ok(
             hint("choice_point", "ok", part), reason=reason("choice_point", "field")
