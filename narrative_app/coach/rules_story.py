@@ -406,7 +406,11 @@ def outcome_evidence(draft: Draft) -> list[Hit]:
     kept = []
     for h in draft.hits("outcome"):
         key = h.key.lstrip(".!? ")
-        learning = any(stem in key for stem in LEARNING_STEMS) or key.startswith(_NOW)
+        learning = (
+            any(stem in key for stem in LEARNING_STEMS)
+            or key.startswith(_NOW)
+            or _lasting_change(draft, h)
+        )
         if (
             (learning and not _someone_else(draft, h) and not _lesson_is_a_value(draft, h))
             or (after is not None and h.start > after)
@@ -414,6 +418,19 @@ def outcome_evidence(draft: Draft) -> list[Hit]:
         ):
             kept.append(h)
     return kept
+
+
+_LASTING_RE = re.compile(
+    r"\bI(?:\s+have|’ve|'ve)?\s+(?:never|always|still|no\s+longer)\b|\bI\s+now\b", re.IGNORECASE
+)
+
+
+def _lasting_change(draft: Draft, hit: Hit) -> bool:
+    """"Since that meeting I have never stayed quiet": the teller changed for good."""
+    if not hit.key.lstrip(".!? ").startswith(("since", "ever since", "from that")):
+        return False
+    sentence = draft.sentence_at(hit.start)
+    return sentence is not None and bool(_LASTING_RE.search(draft.text, hit.end, sentence.end))
 
 
 def _lesson_is_a_value(draft: Draft, hit: Hit) -> bool:
