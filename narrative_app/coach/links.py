@@ -8,9 +8,9 @@ there: "Reliability" is heard in "she turned up every week" as well as in "relia
 image is a distinctive word (four letters or more, not a common word, not a value's own
 word) that comes back in every written story: "the kettle", "the stairwell".
 
-The stories are linked when every written story (at least two) shows at least one of the
-same chosen values, and an image recurs across them or a second chosen value is heard in
-at least two of them.
+The stories are linked (``LinkMeasure.linked``) when every written story (at least two)
+shows one of the same chosen values and an image recurs or a second value echoes; or when an
+image recurs in every story and at least one chosen value is heard: the image carries it.
 """
 
 from __future__ import annotations
@@ -66,15 +66,24 @@ class LinkMeasure:
         return [v for v in self.values if all(self.count(k, v) for k in self.written)]
 
     @property
+    def heard_values(self) -> list[str]:
+        """Chosen values shown in at least one written story."""
+        return [v for v in self.values if any(self.count(k, v) for k in self.written)]
+
+    @property
     def linked(self) -> bool:
-        """A chosen value in every story, and beside it an image that recurs or a second
-        chosen value heard in at least two stories."""
-        shared = self.shared_values
-        if not shared:
+        """A chosen value in every story, with an image that recurs or a second chosen value
+        heard in at least two stories; or an image that recurs in every story and carries
+        the values, at least one of which is heard somewhere. A recurring word with none of
+        the chosen values anywhere ("worker") links nothing."""
+        if len(self.written) < 2:
             return False
-        others = [v for v in self.values if v != shared[0]]
-        echoed = any(sum(1 for k in self.written if self.count(k, v)) >= 2 for v in others)
-        return bool(self.images) or echoed
+        shared = self.shared_values
+        if shared:
+            others = [v for v in self.values if v != shared[0]]
+            echoed = any(sum(1 for k in self.written if self.count(k, v)) >= 2 for v in others)
+            return bool(self.images) or echoed
+        return bool(self.images) and bool(self.heard_values)
 
 
 def _word_pattern(word: str) -> str:

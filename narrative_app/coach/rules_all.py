@@ -55,17 +55,19 @@ def linked_values(narrative: Narrative, drafts: dict[PartKind, Draft]) -> Verdic
     shared = measure.shared_values
     parts: dict[str, list[Hit]] = {}
     for kind in written:
-        marks = [m for m in measure.marks[kind] if m.value in shared][:LINKED_SPANS]
+        wanted = shared or measure.heard_values
+        marks = [m for m in measure.marks[kind] if m.value in wanted][:LINKED_SPANS]
         marks += measure.image_marks.get(kind, [])[:1]
         parts[kind.value] = [Hit(m.start, m.end, m.word) for m in marks]
     if measure.linked:
+        named = shared or measure.heard_values
         return Verdict(
             OK,
-            hint("linked_values", "ok", word=" and ".join(shared[:2])),
+            hint("linked_values", "ok", word=(shared[:1] or measure.images[:1])[0]),
             reason=reason(
                 "linked_values",
-                "found",
-                values=", ".join(shared),
+                "found" if shared else "image",
+                values=", ".join(named),
                 images=", ".join(measure.images) or "a second value",
             ),
             parts=parts,

@@ -113,6 +113,11 @@ def _overlaps(a: Hit, b: Hit) -> bool:
 
 def specific_moment(draft: Draft, part: str) -> Verdict:
     moment = find_moment(draft)
+    if moment is not None and _life_story(draft):
+        # A told moment inside a life told stage by stage is one glimpse among many.
+        return Verdict.suggest(
+            hint("specific_moment", "summary", part), [], reason("specific_moment", "stages")
+        )
     if moment is not None:
         return Verdict.ok(hint("specific_moment", "ok", part), _sentence_hits(draft, [moment]))
     summary = draft.hits("summary")
@@ -557,6 +562,8 @@ def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
     sentences = draft.sentences
     tension_words = word_set("arc_tension")
     challenge = [h.start for h in draft.hits("challenge")]
+    # The teller's own feeling shown in the body ("my chest went tight") is tension too.
+    felt = [h.start for h in draft.hits("emotion") if _tellers_feeling(draft, h, "self")]
     tense = False
     for index, sentence in enumerate(sentences):
         if sentence.end <= moment.start:
@@ -573,6 +580,7 @@ def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
         tense = (
             tense
             or any(sentence.start <= c < sentence.end for c in challenge)
+            or any(sentence.start <= c < sentence.end for c in felt)
             or any(w in tension_words for w in _words(draft, sentence))
         )
     return None
@@ -610,4 +618,5 @@ def _life_story(draft: Draft) -> bool:
     return (
         distinct(draft.hits("life_jump")) >= TOO_MANY_JUMPS
         or distinct(draft.hits("resume")) >= RESUME_MIN
+        or distinct(draft.hits("year_anchor")) >= TOO_MANY_JUMPS
     )

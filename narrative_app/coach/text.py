@@ -28,7 +28,7 @@ from narrative_app.coach.timing import PAUSE_RE, WORD_RE
 from narrative_app.text.sentences import Sentence, split_sentences
 
 # Text before a cue, back to the last clause break: where a negation would sit.
-_CLAUSE_BREAK_RE = re.compile(r"[,;:()—–\-]\s|[.!?]\s")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()—–\-]\s|[.!?][\"'”’)]*\s|\n")
 _NEGATION_WINDOW = 3
 # Drafts kept prepared: the three stories of a few narratives (see ``prepared``).
 DRAFT_CACHE_SIZE = 24
