@@ -126,11 +126,26 @@ def specific_moment(draft: Draft, part: str) -> Verdict:
     return Verdict.suggest(hint("specific_moment", "suggest", part))
 
 
+_ABSTRACT_RE = re.compile(
+    r"\b(?:learn(?:ed|t)|taught|teaches|importance|lesson|realised|realized|values?|principles?)\b",
+    re.IGNORECASE,
+)
+
+
 def sensory_detail(draft: Draft, part: str) -> Verdict:
-    hits = draft.hits("sensory")
+    """Something seen, heard, smelt, touched or tasted, in a sentence of the story rather
+    than of its lesson ("the quiet, technical moment of writing a recommendation")."""
+    hits = [h for h in draft.hits("sensory") if not _in_abstract_sentence(draft, h)]
     if distinct(hits) >= SENSORY_MIN:
         return Verdict.ok(hint("sensory_detail", "ok", part), hits)
     return Verdict.suggest(hint("sensory_detail", "suggest", part))
+
+
+def _in_abstract_sentence(draft: Draft, hit: Hit) -> bool:
+    sentence = draft.sentence_at(hit.start)
+    return sentence is not None and bool(
+        _ABSTRACT_RE.search(draft.text, sentence.start, sentence.end)
+    )
 
 
 def emotion(draft: Draft, part: str) -> Verdict:
