@@ -10,6 +10,7 @@ stretch of the draft, so a verdict can show the sentence that earned it.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from narrative_app.coach.text import Draft, Hit
@@ -104,10 +105,34 @@ def clause_around(draft: Draft, offset: int) -> Clause | None:
     sentence = draft.sentence_at(offset)
     if sentence is None:
         return None
-    for clause in clauses_of(draft, sentence):
-        if clause.start <= offset < clause.end:
-            return clause
+    clauses = clauses_of(draft, sentence)
+    key = f"clause_starts:{sentence.start}"
+    starts = draft.memo.get(key)
+    if starts is None:
+        starts = draft.memo[key] = [c.start for c in clauses]
+    index = bisect.bisect_right(starts, offset) - 1  # type: ignore[arg-type]
+    if index >= 0 and clauses[index].start <= offset < clauses[index].end:
+        return clauses[index]
     return Clause(sentence.start, sentence.end)
+
+
+def sentence_words(draft: Draft, sentence: Sentence) -> frozenset[str]:
+    """The lower-case words of a sentence, as a set (worked out once per sentence)."""
+    key = f"words:{sentence.start}"
+    found = draft.memo.get(key)
+    if found is None:
+        found = draft.memo[key] = frozenset(words_of(draft.text, sentence.start, sentence.end))
+    return found  # type: ignore[return-value]
+
+
+def sentence_matches(draft: Draft, sentence: Sentence, pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` matches inside the sentence (worked out once per sentence)."""
+    key = f"match:{id(pattern)}:{sentence.start}"
+    found = draft.memo.get(key)
+    if found is None:
+        match = pattern.search(draft.text, sentence.start, sentence.end)
+        found = draft.memo[key] = match is not None
+    return bool(found)
 
 
 def facts_at(draft: Draft, offset: int) -> ClauseFacts:

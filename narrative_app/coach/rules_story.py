@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import re
 
-from narrative_app.coach.evidence import clause_around, facts_at, in_quote
+from narrative_app.coach.evidence import (
+    clause_around,
+    facts_at,
+    in_quote,
+    sentence_matches,
+    sentence_words,
+)
 from narrative_app.coach.findings import Verdict, quote
 from narrative_app.coach.lexicon import hint, reason, word_set
 from narrative_app.coach.text import Draft, Hit, Sentence, content_words, distinct
@@ -144,7 +150,7 @@ def sensory_detail(draft: Draft, part: str) -> Verdict:
 def _in_abstract_sentence(draft: Draft, hit: Hit) -> bool:
     sentence = draft.sentence_at(hit.start)
     return sentence is not None and bool(
-        _ABSTRACT_RE.search(draft.text, sentence.start, sentence.end)
+        sentence_matches(draft, sentence, _ABSTRACT_RE)
     )
 
 
@@ -204,7 +210,7 @@ def _tellers_feeling(draft: Draft, hit: Hit, part: str) -> bool:
     if facts.subject or _own_subject(draft.text, clause.start, clause.end):
         return False
     # A clause with no subject of its own belongs to its sentence's first clause.
-    first = words_of(draft.text, sentence.start, clause.start)[:3]
+    first = words_of(draft.text, sentence.start, min(clause.start, sentence.start + 40))[:3]
     return bool(first) and first[0] in _PERSONAL
 
 
@@ -363,7 +369,7 @@ def _someone_else(draft: Draft, hit: Hit, strict: bool = True) -> bool:
     if not strict:
         return False
     sentence = draft.sentence_at(hit.start)
-    words = words_of(draft.text, sentence.start, sentence.end) if sentence else []
+    words = sentence_words(draft, sentence) if sentence else frozenset()
     return not any(w in _TELLER_WORDS or w in _GROUP_WORDS for w in words)
 
 
@@ -459,7 +465,7 @@ def _lesson_is_a_value(draft: Draft, hit: Hit) -> bool:
     sentence = draft.sentence_at(hit.start)
     if sentence is None:
         return False
-    after = words_of(draft.text, hit.end, sentence.end)[:6]
+    after = words_of(draft.text, hit.end, min(sentence.end, hit.end + 80))[:6]
     values = word_set("value_nouns")
     told = {"values", "value", "importance", "principles"}
     return any(w in values or w in told for w in after) or _general(draft, hit)
