@@ -182,7 +182,7 @@ A paragraph opening with the teller acting after a difficulty was tried as a cho
 dropped: it cost recall on team, blind3 and blind5.
 Seventh round, tuned with "blind7" in view (47 parts by a seventh independent writer, story
 under `draft`, close calls under `doubt`; 12 strong Self stories tell the turn only through
-action), so blind7 is no longer an unseen test. A structural arc (rules_story.shown_arc): a
+action), so blind7 is no longer an unseen test. A structural arc (now rules_turn.shown_arc): a
 told moment, a sign of tension in it (a difficulty cue, or a rule, refusal or fear word), then
 the first sentence in which the teller acts (not "I was", "I felt", "I remember"), then more
 story whose last lines move on in time or look back from today. When it is there, no CV or

@@ -89,6 +89,37 @@ FUTURE_HARM_RE = re.compile(
     re.IGNORECASE,
 )
 
+NO_PRESSURE_RE = re.compile(
+    r"\b(?:no|not\s+a|isn['’]t\s+a|there['’]s\s+no)\s+(?:deadline|rush|hurry|urgency|date)\b"
+    r"|\bnothing\s+(?:will|would)\s+(?:be\s+different|change|happen)\b"
+    r"|\bnobody\s+is\s+(?:closing|cutting|losing)\b|\b(?:isn['’]t|is\s+not)\s+urgent\b",
+    re.IGNORECASE,
+)
+
+PLAN_VERB_RE = re.compile(
+    r"\b(?:will|can|'ll|’ll|are\s+going\s+to|is\s+going\s+to|starts?|begins?|opens?|"
+    r"launch(?:es)?|agreed|approved|funded|signed\s+off|(?:is|are)\s+ready|in\s+place|"
+    r"offered|promised|pledged|committed)\b",
+    re.IGNORECASE,
+)
+
+# A plan's date looks forward ("from January", "by March", "next month"), not "this year".
+PLAN_TIME_RE = re.compile(
+    r"\b(?:from|by|starting|next|within|in\s+(?:the\s+)?(?:new|next|coming|spring|summer|"
+    r"autumn|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december))\b",
+    re.IGNORECASE,
+)
+
+# A sentence about loss or harm is the problem, not the plan.
+LOSS_RE = re.compile(
+    r"\b(?:clos(?:e|es|ed|ing|ure)|shut\w*|cuts?|cutting|los(?:e|es|ing|t)|die[sd]?|dying|"
+    r"deaths?|doubl\w*|trebl\w*|tripl\w*|worse|waiting|rough|doorways?|evict\w*|withdraw\w*|"
+    r"overdos\w*|burn\w*|vote\s+on|miss\w*|risk\w*|hurt|harm\w*|pressure|stretch\w*|"
+    r"overload\w*|more\s+than\s+\w+\s+cases)\b",
+    re.IGNORECASE,
+)
+
 
 def clauses_of(draft: Draft, sentence: Sentence) -> list[Clause]:
     key = f"clauses:{sentence.start}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from narrative_app.coach import rules_all, rules_now, rules_story
+from narrative_app.coach import rules_all, rules_now, rules_story, rules_turn
 from narrative_app.coach.findings import Verdict
 from narrative_app.coach.text import Draft
 from narrative_app.coach.timing import Estimate
@@ -61,7 +61,7 @@ def _story(rule: Callable[[Draft, str], Verdict]) -> Rule:
 
 def _choice(ctx: Context) -> Verdict:
     assert ctx.draft is not None
-    return rules_story.choice_point(ctx.draft, ctx.part, ctx.fields.get("choice", ""))
+    return rules_turn.choice_point(ctx.draft, ctx.part, ctx.fields.get("choice", ""))
 
 
 def _ask(ctx: Context) -> Verdict:
@@ -101,14 +101,14 @@ CHECKS: tuple[Check, ...] = (
           "not 'off sick', not in someone else's quoted words)", _story(rules_story.emotion)),
     Check("challenge", (SELF,),
           "two signs of difficulty, or one inside the told moment with feeling shown",
-          _story(rules_story.challenge)),
+          _story(rules_turn.challenge)),
     Check("choice_point", (SELF,),
           "the teller deciding, or acting where something else was possible, no earlier than "
           "the first difficulty; not someone else's decision, not a bare 'I said no.'",
           _choice),
     Check("outcome", (SELF,),
           "what the teller learned, or what changed after the choice; time passing with no "
-          "choice before it does not count", _story(rules_story.outcome)),
+          "choice before it does not count", _story(rules_turn.outcome)),
     Check("told_values", (SELF,),
           "values named outright ('I believe in fairness') rather than shown",
           _story(rules_story.told_values), ABSENCE_WORDS),

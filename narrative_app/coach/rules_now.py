@@ -25,6 +25,10 @@ from narrative_app.coach.evidence import (
     FUTURE_HARM_RE,
     FUTURE_TIME_RE,
     INACTION_RE,
+    LOSS_RE,
+    NO_PRESSURE_RE,
+    PLAN_TIME_RE,
+    PLAN_VERB_RE,
     facts_at,
     sentences_matching,
     wished,
@@ -97,7 +101,7 @@ def urgency(draft: Draft, part: str) -> Verdict:
     denied = [
         Hit(s.start, s.end, "")
         for s in draft.sentences
-        if _NO_PRESSURE_RE.search(draft.text, s.start, s.end)
+        if NO_PRESSURE_RE.search(draft.text, s.start, s.end)
     ]
     score, hits = _scored(draft, "urgency", asking + denied)
     cost = draft.hits("urgency_cost") + _waiting_costs(draft, asking)
@@ -108,14 +112,6 @@ def urgency(draft: Draft, part: str) -> Verdict:
     if hits:
         return Verdict.suggest(hint("urgency", "suggest", part), [], reason("urgency", "weak"))
     return Verdict.suggest(hint("urgency", "suggest", part))
-
-
-_NO_PRESSURE_RE = re.compile(
-    r"\b(?:no|not\s+a|isn['’]t\s+a|there['’]s\s+no)\s+(?:deadline|rush|hurry|urgency|date)\b"
-    r"|\bnothing\s+(?:will|would)\s+(?:be\s+different|change|happen)\b"
-    r"|\bnobody\s+is\s+(?:closing|cutting|losing)\b|\b(?:isn['’]t|is\s+not)\s+urgent\b",
-    re.IGNORECASE,
-)
 
 
 def _waiting_costs(draft: Draft, skip: list[Hit]) -> list[Hit]:
@@ -134,7 +130,7 @@ def _waiting_costs(draft: Draft, skip: list[Hit]) -> list[Hit]:
         text = hit.text
         if (
             FUTURE_TIME_RE.search(text)
-            and not _NO_PRESSURE_RE.search(text)
+            and not NO_PRESSURE_RE.search(text)
             and not any(s.start == hit.start for s in skip)
             and all(f.start != hit.start for f in found)
         ):
@@ -151,43 +147,20 @@ def _plans(draft: Draft) -> list[Hit]:
         if (
             INACTION_RE.search(text)
             or FUTURE_HARM_RE.search(text)
-            or _LOSS_RE.search(text)
+            or LOSS_RE.search(text)
             or text.rstrip().endswith("?")
-            or not _PLAN_TIME_RE.search(text)
+            or not PLAN_TIME_RE.search(text)
         ):
             continue
         facts = facts_at(draft, hit.start + max(0, len(text) - 2))
         if (
             wished(draft, hit.start, conditions=False)
             or facts.negated
-            or not _PLAN_VERB_RE.search(text)
+            or not PLAN_VERB_RE.search(text)
         ):
             continue
         found.append(hit)
     return found
-
-
-_PLAN_VERB_RE = re.compile(
-    r"\b(?:will|can|'ll|’ll|are\s+going\s+to|is\s+going\s+to|starts?|begins?|opens?|"
-    r"launch(?:es)?|agreed|approved|funded|signed\s+off|(?:is|are)\s+ready|in\s+place|"
-    r"offered|promised|pledged|committed)\b",
-    re.IGNORECASE,
-)
-# A plan's date looks forward ("from January", "by March", "next month"), not "this year".
-_PLAN_TIME_RE = re.compile(
-    r"\b(?:from|by|starting|next|within|in\s+(?:the\s+)?(?:new|next|coming|spring|summer|"
-    r"autumn|january|february|march|april|may|june|july|august|september|october|november|"
-    r"december))\b",
-    re.IGNORECASE,
-)
-# A sentence about loss or harm is the problem, not the plan.
-_LOSS_RE = re.compile(
-    r"\b(?:clos(?:e|es|ed|ing|ure)|shut\w*|cuts?|cutting|los(?:e|es|ing|t)|die[sd]?|dying|"
-    r"deaths?|doubl\w*|trebl\w*|tripl\w*|worse|waiting|rough|doorways?|evict\w*|withdraw\w*|"
-    r"overdos\w*|burn\w*|vote\s+on|miss\w*|risk\w*|hurt|harm\w*|pressure|stretch\w*|"
-    r"overload\w*|more\s+than\s+\w+\s+cases)\b",
-    re.IGNORECASE,
-)
 
 
 def hope(draft: Draft, part: str) -> Verdict:
