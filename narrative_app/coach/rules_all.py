@@ -66,7 +66,7 @@ def linked_values(narrative: Narrative, drafts: dict[PartKind, Draft]) -> Verdic
             hint("linked_values", "ok", word=(shared[:1] or measure.images[:1])[0]),
             reason=reason(
                 "linked_values",
-                "found" if shared else "image",
+                ("found" if measure.images else "echo") if shared else "image",
                 values=", ".join(named),
                 images=", ".join(measure.images) or "a second value",
             ),
