@@ -174,6 +174,18 @@ def facts_at(draft: Draft, offset: int) -> ClauseFacts:
     return clause_facts(words_of(draft.text, clause.start, clause.end))
 
 
+_WISH_RE = re.compile(
+    r"\b(?:wish|wished|if|imagine|imagined|dream|dreamed|dreamt|unless|suppose|perhaps|maybe|"
+    r"whether|someday|only|believe|believed|hope|hoped|somehow)\b",
+    re.IGNORECASE,
+)
+
+
+def may_be_wished(draft: Draft, sentence: Sentence) -> bool:
+    """A quick test before ``wished``: does the sentence hold any word of wish at all?"""
+    return sentence_matches(draft, sentence, _WISH_RE)
+
+
 def wished(draft: Draft, offset: int, conditions: bool = True) -> bool:
     """True when the clause (or the start of its sentence) is a wish or a supposition;
     without ``conditions``, an "if" alone does not make it one ("If we hit three hundred,

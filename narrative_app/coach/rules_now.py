@@ -30,6 +30,7 @@ from narrative_app.coach.evidence import (
     PLAN_TIME_RE,
     PLAN_VERB_RE,
     facts_at,
+    may_be_wished,
     sentences_matching,
     wished,
 )
@@ -38,6 +39,7 @@ from narrative_app.coach.lexicon import hint, reason, word_set
 from narrative_app.coach.text import Draft, Hit, distinct
 
 URGENCY_MIN = 2
+EVIDENCE_ENOUGH = 3  # sentences of one kind of evidence worth finding and showing
 HOPE_MIN = 2
 ASK_REACH = 400  # characters after a marker that can still belong to the same ask
 COMMIT_REACH = 5  # words after the verb where "the sheet", "your name" marks a way to say yes
@@ -117,23 +119,28 @@ def urgency(draft: Draft, part: str) -> Verdict:
 def _waiting_costs(draft: Draft, skip: list[Hit]) -> list[Hit]:
     """Sentences that say what waiting costs: going on as we are ("if we keep going like
     this"), a loss at a time to come ("by next spring ... we will have burnt out"), or the
-    cost counted now ("each bed costs £400 a night")."""
-    found = []
+    cost counted now ("each bed costs £400 a night"). A few are enough evidence."""
+    skipped = {s.start for s in skip}
+    taken: set[int] = set()
+    found: list[Hit] = []
     for hit in sentences_matching(draft, INACTION_RE) + sentences_matching(draft, COST_RE):
+        if len(found) >= EVIDENCE_ENOUGH:
+            return found
+        if hit.start in skipped or hit.start in taken:
+            continue
         if facts_at(draft, hit.start).negated and not COST_RE.search(hit.text):
             continue
-        if not any(s.start == hit.start for s in skip) and hit not in found:
-            found.append(hit)
+        taken.add(hit.start)
+        found.append(hit)
     for hit in sentences_matching(draft, FUTURE_HARM_RE) + sentences_matching(
         draft, DEADLINE_VERB_RE
     ):
-        text = hit.text
-        if (
-            FUTURE_TIME_RE.search(text)
-            and not NO_PRESSURE_RE.search(text)
-            and not any(s.start == hit.start for s in skip)
-            and all(f.start != hit.start for f in found)
-        ):
+        if len(found) >= EVIDENCE_ENOUGH:
+            break
+        if hit.start in skipped or hit.start in taken:
+            continue
+        if FUTURE_TIME_RE.search(hit.text) and not NO_PRESSURE_RE.search(hit.text):
+            taken.add(hit.start)
             found.append(hit)
     return found
 
@@ -141,8 +148,10 @@ def _waiting_costs(draft: Draft, skip: list[Hit]) -> list[Hit]:
 def _plans(draft: Draft) -> list[Hit]:
     """A plan with a date: a sentence about time to come ("From January, every family can
     have a named back-up worker") that is neither a wish, nor negated, nor a loss."""
-    found = []
+    found: list[Hit] = []
     for hit in sentences_matching(draft, FUTURE_TIME_RE):
+        if len(found) >= EVIDENCE_ENOUGH:
+            break
         text = hit.text
         if (
             INACTION_RE.search(text)
@@ -170,7 +179,9 @@ def hope(draft: Draft, part: str) -> Verdict:
     # ("so we can put them in to the council") is not the way there.
     asking = _acting_sentences(draft)
     plans = [p for p in _plans(draft) if not any(a.start == p.start for a in asking)]
-    wishes = [s for s in draft.sentences if wished(draft, s.start)]
+    wishes = [
+        s for s in draft.sentences if may_be_wished(draft, s) and wished(draft, s.start)
+    ]
     skip = [Hit(s.start, s.end, "") for s in wishes] + asking + plans
     score, hits = _scored(draft, "hope", skip)
     results = [

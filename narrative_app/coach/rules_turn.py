@@ -33,6 +33,7 @@ from narrative_app.text.sentences import words_of
 ARC_CLOSING = 3  # the last sentences read for a move in time or a look back
 PASSING_WORDS = 6  # "I said no." in fewer words than this is an answer in passing
 FIELD_OVERLAP = 0.6
+EVIDENCE_ENOUGH = 3
 
 
 def challenge(draft: Draft, part: str) -> Verdict:
@@ -86,6 +87,8 @@ def _choice_evidence(draft: Draft) -> list[Hit]:
             continue
         rank = 0 if named else 2 if h.key.startswith(_COUNTERFACTUAL) else 1 if alternative else 3
         ranked.append((rank, h.start, h))
+        if sum(1 for r in ranked if r[0] == 0) >= EVIDENCE_ENOUGH:
+            break  # enough decisions named outright: the rest cannot outrank them
     return [h for _, _, h in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
 
@@ -125,13 +128,16 @@ def _general(draft: Draft, hit: Hit) -> bool:
     sentence = draft.sentence_at(hit.start)
     if sentence is None:
         return False
-    inside = [
-        h
-        for name in ("habitual", "told_values")
-        for h in draft.hits(name)
-        if sentence.start <= h.start < sentence.end
-    ]
-    return bool(inside)
+    starts = draft.memo.get("general_sentences")
+    if starts is None:
+        starts = set()
+        for name in ("habitual", "told_values"):
+            for h in draft.hits(name):
+                found = draft.sentence_at(h.start)
+                if found is not None:
+                    starts.add(found.start)
+        draft.memo["general_sentences"] = starts
+    return sentence.start in starts  # type: ignore[operator]
 
 
 def _in_passing(draft: Draft, hit: Hit) -> bool:
