@@ -68,12 +68,15 @@ def narrative_of(words: int, *, one_paragraph: bool = False) -> Narrative:
 
 
 def _forget() -> None:
-    """Drop the per-text analysis cache, so a report reads every story afresh."""
+    """Drop the per-text analysis caches (prepared drafts and sentences), so a report reads
+    every story afresh."""
     from narrative_app.coach import text
+    from narrative_app.text import sentences
 
-    clear = getattr(getattr(text, "prepared", None), "cache_clear", None)
-    if clear is not None:
-        clear()
+    for cached in (getattr(text, "prepared", None), getattr(sentences, "_split_cached", None)):
+        clear = getattr(cached, "cache_clear", None)
+        if clear is not None:
+            clear()
 
 
 def _time(narrative: Narrative, repeats: int) -> list[float]:

@@ -2,6 +2,14 @@
 
 Usage:  python scripts/coach_eval.py [--misses]
         [--split dev|heldout|blind|blind2|blind3|blind4|blind5|blind6|blind7|team|all]
+        [--file PATH ...]
+
+``--file`` scores any corpus file (or several) in the same format instead of a split; a
+whole narrative may name its parts (``parts = {self = "id", ...}``) or hold its stories
+inline (``self = "..."``). Per check the table shows, besides precision and recall of
+"suggest", the balanced accuracy (the mean of the share of "suggest" labels the coach
+suggested and the share of "ok" labels it ticked) and the precision of "done" (of the
+coach's ticks, the share labelled "ok"): a false tick costs more than a missed one.
 
 The corpus (tests/coach_corpus/*.toml) holds story parts, each with the expected status of
 every check relevant to it, and whole narratives for the cross-story checks. "suggest" is the
@@ -174,7 +182,7 @@ A paragraph opening with the teller acting after a difficulty was tried as a cho
 dropped: it cost recall on team, blind3 and blind5.
 Seventh round, tuned with "blind7" in view (47 parts by a seventh independent writer, story
 under `draft`, close calls under `doubt`; 12 strong Self stories tell the turn only through
-action), so blind7 is no longer an unseen test. A structural arc (rules_story.shown_arc): a
+action), so blind7 is no longer an unseen test. A structural arc (now rules_turn.shown_arc): a
 told moment, a sign of tension in it (a difficulty cue, or a rule, refusal or fear word), then
 the first sentence in which the teller acts (not "I was", "I felt", "I remember"), then more
 story whose last lines move on in time or look back from today. When it is there, no CV or
@@ -202,6 +210,91 @@ in, labelled "ok" against the team's convention); b7-self-04 (no moment found: t
 on speech with no time anchor); b7-self-15 (stops at the action, so the arc never completes);
 b7-self-16 (no moment); and b7-self-21 (closes on clock times and a changed procedure, which the
 closing words do not read).
+
+Eighth round (issue 13, "a coach you can trust"): the coach was redesigned around evidence (a
+registry of checks, one sentence and clause reader in narrative_app/text/, a reason on every
+finding; choices after the difficulty and by the teller, outcomes after the choice, the
+teller's own feeling, plans with a date, the cost of waiting, links read through each value's
+family of words). Two fresh sets written today by writers who never saw the coach ("fresh1",
+"fresh2", 50 parts and 4 whole narratives each) were scored first, before any tuning on them,
+with main as it stood and with the redesign as it stood when they arrived; the redesign was
+then tuned with both in view, so they are no longer unseen. Figures are balanced accuracy /
+precision of "done":
+
+    fresh1 first run   main (before)   redesign, untuned   (balanced accuracy / precision of done)
+    specific_moment        0.73/0.81       0.73/0.81
+    sensory_detail         0.80/0.92       0.80/0.92
+    emotion                0.58/0.79       0.65/0.85
+    challenge              0.98/1.00       0.98/1.00
+    choice_point           0.70/0.77       0.70/0.77
+    outcome                0.75/0.82       0.75/0.82
+    told_values            0.85/0.95       0.85/0.95
+    resume                 0.93/1.00       0.93/1.00
+    too_many_moments       1.00/1.00       1.00/1.00
+    experiential_us        1.00/1.00       1.00/1.00
+    urgency                0.45/0.67       0.45/0.67
+    hope                   0.63/0.75       0.63/0.75
+    ask                    0.79/0.86       0.79/0.86
+    linked_values          1.00/1.00       0.75/1.00
+    fresh2 first run   main (before)   redesign, untuned   (balanced accuracy / precision of done)
+    specific_moment        0.78/0.91       0.78/0.91
+    sensory_detail         0.98/1.00       0.98/1.00
+    emotion                0.74/0.85       0.74/0.85
+    challenge              0.85/1.00       0.85/1.00
+    choice_point           0.81/0.85       0.77/0.83
+    outcome                0.73/0.73       0.69/0.71
+    told_values            0.76/0.86       0.76/0.86
+    resume                 1.00/1.00       1.00/1.00
+    too_many_moments       1.00/1.00       1.00/1.00
+    experiential_us        0.79/0.83       0.79/0.83
+    urgency                0.91/1.00       0.91/1.00
+    hope                   0.84/0.89       0.79/0.88
+    ask                    0.83/0.80       0.83/0.80
+    linked_values          1.00/1.00       0.50/1.00
+
+After tuning, every split (dev, heldout and the blind sets were tuned on by earlier rounds;
+fresh1 and fresh2 by this one), balanced accuracy / precision of "done":
+
+    check                    dev    heldout      blind     blind2     blind3     blind4
+    specific_moment    1.00/1.00  1.00/1.00  1.00/1.00  0.98/1.00  0.85/0.93  0.89/0.95
+    sensory_detail     1.00/1.00  1.00/1.00  0.93/1.00  1.00/1.00  0.98/1.00  0.94/0.96
+    emotion            0.92/1.00  0.92/1.00  1.00/1.00  0.97/1.00  0.95/1.00  0.97/1.00
+    challenge          1.00/1.00  1.00/1.00  1.00/1.00  0.83/0.94  1.00/1.00  1.00/1.00
+    choice_point       1.00/1.00  0.93/1.00  1.00/1.00  0.96/1.00  0.94/1.00  1.00/1.00
+    outcome            1.00/1.00  0.93/1.00  1.00/1.00  0.97/1.00  0.87/1.00  0.90/1.00
+    told_values        1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00
+    resume             1.00/1.00  1.00/1.00  1.00/1.00  0.94/1.00  0.98/1.00  0.92/1.00
+    too_many_moments   1.00/1.00  1.00/1.00  1.00/1.00  0.97/1.00  0.81/0.95  0.81/0.94
+    long_sentences     1.00/1.00  1.00/1.00  1.00/1.00          -          -          -
+    jargon             1.00/1.00  1.00/1.00  1.00/1.00          -          -          -
+    experiential_us    1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  0.84/0.89  0.94/1.00
+    urgency            1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  0.84/0.93  1.00/1.00
+    hope               1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00
+    ask                1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  0.79/0.88  1.00/1.00
+    linked_values      1.00/1.00  1.00/1.00          -          -          -          -
+    length             1.00/1.00  1.00/1.00          -          -          -          -
+
+    check                 blind5     blind6     blind7     fresh1     fresh2
+    specific_moment    1.00/1.00  0.95/1.00  0.88/0.92  0.92/1.00  0.88/1.00
+    sensory_detail     1.00/1.00  1.00/1.00  0.92/0.96  0.93/1.00  0.98/1.00
+    emotion            0.97/1.00  0.93/1.00  0.92/1.00  0.92/1.00  0.91/1.00
+    challenge          0.97/1.00  1.00/1.00  0.92/1.00  0.98/1.00  0.85/1.00
+    choice_point       0.93/1.00  0.92/1.00  0.82/1.00  0.82/0.92  0.89/1.00
+    outcome            0.88/1.00  0.88/1.00  0.82/1.00  0.94/0.95  0.85/0.92
+    told_values        1.00/1.00  1.00/1.00  1.00/1.00  0.85/0.95  0.83/0.90
+    resume             0.97/1.00  0.94/1.00  0.97/1.00  0.93/1.00  1.00/1.00
+    too_many_moments   0.92/0.94  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00
+    long_sentences             -          -          -          -          -
+    jargon                     -          -          -          -          -
+    experiential_us    1.00/1.00  0.88/1.00  0.88/0.86  0.90/1.00  0.79/0.83
+    urgency            0.96/1.00  1.00/1.00  0.74/0.90  0.95/1.00  1.00/1.00
+    hope               1.00/1.00  1.00/1.00  0.79/0.91  0.94/1.00  1.00/1.00
+    ask                1.00/1.00  0.94/1.00  0.94/1.00  0.94/1.00  1.00/1.00
+    linked_values              -          -          -  1.00/1.00  1.00/1.00
+    length                     -          -          -          -          -
+
+Relabelled in this round (the old label rewarded a recurring word, not a value): heldout
+ho-nar-library and dev dev-nar-nurse-linked, linked_values "ok" -> "suggest".
 """
 
 from __future__ import annotations
@@ -230,6 +323,8 @@ SPLITS = {
     "blind5": ("blind5.toml",),
     "blind6": ("blind6.toml",),
     "blind7": ("blind7.toml",),
+    "fresh1": ("fresh1.toml",),
+    "fresh2": ("fresh2.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (
@@ -242,6 +337,8 @@ SPLITS = {
         "blind5.toml",
         "blind6.toml",
         "blind7.toml",
+        "fresh1.toml",
+        "fresh2.toml",
     ),
 }
 PACE = 125
@@ -266,6 +363,21 @@ class Score:
         return 1.0 if self.tp + self.fn == 0 else self.tp / (self.tp + self.fn)
 
     @property
+    def balanced_accuracy(self) -> float:
+        """Mean of the recall of "suggest" and the recall of "ok"."""
+        sugg = self.tp + self.fn
+        ok = self.tn + self.fp
+        rates = [r for r in (self.tp / sugg if sugg else None, self.tn / ok if ok else None)
+                 if r is not None]
+        return sum(rates) / len(rates) if rates else 1.0
+
+    @property
+    def ok_precision(self) -> float:
+        """Of the coach's ticks ("ok"), the share labelled "ok"."""
+        ticks = self.tn + self.fn
+        return 1.0 if ticks == 0 else self.tn / ticks
+
+    @property
     def total(self) -> int:
         return self.tp + self.fp + self.fn + self.tn
 
@@ -282,11 +394,14 @@ class Score:
             self.misses.append(f"{where}: expected suggest, got ok")
 
 
-def load_corpus(split: str = "all") -> tuple[list[dict], list[dict]]:
+def load_corpus(
+    split: str = "all", files: list[Path] | None = None
+) -> tuple[list[dict], list[dict]]:
     parts: list[dict] = []
     narratives: list[dict] = []
-    for name in SPLITS[split]:
-        data = tomllib.loads((CORPUS_DIR / name).read_text(encoding="utf-8"))
+    paths = files if files else [CORPUS_DIR / name for name in SPLITS[split]]
+    for path in paths:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         for raw in data.get("part", []):
             # Some writers put the story under "text" rather than "draft".
             if "draft" not in raw and "text" in raw:
@@ -305,8 +420,11 @@ def _single_part_narrative(entry: dict) -> Narrative:
 def _whole_narrative(entry: dict, by_id: dict[str, dict]) -> Narrative:
     parts = {}
     for kind in PartKind:
-        ref = entry["parts"].get(kind.value)
-        source = by_id[ref] if ref else {}
+        if "parts" in entry:
+            ref = entry["parts"].get(kind.value)
+            source = by_id[ref] if ref else {}
+        else:  # the stories written inline
+            source = {"draft": entry.get(kind.value, "")}
         parts[kind] = StoryPart(
             kind,
             fields=dict(source.get("fields", {})),
@@ -318,11 +436,11 @@ def _whole_narrative(entry: dict, by_id: dict[str, dict]) -> Narrative:
     )
 
 
-def evaluate(split: str = "all") -> dict[str, Score]:
-    """Per-check scores on the chosen split of the corpus (see SPLITS)."""
-    parts, narratives = load_corpus(split)
+def evaluate(split: str = "all", files: list[Path] | None = None) -> dict[str, Score]:
+    """Per-check scores on the chosen split of the corpus (see SPLITS), or on ``files``."""
+    parts, narratives = load_corpus(split, files)
     all_parts, _ = load_corpus("all")
-    by_id = {p["id"]: p for p in all_parts}
+    by_id = {p["id"]: p for p in all_parts + parts}
     scores: dict[str, Score] = {}
     for entry in parts:
         report = build_report(_single_part_narrative(entry), PACE)
@@ -339,10 +457,14 @@ def evaluate(split: str = "all") -> dict[str, Score]:
 
 
 def format_table(scores: dict[str, Score]) -> str:
-    lines = [f"{'check':<18} {'n':>4} {'sugg':>5} {'prec':>6} {'recall':>7}"]
+    lines = [
+        f"{'check':<18} {'n':>4} {'sugg':>5} {'prec':>6} {'recall':>7} {'bal.acc':>8}"
+        f" {'done prec':>10}"
+    ]
     for check, s in scores.items():
         lines.append(
             f"{check:<18} {s.total:>4} {s.tp + s.fn:>5} {s.precision:>6.2f} {s.recall:>7.2f}"
+            f" {s.balanced_accuracy:>8.2f} {s.ok_precision:>10.2f}"
         )
     return "\n".join(lines)
 
@@ -351,10 +473,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=sorted(SPLITS), default="all")
     parser.add_argument("--misses", action="store_true", help="list every disagreement")
+    parser.add_argument(
+        "--file", type=Path, nargs="+", help="score these corpus files instead of a split"
+    )
     args = parser.parse_args(argv)
-    parts, narratives = load_corpus(args.split)
-    scores = evaluate(args.split)
-    print(f"Coach corpus ({args.split}): {len(parts)} story parts, {len(narratives)} narratives")
+    for path in args.file or []:
+        if not path.is_file():
+            print(f"coach_eval: no such corpus file: {path}", file=sys.stderr)
+            return 2
+    try:
+        parts, narratives = load_corpus(args.split, args.file)
+        scores = evaluate(args.split, args.file)
+    except (tomllib.TOMLDecodeError, KeyError, UnicodeDecodeError) as exc:
+        print(f"coach_eval: cannot read the corpus: {exc}", file=sys.stderr)
+        return 2
+    name = ", ".join(p.name for p in args.file) if args.file else args.split
+    print(f"Coach corpus ({name}): {len(parts)} story parts, {len(narratives)} narratives")
     print(format_table(scores))
     if args.misses:
         for check, s in scores.items():

@@ -1,64 +1,85 @@
-"""Coach: runs every rubric check over a narrative and returns the findings in order.
+"""Coach: runs every check of the registry over a narrative and returns the findings in order.
 
 Layer: coach (pure, Qt-free). Per story: an empty draft gets "suggest" on every check (never
 praise for nothing), and a draft the coach cannot read as English gets "suggest" with a hint
-saying so. Otherwise each rule module decides. Whole-narrative checks come last, with spans
-that carry the story they point into.
+saying so. Otherwise each check's rule decides (``registry.CHECKS``). Whole-narrative checks
+come last, with spans that carry the story they point into. Every finding has a reason: the
+rule's own, or else what was found (quoting the first evidence) or what was looked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from narrative_app.coach import rules_all, rules_now, rules_story
-from narrative_app.coach.findings import (
-    ALL,
-    MAX_SPANS,
-    PART_CHECKS,
-    Finding,
-    Span,
-    Verdict,
-)
-from narrative_app.coach.lexicon import general, label
+from narrative_app.coach.findings import ALL, MAX_SPANS, OK, Finding, Span, Verdict, quote
+from narrative_app.coach.lexicon import general, label, reason
+from narrative_app.coach.registry import CHECKS, Check, Context
 from narrative_app.coach.text import Draft, Hit, prepared
 from narrative_app.domain import PART_ORDER, Narrative, PartKind
+from narrative_app.text.sentences import split_sentences
 from narrative_app.text.timing import Estimate
-
-Rule = Callable[[Draft, str], Verdict]
-
-# Checks that pass when a flaw is absent; they need some text before absence means anything.
-ABSENCE_CHECKS = frozenset({"told_values", "resume", "too_many_moments"})
-MIN_WORDS_FOR_ABSENCE = 12
-
-_RULES: dict[str, Rule] = {
-    "specific_moment": rules_story.specific_moment,
-    "sensory_detail": rules_story.sensory_detail,
-    "emotion": rules_story.emotion,
-    "challenge": rules_story.challenge,
-    "outcome": rules_story.outcome,
-    "told_values": rules_story.told_values,
-    "resume": rules_story.resume,
-    "too_many_moments": rules_story.too_many_moments,
-    "experiential_us": rules_story.experiential_us,
-    "urgency": rules_now.urgency,
-    "hope": rules_now.hope,
-}
 
 
 def _spans(hits: list[Hit], part: str) -> list[Span]:
-    ordered = sorted({(h.start, h.end) for h in hits})
-    return [Span(start, end, part) for start, end in ordered[:MAX_SPANS]]
+    """Spans in the rule's order (its strongest evidence first), each place once."""
+    seen: set[tuple[int, int]] = set()
+    spans = []
+    for h in hits:
+        if (h.start, h.end) not in seen:
+            seen.add((h.start, h.end))
+            spans.append(Span(h.start, h.end, part))
+    return spans[:MAX_SPANS]
 
 
-def _finding(check: str, part: str, verdict: Verdict, span_part: str | None = None) -> Finding:
+def _reason(check: str, verdict: Verdict, drafts: dict[str, str]) -> str:
+    if verdict.reason:
+        return verdict.reason
+    if verdict.status == OK:
+        first = _first_evidence(verdict, drafts)
+        text = reason(check, "found", quote=quote(first, 80)) if first else ""
+        return text or reason(check, "ok")
+    return reason(check, "missing")
+
+
+def _first_evidence(verdict: Verdict, drafts: dict[str, str]) -> str:
+    """The sentence around the first piece of evidence (the whole hit when longer)."""
+    found = [(p, h) for p, h in ((next(iter(drafts), ""), h) for h in verdict.hits[:1])]
+    for kind in PART_ORDER:
+        found += [(kind.value, h) for h in verdict.parts.get(kind.value, [])[:1]]
+    if not found:
+        return ""
+    part, hit = found[0]
+    text = drafts.get(part, "")
+    for sentence in split_sentences(text):
+        if sentence.start <= hit.start < sentence.end:
+            return text[sentence.start : max(sentence.end, hit.end)]
+    return hit.text
+
+
+def _finding(spec: Check, part: str, verdict: Verdict, drafts: dict[str, str]) -> Finding:
+    spans = _spans(verdict.hits, part)
+    for kind in PART_ORDER:
+        spans += _spans(verdict.parts.get(kind.value, []), kind.value)
     return Finding(
-        check=check,
+        check=spec.id,
         part=part,
         status=verdict.status,
         hint=verdict.hint,
-        spans=_spans(verdict.hits, span_part or part),
-        label=label(check),
+        spans=spans[:MAX_SPANS],
+        label=label(spec.id),
+        reason=_reason(spec.id, verdict, drafts),
     )
+
+
+def _story_verdict(spec: Check, ctx: Context) -> Verdict:
+    draft = ctx.draft
+    assert draft is not None
+    if draft.is_empty:
+        return Verdict.suggest(general("empty"), reason=general("empty_reason"))
+    if not draft.english:
+        return Verdict.suggest(general("not_english"), reason=general("not_english"))
+    if draft.words < spec.min_words:
+        # "No CV here" means little in a dozen words: no praise for too little.
+        return Verdict.suggest(general("too_short"), reason=general("too_short_reason"))
+    return spec.rule(ctx)
 
 
 def part_findings(
@@ -67,21 +88,11 @@ def part_findings(
     """The findings of one story's own checks, in checklist order."""
     part = kind.value
     findings = []
-    for check in PART_CHECKS[kind]:
-        if draft.is_empty:
-            verdict = Verdict.suggest(general("empty"))
-        elif not draft.english:
-            verdict = Verdict.suggest(general("not_english"))
-        elif check in ABSENCE_CHECKS and draft.words < MIN_WORDS_FOR_ABSENCE:
-            # "No CV here" means little in a dozen words: no praise for too little.
-            verdict = Verdict.suggest(general("too_short"))
-        elif check == "choice_point":
-            verdict = rules_story.choice_point(draft, part, fields.get("choice", ""))
-        elif check == "ask":
-            verdict = rules_now.ask(draft, part, ask or fields.get("ask", ""))
-        else:
-            verdict = _RULES[check](draft, part)
-        findings.append(_finding(check, part, verdict))
+    for spec in CHECKS:
+        if part not in spec.parts:
+            continue
+        ctx = Context(part=part, draft=draft, fields=fields, ask=ask)
+        findings.append(_finding(spec, part, _story_verdict(spec, ctx), {part: draft.text}))
     return findings
 
 
@@ -92,30 +103,11 @@ def narrative_findings(
     total: Estimate,
 ) -> list[Finding]:
     """The whole-narrative findings: linked values, long sentences, jargon, length."""
-    findings = []
-    targets = {kind: narrative.parts[kind].target_seconds for kind in PART_ORDER}
-    verdict, by_part = rules_all.linked_values(drafts, list(narrative.values), targets)
-    findings.append(_across("linked_values", verdict, by_part))
-    verdict, by_part = rules_all.long_sentences(drafts)
-    findings.append(_across("long_sentences", verdict, by_part))
-    verdict, by_part = rules_all.jargon(drafts)
-    findings.append(_across("jargon", verdict, by_part))
-    findings.append(_finding("length", ALL, rules_all.length(drafts, estimates, total)))
-    return findings
-
-
-def _across(check: str, verdict: Verdict, by_part: dict[PartKind, list[Hit]]) -> Finding:
-    spans: list[Span] = []
-    for kind in PART_ORDER:
-        spans += _spans(by_part.get(kind, []), kind.value)
-    return Finding(
-        check=check,
-        part=ALL,
-        status=verdict.status,
-        hint=verdict.hint,
-        spans=spans[:MAX_SPANS],
-        label=label(check),
+    ctx = Context(
+        part=ALL, narrative=narrative, drafts=drafts, estimates=estimates, total=total
     )
+    texts = {kind.value: draft.text for kind, draft in drafts.items()}
+    return [_finding(spec, ALL, spec.rule(ctx), texts) for spec in CHECKS if ALL in spec.parts]
 
 
 def run_checks(

@@ -1,7 +1,7 @@
-"""Coach: the result types of the rubric checks (spans, findings, verdicts) and the check ids.
+"""Coach: the result types of the rubric checks (spans, findings, verdicts).
 
 Layer: coach (pure, Qt-free). Kept apart from ``report.py`` so the rule modules can build
-findings without importing the report builder.
+findings without importing the report builder. The check ids live in ``registry.py``.
 """
 
 from __future__ import annotations
@@ -9,30 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from narrative_app.coach.text import Hit
-from narrative_app.domain import PartKind
 
 OK = "ok"
 SUGGEST = "suggest"
 ALL = "all"
-
-# The stable check ids, per story, in the order the coach shows them.
-PART_CHECKS: dict[PartKind, tuple[str, ...]] = {
-    PartKind.SELF: (
-        "specific_moment",
-        "sensory_detail",
-        "emotion",
-        "challenge",
-        "choice_point",
-        "outcome",
-        "told_values",
-        "resume",
-        "too_many_moments",
-    ),
-    PartKind.US: ("specific_moment", "sensory_detail", "experiential_us"),
-    PartKind.NOW: ("urgency", "hope", "ask"),
-}
-NARRATIVE_CHECKS: tuple[str, ...] = ("linked_values", "long_sentences", "jargon", "length")
-
 
 @dataclass(frozen=True)
 class Span:
@@ -53,6 +33,7 @@ class Finding:
     hint: str
     spans: list[Span] = field(default_factory=list)
     label: str = ""
+    reason: str = ""  # one plain-English line: what earned the tick, or what was looked for
 
     @property
     def ok(self) -> bool:
@@ -66,14 +47,18 @@ class Verdict:
     status: str
     hint: str
     hits: list[Hit] = field(default_factory=list)
+    # Why, in plain English; empty means "say what was found, or what was looked for".
+    reason: str = ""
+    # Evidence in other stories, for whole-narrative checks: hits per part ("self" ...).
+    parts: dict[str, list[Hit]] = field(default_factory=dict)
 
     @classmethod
-    def ok(cls, hint: str, hits: list[Hit] | None = None) -> Verdict:
-        return cls(OK, hint, list(hits or []))
+    def ok(cls, hint: str, hits: list[Hit] | None = None, reason: str = "") -> Verdict:
+        return cls(OK, hint, list(hits or []), reason)
 
     @classmethod
-    def suggest(cls, hint: str, hits: list[Hit] | None = None) -> Verdict:
-        return cls(SUGGEST, hint, list(hits or []))
+    def suggest(cls, hint: str, hits: list[Hit] | None = None, reason: str = "") -> Verdict:
+        return cls(SUGGEST, hint, list(hits or []), reason)
 
 
 MAX_SPANS = 12

@@ -8,8 +8,6 @@ indexed for a single pass over a draft's words (``functools.cache``).
 from __future__ import annotations
 
 import re
-import re._constants as _sre  # the parsed form of a pattern, to find its literal starts
-import re._parser as _sre_parse
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -42,46 +40,67 @@ def compile_lower(patterns: list[str]) -> re.Pattern[str] | None:
 
 
 MAX_PREFIXES = 64
+# A pattern's opening: word boundaries, then plain letters, or a group of alternatives.
+_LEAD_BOUNDARY_RE = re.compile(r"^(?:\\b|\^)+")
+_PLAIN_RE = re.compile(r"[a-z'’ ,\-]+")
+_GROUP_RE = re.compile(r"\((?:\?:)?([^()]+)\)(\?|\*|\{)?")
 
 
-def _prefixes(items: list) -> tuple[set[str], bool]:
-    """Strings one of which every match of the parsed ``items`` starts with, and whether
-    they are the whole match (so that what follows can extend them)."""
-    found = {""}
-    for op, av in items:
-        if op is _sre.AT:
-            continue
-        if op is _sre.LITERAL:
-            found = {f + chr(av) for f in found}
-            continue
-        if op is _sre.SUBPATTERN or op is _sre.BRANCH:
-            options = [av[-1]] if op is _sre.SUBPATTERN else av[1]
-            inner: set[str] = set()
-            whole = True
-            for option in options:
-                starts, complete = _prefixes(list(option))
-                inner |= starts
-                whole = whole and complete
-            joined = {f + i for f in found for i in inner}
-            if len(joined) > MAX_PREFIXES:
-                return found, False
-            found = joined
-            if whole:
-                continue
-        return found, False
-    return found, True
+def _plain_start(text: str) -> str | None:
+    """The literal letters a pattern fragment starts with ("did" for "did\\s+not"), or None
+    when it starts with anything else; a letter a quantifier makes optional is left out."""
+    rest = _LEAD_BOUNDARY_RE.sub("", text)
+    plain = _PLAIN_RE.match(rest)
+    if plain is None:
+        return None
+    letters = plain.group(0)
+    if rest[plain.end() : plain.end() + 1] in {"?", "*", "{"}:
+        letters = letters[:-1]
+    return letters if letters.strip() else None
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """True when ``pattern`` is an alternation at its top level ("a|b")."""
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 def required_prefixes(pattern: str) -> frozenset[str] | None:
-    """Literal strings one of which starts every match of ``pattern`` (None when the
-    pattern can start with anything): a text holding none of them cannot match."""
-    try:
-        starts, _ = _prefixes(list(_sre_parse.parse(pattern)))
-    except Exception:  # an unusual pattern is simply never skipped
+    """Literal strings one of which starts every match of ``pattern`` (None when that cannot
+    be read off its opening): a text holding none of them cannot match.
+
+    Two openings are read, which covers most of the lexicon: plain letters ("so i "), and a
+    group of alternatives each starting with plain letters ("(?:was|did\\s+not) "), each
+    after optional ``\\b``. A pattern opening any other way is never skipped.
+    """
+    if _top_level_bar(pattern):
         return None
-    if not starts or "" in starts:
+    rest = _LEAD_BOUNDARY_RE.sub("", pattern)
+    if not rest.startswith("("):
+        start = _plain_start(rest)
+        return frozenset({start}) if start else None
+    group = _GROUP_RE.match(rest)
+    if group is None or group.group(2):
         return None
-    return frozenset(starts)
+    starts = [_plain_start(option) for option in group.group(1).split("|")]
+    if not starts or any(s is None for s in starts) or len(starts) > MAX_PREFIXES:
+        return None
+    return frozenset(s for s in starts if s)
 
 
 @cache
@@ -219,6 +238,14 @@ def hint(check: str, key: str, part: str | None = None, **values: object) -> str
     if text is None:
         text = table.get(key) or table["suggest"]
     return text.format_map(_Defaulting(values))
+
+
+def reason(check: str, key: str, **values: object) -> str:
+    """A plain-English reason for a verdict of ``check`` (``key``: a variant in the
+    check's ``[checks.ID.reason]`` table); empty when there is none."""
+    table = _hints()["checks"][check].get("reason", {})
+    text = table.get(key, "")
+    return text.format_map(_Defaulting(values)) if text else ""
 
 
 def label(check: str) -> str:

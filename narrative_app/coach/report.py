@@ -10,14 +10,16 @@ JSON form (``report_to_json``), the contract of ``narrative-app check --json``::
                 "now": {...}},
      "checks": [{"check": "choice_point", "part": "self", "status": "suggest",
                  "hint": "Where is the moment you chose? ...",
-                 "spans": [{"part": "self", "start": 10, "end": 52, "text": "..."}]}, ...]}
+                 "spans": [{"part": "self", "start": 10, "end": 52, "text": "..."}],
+                 "reason": "Looked for a sentence where you decide or act ..."}, ...]}
 
 ``part`` of a check is "self", "us", "now" or "all". Every span names the story it points
 into (for "all" checks, the story each span is in) and gives character offsets ``[start,
 end)`` into that story's draft as stored (Markdown included), plus ``text``: the spanned
 text, shortened to 120 characters with "…" when longer. Checks come in a stable order:
 Self, Us, Now (each in its checklist order), then linked_values, long_sentences, jargon,
-length. ``seconds`` is rounded to one decimal.
+length. ``seconds`` is rounded to one decimal. ``reason`` is one plain-English line: for "ok",
+what earned it (quoting the evidence); for "suggest", what was looked for and not found.
 """
 
 from __future__ import annotations
@@ -121,6 +123,7 @@ def report_to_json(report: CoachReport) -> dict:
                 "status": f.status,
                 "hint": f.hint,
                 "spans": [_span_json(report, s) for s in f.spans],
+                "reason": f.reason,
             }
             for f in report.checks
         ],

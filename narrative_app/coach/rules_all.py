@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from narrative_app.coach.findings import SUGGEST, Verdict
-from narrative_app.coach.lexicon import general, hint, word_set
-from narrative_app.coach.text import Draft, Hit, content_words, stem
-from narrative_app.domain import PART_ORDER, PartKind
+from narrative_app.coach.findings import OK, SUGGEST, Verdict
+from narrative_app.coach.lexicon import general, hint, reason, word_set
+from narrative_app.coach.links import measure_links
+from narrative_app.coach.text import Draft, Hit
+from narrative_app.domain import PART_ORDER, Narrative, PartKind
 from narrative_app.method.presets import format_seconds
 from narrative_app.text.timing import Estimate
 
@@ -31,67 +32,62 @@ def _written(drafts: dict[PartKind, Draft]) -> list[PartKind]:
     return [kind for kind in PART_ORDER if not drafts[kind].is_empty]
 
 
-def linked_values(
-    drafts: dict[PartKind, Draft], values: list[str], targets: dict[PartKind, int]
-) -> tuple[Verdict, PartHits]:
-    """Ok when a chosen value, or a distinctive word, runs through the written stories.
+def linked_values(narrative: Narrative, drafts: dict[PartKind, Draft]) -> Verdict:
+    """Ok when the chosen values, shown through their families, and an image run through
+    the written stories (``links.measure_links``, the Link page's own measure).
 
     The stories that need linking are those with a time target (all three when none has
     one); until they are all written, and there are at least two, the coach suggests.
     """
     written = _written(drafts)
+    targets = {kind: narrative.parts[kind].target_seconds for kind in PART_ORDER}
     needed = [k for k in PART_ORDER if targets.get(k, 0) > 0] or list(PART_ORDER)
     if len(written) < 2 or any(k not in written for k in needed):
-        return Verdict.suggest(hint("linked_values", "too_few")), {}
-    stems_by_part = {kind: _all_stems(drafts[kind].text) for kind in written}
-    for value in values:
-        value_stems = {stem(w) for w in _WORD_RE.findall(value) if len(w) >= 4}
-        parts = [k for k in written if value_stems & stems_by_part[k]]
-        if value_stems and len(parts) >= 2:
-            word = value.strip()
-            return Verdict.ok(hint("linked_values", "ok", word=word)), _word_hits(
-                drafts, parts, value_stems
-            )
-    shared = set.intersection(*(content_words(drafts[k].text) for k in written))
-    if shared:
-        word = _first_in(drafts[written[0]].text, shared)
-        return Verdict.ok(hint("linked_values", "ok", word=word)), _word_hits(
-            drafts, written, {stem(word)}
+        return Verdict.suggest(
+            hint("linked_values", "too_few"), reason=reason("linked_values", "too_few")
         )
-    chosen = [v.strip() for v in values if v.strip()]
-    if chosen:
-        return Verdict.suggest(hint("linked_values", "values", values=", ".join(chosen))), {}
-    return Verdict.suggest(hint("linked_values", "suggest")), {}
+    chosen = [v.strip() for v in narrative.values if v.strip()]
+    if not chosen:
+        return Verdict.suggest(
+            hint("linked_values", "no_values"), reason=reason("linked_values", "no_values")
+        )
+    measure = measure_links({k: drafts[k].text for k in written}, chosen)
+    shared = measure.shared_values
+    parts: dict[str, list[Hit]] = {}
+    for kind in written:
+        wanted = shared or measure.heard_values
+        marks = [m for m in measure.marks[kind] if m.value in wanted][:LINKED_SPANS]
+        marks += measure.image_marks.get(kind, [])[:1]
+        parts[kind.value] = [Hit(m.start, m.end, m.word) for m in marks]
+    if measure.linked:
+        named = shared or measure.heard_values
+        return Verdict(
+            OK,
+            hint("linked_values", "ok", word=(shared[:1] or measure.images[:1])[0]),
+            reason=reason(
+                "linked_values",
+                ("found" if measure.images else "echo") if shared else "image",
+                values=", ".join(named),
+                images=", ".join(measure.images) or "a second value",
+            ),
+            parts=parts,
+        )
+    missing = [v for v in chosen if v not in shared]
+    if shared:
+        return Verdict.suggest(
+            hint("linked_values", "image", values=", ".join(shared)),
+            reason=reason("linked_values", "no_image", values=", ".join(shared)),
+        )
+    return Verdict.suggest(
+        hint("linked_values", "values", values=", ".join(chosen)),
+        reason=reason("linked_values", "missing", values=", ".join(missing)),
+    )
 
 
-def _all_stems(text: str) -> set[str]:
-    return {stem(w) for w in set(_WORD_RE.findall(text.lower())) if len(w) >= 3}
-
-
-def _first_in(text: str, stems: set[str]) -> str:
-    for match in _WORD_RE.finditer(text):
-        if stem(match.group(0)) in stems:
-            return match.group(0).lower()
-    return sorted(stems)[0]
-
-
-def _word_hits(drafts: dict[PartKind, Draft], parts: list[PartKind], stems: set[str]) -> PartHits:
-    out: PartHits = {}
-    for kind in parts:
-        hits: list[Hit] = []
-        for m in _WORD_RE.finditer(drafts[kind].text):
-            if stem(m.group(0)) in stems:
-                hits.append(Hit(m.start(), m.end(), m.group(0)))
-                if len(hits) == LINKED_SPANS:
-                    break
-        out[kind] = hits
-    return out
-
-
-def long_sentences(drafts: dict[PartKind, Draft]) -> tuple[Verdict, PartHits]:
+def long_sentences(drafts: dict[PartKind, Draft]) -> Verdict:
     written = _written(drafts)
     if not written:
-        return Verdict.suggest(general("empty")), {}
+        return Verdict.suggest(general("empty"))
     found: PartHits = {}
     for kind in written:
         draft = drafts[kind]
@@ -105,21 +101,23 @@ def long_sentences(drafts: dict[PartKind, Draft]) -> tuple[Verdict, PartHits]:
     count = sum(len(v) for v in found.values())
     if count:
         key = "suggest_one" if count == 1 else "suggest"
-        return Verdict.suggest(hint("long_sentences", key, count=count)), found
-    return Verdict.ok(hint("long_sentences", "ok")), {}
+        return Verdict(
+            SUGGEST, hint("long_sentences", key, count=count), parts=_by_part(found)
+        )
+    return Verdict.ok(hint("long_sentences", "ok"))
 
 
-def jargon(drafts: dict[PartKind, Draft]) -> tuple[Verdict, PartHits]:
+def jargon(drafts: dict[PartKind, Draft]) -> Verdict:
     written = _written(drafts)
     if not written:
-        return Verdict.suggest(general("empty")), {}
+        return Verdict.suggest(general("empty"))
     found: PartHits = {}
     for kind in written:
         hits = _acronyms(drafts[kind].text) + drafts[kind].hits("jargon")
         if hits:
             found[kind] = sorted(hits, key=lambda h: h.start)
     if not found:
-        return Verdict.ok(hint("jargon", "ok")), {}
+        return Verdict.ok(hint("jargon", "ok"))
     examples: list[str] = []
     for kind in written:
         for h in found.get(kind, []):
@@ -128,7 +126,11 @@ def jargon(drafts: dict[PartKind, Draft]) -> tuple[Verdict, PartHits]:
                 examples.append(shown)
     shown = [f"“{e}”" for e in examples[:JARGON_EXAMPLES]]
     joined = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
-    return Verdict.suggest(hint("jargon", "suggest", examples=joined)), found
+    return Verdict(SUGGEST, hint("jargon", "suggest", examples=joined), parts=_by_part(found))
+
+
+def _by_part(found: PartHits) -> dict[str, list[Hit]]:
+    return {kind.value: hits for kind, hits in found.items()}
 
 
 def _acronyms(text: str) -> list[Hit]:

@@ -19,15 +19,37 @@ from __future__ import annotations
 
 import re
 
+from narrative_app.coach.evidence import (
+    COST_RE,
+    DEADLINE_VERB_RE,
+    FUTURE_HARM_RE,
+    FUTURE_TIME_RE,
+    INACTION_RE,
+    LOSS_RE,
+    NO_PRESSURE_RE,
+    PLAN_TIME_RE,
+    PLAN_VERB_RE,
+    facts_at,
+    may_be_wished,
+    sentences_matching,
+    wished,
+)
 from narrative_app.coach.findings import Verdict, quote
-from narrative_app.coach.lexicon import hint, word_set
+from narrative_app.coach.lexicon import hint, reason, word_set
 from narrative_app.coach.text import Draft, Hit, distinct
 
 URGENCY_MIN = 2
+EVIDENCE_ENOUGH = 3  # sentences of one kind of evidence worth finding and showing
 HOPE_MIN = 2
 ASK_REACH = 400  # characters after a marker that can still belong to the same ask
 COMMIT_REACH = 5  # words after the verb where "the sheet", "your name" marks a way to say yes
-VAGUE_VERBS = frozenset({"help", "support", "think", "consider", "reflect", "raise", "spread"})
+VAGUE_VERBS = frozenset(
+    {"help", "support", "think", "consider", "reflect", "raise", "spread", "step", "do"}
+)
+# "Sarah, I'd like you to ...": one person named, not the room.
+_VOCATIVE_RE = re.compile(
+    r"^(?!(?:So|Now|Please|Today|Then|And|But|Well|Right|Friends|Colleagues)\b)[A-Z][a-z]+,\s"
+)
 
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:()—–]|\s-\s|\band\b|\bor\b|\bthen\b|\balso\b", re.IGNORECASE)
 _LEADING_FILLER_RE = re.compile(
@@ -77,24 +99,106 @@ def _scored(draft: Draft, name: str, skip: list[Hit] | None = None) -> tuple[int
 def urgency(draft: Draft, part: str) -> Verdict:
     # The ask's own deadline ("sign up today") says when to act, not why it cannot wait.
     asking = _acting_sentences(draft)
-    score, hits = _scored(draft, "urgency", asking)
-    cost = draft.hits("urgency_cost")
+    # "Nothing will be different next month if we leave it": a time denied is no pressure.
+    denied = [
+        Hit(s.start, s.end, "")
+        for s in draft.sentences
+        if NO_PRESSURE_RE.search(draft.text, s.start, s.end)
+    ]
+    score, hits = _scored(draft, "urgency", asking + denied)
+    cost = draft.hits("urgency_cost") + _waiting_costs(draft, asking)
     score += 2 * distinct(cost)
     if score >= URGENCY_MIN:
-        return Verdict.ok(hint("urgency", "ok", part), sorted(hits + cost, key=lambda h: h.start))
+        # The cost of waiting is the strongest evidence: shown first.
+        return Verdict.ok(hint("urgency", "ok", part), cost + hits)
+    if hits:
+        return Verdict.suggest(hint("urgency", "suggest", part), [], reason("urgency", "weak"))
     return Verdict.suggest(hint("urgency", "suggest", part))
+
+
+def _waiting_costs(draft: Draft, skip: list[Hit]) -> list[Hit]:
+    """Sentences that say what waiting costs: going on as we are ("if we keep going like
+    this"), a loss at a time to come ("by next spring ... we will have burnt out"), or the
+    cost counted now ("each bed costs £400 a night"). A few are enough evidence."""
+    skipped = {s.start for s in skip}
+    taken: set[int] = set()
+    found: list[Hit] = []
+    for hit in sentences_matching(draft, INACTION_RE) + sentences_matching(draft, COST_RE):
+        if len(found) >= EVIDENCE_ENOUGH:
+            return found
+        if hit.start in skipped or hit.start in taken:
+            continue
+        if facts_at(draft, hit.start).negated and not COST_RE.search(hit.text):
+            continue
+        taken.add(hit.start)
+        found.append(hit)
+    for hit in sentences_matching(draft, FUTURE_HARM_RE) + sentences_matching(
+        draft, DEADLINE_VERB_RE
+    ):
+        if len(found) >= EVIDENCE_ENOUGH:
+            break
+        if hit.start in skipped or hit.start in taken:
+            continue
+        if FUTURE_TIME_RE.search(hit.text) and not NO_PRESSURE_RE.search(hit.text):
+            taken.add(hit.start)
+            found.append(hit)
+    return found
+
+
+def _plans(draft: Draft) -> list[Hit]:
+    """A plan with a date: a sentence about time to come ("From January, every family can
+    have a named back-up worker") that is neither a wish, nor negated, nor a loss."""
+    found: list[Hit] = []
+    for hit in sentences_matching(draft, FUTURE_TIME_RE):
+        if len(found) >= EVIDENCE_ENOUGH:
+            break
+        text = hit.text
+        if (
+            INACTION_RE.search(text)
+            or FUTURE_HARM_RE.search(text)
+            or LOSS_RE.search(text)
+            or text.rstrip().endswith("?")
+            or not PLAN_TIME_RE.search(text)
+        ):
+            continue
+        facts = facts_at(draft, hit.start + max(0, len(text) - 2))
+        if (
+            wished(draft, hit.start, conditions=False)
+            or facts.negated
+            or not PLAN_VERB_RE.search(text)
+        ):
+            continue
+        found.append(hit)
+    return found
 
 
 def hope(draft: Draft, part: str) -> Verdict:
     # Hope needs a way there: a plan, backing in place or evidence that it can be done.
     # Belief ("we can") and a picture of success add to that evidence but are wishes alone.
-    score, hits = _scored(draft, "hope")
-    results = draft.hits("hope_result") + _good_rises(draft)
+    # "I wish there were a plan": a plan wished for is not a plan; and the ask itself
+    # ("so we can put them in to the council") is not the way there.
+    asking = _acting_sentences(draft)
+    plans = [p for p in _plans(draft) if not any(a.start == p.start for a in asking)]
+    wishes = [
+        s for s in draft.sentences if may_be_wished(draft, s) and wished(draft, s.start)
+    ]
+    skip = [Hit(s.start, s.end, "") for s in wishes] + asking + plans
+    score, hits = _scored(draft, "hope", skip)
+    results = [
+        h
+        for h in draft.hits("hope_result") + _good_rises(draft)
+        if not wished(draft, h.start, conditions=False)
+        and not any(a.start <= h.start < a.end for a in asking)
+    ] + plans
     score += 2 * distinct(results)
     hits = sorted(hits + results, key=lambda h: h.start)
     extra = draft.hits("hope_vision") + draft.hits("hope_belief")
     if hits and score + 2 * min(1, len(extra)) >= HOPE_MIN:
-        return Verdict.ok(hint("hope", "ok", part), sorted(hits + extra, key=lambda h: h.start))
+        # A plan or a result is the strongest evidence: shown first.
+        rest = [h for h in hits if h not in results]
+        return Verdict.ok(hint("hope", "ok", part), results + rest + extra)
+    if extra:
+        return Verdict.suggest(hint("hope", "suggest", part), [], reason("hope", "wish"))
     return Verdict.suggest(hint("hope", "suggest", part))
 
 
@@ -247,6 +351,10 @@ def find_asks(draft: Draft) -> tuple[list[Hit], list[str]]:
 
 def ask(draft: Draft, part: str, ask_field: str = "") -> Verdict:
     sentences, actions = find_asks(draft)
+    if sentences and all(_VOCATIVE_RE.match(s.text) for s in sentences):
+        return Verdict.suggest(
+            hint("ask", "one_person", part), sentences, reason("ask", "one_person")
+        )
     if not actions:
         vague = [
             h for s in sentences for h in draft.hits("ask_vague") if s.start <= h.start < s.end

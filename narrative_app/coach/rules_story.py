@@ -1,21 +1,24 @@
-"""Coach: the rubric checks for the Story of Self and the Story of Us.
+"""Coach: the rubric checks for a told moment, in the Story of Self and the Story of Us.
 
-Layer: coach (pure, Qt-free). Each rule reads a prepared ``Draft`` and returns a ``Verdict``.
-Rules look for general cues (word lists and phrase patterns in resources/coach/lexicon.toml,
-plus simple structure such as where a moment starts and how long it runs), never for the
-wording of particular examples. A choice can be named ("I decided") or shown (a dilemma set
-out, then the teller acting: "I could X, or I could Y. I Y."; "So I don't."); an outcome can
-be a lesson or a consequence after the turning point ("a year later", "since that day").
-When none of these is named, a turn shown in plain action (``shown_arc``: a difficulty, the
-teller acting, then a later time or a look back) counts for challenge, choice and outcome,
-unless the teller says there was no choice.
+Layer: coach (pure, Qt-free). Each rule reads a prepared ``Draft`` and returns a ``Verdict``
+with its evidence: where a moment starts and how long it runs, what is seen or heard in it,
+whether values are named rather than shown, whether a life is told as a CV or in many
+stages, and whether an Us recalls a moment the room lived. The turn of a Self story
+(difficulty, choice, outcome) is read in ``rules_turn``; the teller's own feeling is read
+here, as the turn needs it too.
 """
 
 from __future__ import annotations
 
+import re
+
+from narrative_app.coach.evidence import clause_around, in_quote, sentence_matches
 from narrative_app.coach.findings import Verdict, quote
-from narrative_app.coach.lexicon import hint, word_set
-from narrative_app.coach.text import Draft, Hit, Sentence, content_words, distinct
+from narrative_app.coach.lexicon import hint, reason, word_set
+from narrative_app.coach.text import Draft, Hit, Sentence, distinct
+from narrative_app.text.sentences import WORD_RE as WORD_TOKEN_RE
+from narrative_app.text.sentences import clause_facts, words_of
+from narrative_app.text.timing import PAUSE_RE
 
 MOMENT_MIN_WORDS = 30  # a moment someone can picture takes a few sentences...
 MOMENT_MIN_SCENE = 1  # ...with at least one concrete thing in it
@@ -26,21 +29,24 @@ CHALLENGE_MIN = 2
 RESUME_MIN = 2
 TOO_MANY_JUMPS = 3
 SHARED_MIN = 2
-FIELD_OVERLAP = 0.6
-ARC_CLOSING = 3  # the last sentences read for a move in time or a look back
 
 
 def _sentence_hits(draft: Draft, hits: list[Hit]) -> list[Hit]:
-    """The sentence around each hit, as evidence the editor can highlight."""
+    """The sentence around each hit, as evidence the editor can highlight (a leading
+    "[pause]" marker left out)."""
     seen: set[int] = set()
     spans = []
     for h in hits:
         sentence = draft.sentence_at(h.start)
         if sentence and sentence.start not in seen:
             seen.add(sentence.start)
-            spans.append(
-                Hit(sentence.start, sentence.end, draft.text[sentence.start : sentence.end])
-            )
+            start = sentence.start
+            pause = PAUSE_RE.match(draft.text, start, sentence.end)
+            if pause is not None:
+                start = pause.end() + len(draft.text[pause.end() : sentence.end]) - len(
+                    draft.text[pause.end() : sentence.end].lstrip()
+                )
+            spans.append(Hit(start, sentence.end, draft.text[start : sentence.end]))
     return spans
 
 
@@ -101,6 +107,11 @@ def _overlaps(a: Hit, b: Hit) -> bool:
 
 def specific_moment(draft: Draft, part: str) -> Verdict:
     moment = find_moment(draft)
+    if moment is not None and _life_story(draft):
+        # A told moment inside a life told stage by stage is one glimpse among many.
+        return Verdict.suggest(
+            hint("specific_moment", "summary", part), [], reason("specific_moment", "stages")
+        )
     if moment is not None:
         return Verdict.ok(hint("specific_moment", "ok", part), _sentence_hits(draft, [moment]))
     summary = draft.hits("summary")
@@ -109,75 +120,26 @@ def specific_moment(draft: Draft, part: str) -> Verdict:
     return Verdict.suggest(hint("specific_moment", "suggest", part))
 
 
+_ABSTRACT_RE = re.compile(
+    r"\b(?:learn(?:ed|t)|taught|teaches|importance|lesson|realised|realized|values?|principles?)\b",
+    re.IGNORECASE,
+)
+
+
 def sensory_detail(draft: Draft, part: str) -> Verdict:
-    hits = draft.hits("sensory")
+    """Something seen, heard, smelt, touched or tasted, in a sentence of the story rather
+    than of its lesson ("the quiet, technical moment of writing a recommendation")."""
+    hits = [h for h in draft.hits("sensory") if not _in_abstract_sentence(draft, h)]
     if distinct(hits) >= SENSORY_MIN:
         return Verdict.ok(hint("sensory_detail", "ok", part), hits)
     return Verdict.suggest(hint("sensory_detail", "suggest", part))
 
 
-def emotion(draft: Draft, part: str) -> Verdict:
-    hits = draft.hits("emotion")
-    if hits:
-        return Verdict.ok(hint("emotion", "ok", part), hits)
-    return Verdict.suggest(hint("emotion", "suggest", part))
-
-
-def challenge(draft: Draft, part: str) -> Verdict:
-    """Two difficulty cues, or one inside a told moment where the teller shows feeling:
-    a scene with a felt difficulty in it rarely names the difficulty twice."""
-    hits = draft.hits("challenge")
-    count = distinct(hits)
-    if count >= CHALLENGE_MIN or (
-        count == 1 and draft.hits("emotion") and _in_moment(draft, hits[0])
-    ):
-        return Verdict.ok(hint("challenge", "ok", part), hits)
-    arc = shown_arc(draft)
-    if arc is not None:
-        return Verdict.ok(hint("challenge", "ok", part), hits or [arc[0]])
-    return Verdict.suggest(hint("challenge", "suggest", part))
-
-
-def _in_moment(draft: Draft, hit: Hit) -> bool:
-    """True when ``hit`` comes after the start of the story's told moment."""
-    moment = find_moment(draft)
-    return moment is not None and hit.start >= moment.start
-
-
-def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
-    hits = draft.hits("choice")
-    if hits:
-        return Verdict.ok(hint("choice_point", "ok", part), _sentence_hits(draft, hits))
-    if choice_field.strip() and _field_told(choice_field, draft.text):
-        return Verdict.ok(hint("choice_point", "ok", part))
-    negated = draft.hits("choice_negated") or draft.negated_hits("choice")
-    if negated:
-        return Verdict.suggest(hint("choice_point", "negated", part), negated)
-    arc = shown_arc(draft)
-    if arc is not None:
-        return Verdict.ok(hint("choice_point", "ok", part), [arc[0]])
-    if choice_field.strip():
-        return Verdict.suggest(hint("choice_point", "field", part, field=quote(choice_field)))
-    return Verdict.suggest(hint("choice_point", "suggest", part))
-
-
-def _field_told(field_text: str, draft_text: str) -> bool:
-    """True when most of a structured field's distinctive words appear in the draft."""
-    wanted = content_words(field_text)
-    if not wanted:
-        return False
-    present = content_words(draft_text)
-    return len(wanted & present) / len(wanted) >= FIELD_OVERLAP
-
-
-def outcome(draft: Draft, part: str) -> Verdict:
-    hits = draft.hits("outcome")
-    if hits:
-        return Verdict.ok(hint("outcome", "ok", part), _sentence_hits(draft, hits))
-    arc = shown_arc(draft)
-    if arc is not None and not draft.hits("choice_negated"):
-        return Verdict.ok(hint("outcome", "ok", part), [arc[1]])
-    return Verdict.suggest(hint("outcome", "suggest", part))
+def _in_abstract_sentence(draft: Draft, hit: Hit) -> bool:
+    sentence = draft.sentence_at(hit.start)
+    return sentence is not None and bool(
+        sentence_matches(draft, sentence, _ABSTRACT_RE)
+    )
 
 
 def told_values(draft: Draft, part: str) -> Verdict:
@@ -240,73 +202,9 @@ def experiential_us(draft: Draft, part: str) -> Verdict:
     return Verdict.suggest(hint("experiential_us", "suggest", part))
 
 
-def shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
-    """A turn shown in action: a told moment with a difficulty in it, then a sentence in which
-    the teller acts ("So I ...", "But I ...", "I put the pen down."), then at least one more
-    sentence, with the last few moving on in time or looking back from today ("a year later",
-    "she still comes in"). Returns the action sentence and the last sentence, or None.
-
-    A summary of years or a CV has no told moment (or too many stages), a story that stops at
-    the decision has nothing after it, and a warm memory has no difficulty before the action,
-    so none of them counts. Only the first action after the difficulty is read."""
-    if "arc" not in draft.memo:
-        draft.memo["arc"] = _shown_arc(draft)
-    return draft.memo["arc"]  # type: ignore[return-value]
-
-
-def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
-    moment = find_moment(draft)
-    if moment is None or _life_story(draft):
-        return None
-    sentences = draft.sentences
-    tension_words = word_set("arc_tension")
-    challenge = [h.start for h in draft.hits("challenge")]
-    tense = False
-    for index, sentence in enumerate(sentences):
-        if sentence.end <= moment.start:
-            continue
-        if tense and _teller_acts(draft, sentence):
-            after = sentences[index + 1 :]
-            if after and _closes(draft, after[-ARC_CLOSING:]):
-                last = sentences[-1]
-                return (
-                    Hit(sentence.start, sentence.end, draft.text[sentence.start : sentence.end]),
-                    Hit(last.start, last.end, draft.text[last.start : last.end]),
-                )
-            return None
-        tense = (
-            tense
-            or any(sentence.start <= c < sentence.end for c in challenge)
-            or any(w in tension_words for w in _words(draft, sentence))
-        )
-    return None
-
-
 def _words(draft: Draft, sentence: Sentence, limit: int | None = None) -> list[str]:
     text = draft.text[sentence.start : sentence.end].split()[:limit]
     return [w.strip(".,;:!?*_-—'\"“”‘’").lower() for w in text]
-
-
-def _teller_acts(draft: Draft, sentence: Sentence) -> bool:
-    """True for "I put the pen down.", "So I ...", "But instead we ..." (not "I was ...")."""
-    words = _words(draft, sentence, 6)
-    openers = word_set("arc_openers")
-    while words and words[0] in openers:
-        words.pop(0)
-    return (
-        len(words) >= 2
-        and words[0] in word_set("arc_subjects")
-        and words[1] not in word_set("arc_state_verbs")
-    )
-
-
-def _closes(draft: Draft, ending: list[Sentence]) -> bool:
-    """True when the last lines move on in time or look back from the present."""
-    closing = word_set("arc_closing")
-    if any(w in closing for s in ending for w in _words(draft, s)):
-        return True
-    anchors = draft.hits("time_anchor") + draft.hits("year_anchor") + draft.hits("life_jump")
-    return any(ending[0].start <= h.start for h in anchors)
 
 
 def _life_story(draft: Draft) -> bool:
@@ -314,4 +212,73 @@ def _life_story(draft: Draft) -> bool:
     return (
         distinct(draft.hits("life_jump")) >= TOO_MANY_JUMPS
         or distinct(draft.hits("resume")) >= RESUME_MIN
+        or distinct(draft.hits("year_anchor")) >= TOO_MANY_JUMPS
     )
+
+
+def emotion(draft: Draft, part: str) -> Verdict:
+    """The teller's own feeling: a feeling cue in a clause that names the teller ("I", "my",
+    "me", or "you" in a Self told in the second person), or in a clause with no subject of
+    its own in a sentence about the teller; not "she felt", "his hands shook", "the
+    trolleys rattled", not inside quoted speech, and not a statement of pride ("I am proud
+    of what my teams have achieved")."""
+    hits = [h for h in draft.hits("emotion") if _tellers_feeling(draft, h, part)]
+    if hits:
+        return Verdict.ok(hint("emotion", "ok", part), hits)
+    if draft.hits("emotion"):
+        return Verdict.suggest(hint("emotion", "suggest", part), [], reason("emotion", "others"))
+    return Verdict.suggest(hint("emotion", "suggest", part))
+
+
+_PERSONAL = frozenset(
+    {"i", "i'm", "i'd", "i'll", "i've", "me", "my", "myself", "we", "we'd", "we'll", "we've",
+     "we're", "us", "our", "you", "your", "you're", "you'd", "yourself"}
+)
+_PRIDE_RE = re.compile(
+    r"\b(?:am|'m|’m|is|are|feel|remain)\s+(?:so\s+|very\s+|immensely\s+)?proud\b", re.IGNORECASE
+)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "two"})
+_JOINING = frozenset({"and", "but", "so", "then", "when", "while", "as", "because", "until"})
+
+
+def _own_subject(text: str, start: int, end: int) -> bool:
+    """True when a clause opens on a subject of its own ("and the trolleys rattled",
+    "Kerry cried"), so that it does not borrow its sentence's subject."""
+    tokens = WORD_TOKEN_RE.findall(text, start, end)
+    while tokens and tokens[0].lower() in _JOINING:
+        tokens.pop(0)
+    if not tokens:
+        return False
+    first = tokens[0]
+    named = first[0].isupper() and first not in {"I", "I’m", "I'm"}
+    return first.lower() in _DETERMINERS or named
+
+
+def _tellers_feeling(draft: Draft, hit: Hit, part: str) -> bool:
+    if _others_body(hit) or (part == "self" and in_quote(draft, hit.start)):
+        return False
+    clause = clause_around(draft, hit.start)
+    sentence = draft.sentence_at(hit.start)
+    if clause is None or sentence is None:
+        return False
+    if _PRIDE_RE.search(draft.text, max(sentence.start, hit.start - 20), hit.end):
+        return False
+    words = words_of(draft.text, clause.start, clause.end)
+    if any(w in _PERSONAL for w in words + words_of(hit.text)):
+        return True
+    facts = clause_facts(words)
+    if facts.subject or _own_subject(draft.text, clause.start, clause.end):
+        return False
+    # A clause with no subject of its own belongs to its sentence's first clause.
+    first = words_of(draft.text, sentence.start, min(clause.start, sentence.start + 40))[:3]
+    return bool(first) and first[0] in _PERSONAL
+
+
+_OTHERS = frozenset({"he", "she", "they", "his", "her", "their"})
+
+
+def _others_body(hit: Hit) -> bool:
+    words = words_of(hit.text)
+    return bool(words) and words[0] in _OTHERS

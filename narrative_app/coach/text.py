@@ -1,4 +1,4 @@
-"""Coach: text helpers for the rubric checks (sentences, words, cue matches, negation).
+"""Coach: a draft prepared for the rubric checks (words, cue matches, negation).
 
 Layer: coach (pure, Qt-free). Every position is a character offset into the draft exactly as
 written (Markdown included), so the editor can highlight it. Nothing here lower-cases the text
@@ -24,32 +24,15 @@ from narrative_app.coach.lexicon import (
     token_index,
     word_set,
 )
+from narrative_app.text.sentences import Sentence, split_sentences
 from narrative_app.text.timing import PAUSE_RE, WORD_RE
 
-# A sentence ends at . ! ? … (plus closing quotes or brackets) followed by space, at a blank
-# line, or before a Markdown list item or heading on its own line.
-_BOUNDARY_RE = re.compile(
-    r"(?<=[.!?…])[\"'”’)\]*_]*\s+"
-    r"|\n[ \t]*\n\s*"
-    r"|\n(?=[ \t]*(?:[-*+•]|\d+[.)]|#{1,6})\s)"
-)
-_ABBREVIATION_RE = re.compile(
-    r"(?:\b(?:a\.m|p\.m|e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs|approx|Prof|Cllr|Sgt|Insp)\.)$",
-    re.IGNORECASE,
-)
 # Text before a cue, back to the last clause break: where a negation would sit.
-_CLAUSE_BREAK_RE = re.compile(r"[,;:()—–\-]\s|[.!?]\s")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()—–\-]\s|[.!?][\"'”’)]*\s|\n")
 _NEGATION_WINDOW = 3
 # Drafts kept prepared: the three stories of a few narratives (see ``prepared``).
 DRAFT_CACHE_SIZE = 24
 WORD_CACHE_SIZE = 20000  # distinct words whose word-list entries are remembered
-
-
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    words: int
 
 
 @dataclass(frozen=True)
@@ -249,41 +232,6 @@ def prepared(text: str) -> Draft:
     return Draft(text)
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with their offsets and word counts; empty fragments are dropped."""
-    pieces: list[tuple[int, int]] = []
-    start = 0
-    for match in _BOUNDARY_RE.finditer(text):
-        pieces.append((start, match.start()))
-        start = match.end()
-    pieces.append((start, len(text)))
-    merged: list[tuple[int, int]] = []
-    for begin, end in pieces:
-        if merged and _ends_with_abbreviation(text, *merged[-1]):
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((begin, end))
-    sentences = []
-    for begin, end in merged:
-        chunk = text[begin:end]
-        count = len(WORD_RE.findall(chunk))
-        if count:
-            lead = len(chunk) - len(chunk.lstrip())
-            trail = len(chunk) - len(chunk.rstrip())
-            sentences.append(Sentence(begin + lead, end - trail, count))
-    return sentences
-
-
-def _ends_with_abbreviation(text: str, begin: int, end: int) -> bool:
-    """``_ABBREVIATION_RE`` on ``text[begin:end]``, looking only at its last few characters
-    (the longest abbreviation is 7 characters, so a 12-character window sees the same word
-    boundary as the whole piece)."""
-    if end <= begin or text[end - 1] != ".":
-        return False
-    return _ABBREVIATION_RE.search(text[max(begin, end - _ABBREVIATION_WINDOW) : end]) is not None
-
-
-_ABBREVIATION_WINDOW = 12
 _GAP_RE = re.compile(r"[\s\-]+")
 _NONE: list = []
 

@@ -24,8 +24,8 @@ from narrative_app.export.labels import (
 )
 from narrative_app.export.xmlsafe import clean_text, one_line
 from narrative_app.method.framework import part_guide
-from narrative_app.text.interim_sentences import sentences
 from narrative_app.text.markdown import Block, BlockType, read_blocks
+from narrative_app.text.sentences import sentences
 from narrative_app.text.timing import estimate_narrative, format_seconds
 
 # Kept importable from here: the importers use the labels under these names.

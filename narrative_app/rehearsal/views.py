@@ -15,8 +15,8 @@ from functools import cache
 from narrative_app.domain import DEFAULT_PACE_WPM, StoryPart
 from narrative_app.paths import read_resource_text
 from narrative_app.text.cues import suggest_cues
-from narrative_app.text.interim_sentences import sentences
 from narrative_app.text.markdown import BlockType, Span, inline_spans, read_blocks, spans_text
+from narrative_app.text.sentences import sentences
 from narrative_app.text.words import WORD_RE
 
 KEY_WORDS_PER_PARAGRAPH = 6

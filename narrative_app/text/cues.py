@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from narrative_app.text.interim_sentences import sentences
 from narrative_app.text.markdown import BlockType, read_blocks
+from narrative_app.text.sentences import sentences
 
 CUE_WORDS = 8
 MAX_CLAUSE_WORDS = 12

@@ -14,7 +14,7 @@ import subprocess
 import wave
 from pathlib import Path
 
-from narrative_app.coach.timing import PAUSE_RE, WORD_RE
+from narrative_app.text.timing import PAUSE_RE, WORD_RE
 
 PAUSE_MS = 1500
 VOICE = "en-us"  # the recogniser's model is US English

@@ -7,7 +7,7 @@ All sample wording is the team's own, written for these tests.
 from __future__ import annotations
 
 from narrative_app.coach.report import build_report
-from narrative_app.coach.rules_story import shown_arc
+from narrative_app.coach.rules_turn import shown_arc
 from narrative_app.coach.text import prepared
 from narrative_app.domain import Narrative, PartKind, StoryPart
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from narrative_app.coach.findings import NARRATIVE_CHECKS, PART_CHECKS
+from narrative_app.coach.registry import NARRATIVE_CHECKS, PART_CHECKS
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "coach_eval.py"
 LINE = 0.85
@@ -92,3 +92,24 @@ def test_the_script_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None
     assert coach_eval.main(["--split", "heldout"]) == 0
     out = capsys.readouterr().out
     assert "specific_moment" in out and "prec" in out and "recall" in out
+
+
+def test_any_corpus_file_is_scored_with_balanced_accuracy_and_precision_of_done(
+    tmp_path, capsys
+) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        '[[part]]\nid = "m-now-1"\npart = "now"\ndraft = """\nBy next spring, if we keep '
+        'going like this, we will have burnt out half the team. From January every family '
+        'can have a named back-up worker. Will you sign up on the sheet by the door today?\n"""'
+        '\n[part.expect]\nurgency = "ok"\nhope = "ok"\nask = "ok"\n',
+        encoding="utf-8",
+    )
+    scores = coach_eval.evaluate(files=[path])
+    assert scores["urgency"].balanced_accuracy == 1.0
+    assert scores["hope"].ok_precision == 1.0
+    assert coach_eval.main(["--file", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "bal.acc" in out and "done prec" in out and "mine.toml" in out
+    assert coach_eval.main(["--file", str(tmp_path / "missing.toml")]) == 2
+    assert "no such corpus file" in capsys.readouterr().err

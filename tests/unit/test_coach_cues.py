@@ -47,7 +47,8 @@ def test_not_doing_something_is_not_always_a_choice(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "One wet night in March I sat with Mr Ahmed. Two weeks later his daughter wrote to us.",
+        "One wet night in March I stayed with Mr Ahmed instead of going home. Two weeks later "
+        "his daughter wrote to us.",
         "On a Sunday in May I kept a caller talking until help came. Now, when a call scares "
         "me, I slow right down.",
         "At a case conference in May I spoke up for the family. Since that meeting I have "
@@ -220,12 +221,40 @@ def test_a_plan_backing_or_precedent_is_hope(text: str) -> None:
     "text",
     [
         "On the bridge at dusk I could feel my pulse in my ears.",
-        "When the letter came, her shoulders dropped and she sat down on the step.",
         "I remember that sinking feeling in the car park after the hearing.",
     ],
 )
 def test_feeling_shown_in_the_body_is_emotion(text: str) -> None:
     assert finding("self", text, "emotion").status == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Someone else's body, or a fact about sick leave, is not the teller's feeling.
+        "When the letter came, her shoulders dropped and she sat down on the step.",
+        "I said no. Three weeks later I went off sick with stress.",
+        "She felt let down by all of us, and her hands were shaking.",
+    ],
+)
+def test_only_the_tellers_own_feeling_counts(text: str) -> None:
+    finding_ = finding("self", text, "emotion")
+    assert finding_.status == "suggest"
+    assert "someone else" in finding_.reason or "feeling" in finding_.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Time passing with no choice before it is not an outcome (the issue's draft).
+        "It was a cold Tuesday in March. He asked me if I was leaving too. I said no. Three "
+        "weeks later I went off sick with stress.",
+        "The landlord was fined, and the council later rehoused the whole family.",
+        "One wet night in March I sat with Mr Ahmed. Two weeks later his daughter wrote to us.",
+    ],
+)
+def test_time_passing_without_a_choice_is_not_an_outcome(text: str) -> None:
+    assert finding("self", text, "outcome").status == "suggest"
 
 
 def test_difficulty_without_the_usual_words_is_challenge() -> None:
@@ -341,7 +370,7 @@ def test_stepping_in_or_volunteering_aloud_is_a_choice(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The landlord was fined, and the council later rehoused the whole family.",
+        "I reported the landlord myself. The council later rehoused the whole family.",
         "We sat with him until the ambulance came. He made a full recovery.",
         "I helped her fill in the form. She's running the tenants' group now.",
         "I rang the helpline myself. I stopped thinking it was someone else's job.",

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from narrative_app.coach.findings import NARRATIVE_CHECKS, PART_CHECKS
+from narrative_app.coach.registry import NARRATIVE_CHECKS, PART_CHECKS
 from narrative_app.coach.report import (
     CoachReport,
     build_report,
@@ -243,7 +243,21 @@ def test_length_flags_an_empty_part_that_has_time_set_aside() -> None:
     assert "Story of Us" in finding.hint
 
 
-def test_linked_values_finds_a_value_in_two_stories() -> None:
+def test_linked_values_finds_a_value_in_every_story() -> None:
+    narrative = make(
+        SELF_STRONG + " Kindness mattered. The kettle was on.",
+        US_STRONG + " That was kindness, and the kettle.",
+        NOW_ONE_ASK + " It is a small kindness, like the kettle.",
+        values=["Kindness"],
+    )
+    finding = build_report(narrative).finding("linked_values", "all")
+    assert finding.status == "ok"
+    assert "Kindness" in finding.hint
+    assert {s.part for s in finding.spans} == {"self", "us", "now"}
+
+
+def test_a_value_in_two_stories_of_three_does_not_link_them() -> None:
+    # The old tick for a value heard in two stories only: linking means all three.
     narrative = make(
         SELF_STRONG + " Kindness mattered.",
         US_STRONG + " That was kindness.",
@@ -251,9 +265,8 @@ def test_linked_values_finds_a_value_in_two_stories() -> None:
         values=["Kindness"],
     )
     finding = build_report(narrative).finding("linked_values", "all")
-    assert finding.status == "ok"
+    assert finding.status == "suggest"
     assert "Kindness" in finding.hint
-    assert {s.part for s in finding.spans} == {"self", "us"}
 
 
 def test_linked_values_suggests_when_nothing_links() -> None:
@@ -278,11 +291,13 @@ def test_json_has_exactly_the_documented_shape() -> None:
     assert data["parts"]["self"]["target_seconds"] == 120
     assert data["parts"]["self"]["words"] == report.parts[PartKind.SELF].words
     for check in data["checks"]:
-        assert set(check) == {"check", "part", "status", "hint", "spans"}
+        assert set(check) == {"check", "part", "status", "hint", "spans", "reason"}
+        assert check["reason"]
         for span in check["spans"]:
             assert set(span) == {"part", "start", "end", "text"}
     choice = next(c for c in data["checks"] if c["check"] == "choice_point")
-    assert choice["spans"][0]["text"].startswith("I could have checked her drip")
+    # The act itself, not the road not taken before it.
+    assert choice["spans"][0]["text"].startswith("Instead I sat on the edge of her bed")
     json.dumps(data)  # plain data all the way down
 
 

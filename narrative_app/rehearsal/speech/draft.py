@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from narrative_app.coach.text import split_sentences
-from narrative_app.coach.timing import PAUSE_RE, WORD_RE
 from narrative_app.domain import PART_ORDER, Narrative, PartKind
+from narrative_app.text.timing import PAUSE_RE, WORD_RE
 
 ASK_MATCH = 0.6  # a Now sentence this close to the ask field (difflib ratio) is the ask
 

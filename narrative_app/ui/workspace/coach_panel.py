@@ -233,10 +233,12 @@ class CoachPanel(QWidget):
         item.setData(FINDING_ROLE, finding)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         item.setForeground(self.palette().color(role))
+        # The tooltip says why: what earned the tick, or what was looked for and not found.
+        why = f"\n{finding.reason}" if finding.reason else ""
         if finding.status == OK:
-            item.setToolTip(finding.hint)
+            item.setToolTip(finding.hint + why)
         else:
-            item.setToolTip(self.tr("Show me where") if finding.spans else finding.label)
+            item.setToolTip((self.tr("Show me where") if finding.spans else finding.label) + why)
         self._list.addItem(item)
         return item
 

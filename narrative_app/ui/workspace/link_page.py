@@ -1,7 +1,9 @@
 """UI: the Link page: the three stories side by side, chosen values highlighted where they occur.
 
-Matching is case-insensitive on whole words, with common English endings ("care", "cared",
-"caring"; "dignity", "dignities"), so the writer sees which values thread through all three.
+What is highlighted and counted comes from the coach's own link measure
+(``narrative_app.coach.links``): each value through its family of related words and images
+("Reliability" in "turned up every week"), and the images that come back in every story. The
+coach's "Linked stories" check reads the same measure, so the two never disagree.
 """
 
 from __future__ import annotations
@@ -13,52 +15,25 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
+from narrative_app.coach.links import Mark, find_values, measure_links
 from narrative_app.domain import PART_ORDER, PartKind
 from narrative_app.ui.widgets.common import make_heading, make_muted, tint
 
-_SUFFIXES = "s|es|ed|d|ing|ful|fully|ly|ness|er|ers|ous|ously"
-_E_STEM_SUFFIXES = "ing|ed|er|ers|ation"  # care -> caring, cared, carer
-_Y_STEM_SUFFIXES = "ies|ied|ier|iest|ily|iness"  # dignity -> dignities; loyal(ty)...
 
-
-def value_pattern(value: str) -> re.Pattern[str] | None:
-    """A regex matching a value as a whole word or with a common ending, any case."""
-    words = value.split()
-    if not words:
-        return None
-    head = "".join(rf"{re.escape(word)}\s+" for word in words[:-1])
-    last = words[-1]
-    alternatives = [rf"{head}{re.escape(last)}(?:{_SUFFIXES})?"]
-    if len(last) > 3 and last[-1] in "eE":
-        alternatives.append(rf"{head}{re.escape(last[:-1])}(?:{_E_STEM_SUFFIXES})")
-    if len(last) > 3 and last[-1] in "yY":
-        alternatives.append(rf"{head}{re.escape(last[:-1])}(?:{_Y_STEM_SUFFIXES})")
-    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
-
-
-def find_values(text: str, values: list[str]) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, value) matches in text order; earlier values win ties."""
-    spans: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for value in values:
-        pattern = value_pattern(value)
-        if pattern is None:
-            continue
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if all(end <= a or start >= b for a, b in taken):
-                spans.append((start, end, value))
-                taken.append((start, end))
-    return sorted(spans)
-
-
-def highlighted_html(text: str, values: list[str], mark_style: str) -> str:
-    """Escaped text as HTML paragraphs with every value occurrence marked."""
+def highlighted_html(
+    text: str, values: list[str], mark_style: str, images: list[Mark] | None = None
+) -> str:
+    """Escaped text as HTML paragraphs with every value (through its family) and every
+    recurring image marked."""
     out: list[str] = []
     position = 0
-    for start, end, value in find_values(text, values):
+    marks = find_values(text, values)
+    taken = [(m.start, m.end) for m in marks]
+    marks += [m for m in images or [] if all(m.end <= a or m.start >= b for a, b in taken)]
+    for mark in sorted(marks, key=lambda m: m.start):
+        start, end = mark.start, mark.end
         out.append(html.escape(text[position:start]))
-        title = html.escape(value, quote=True)
+        title = html.escape(mark.value or "image", quote=True)
         out.append(f'<span style="{mark_style}" title="{title}">'
                    f"{html.escape(text[start:end])}</span>")
         position = end
@@ -144,13 +119,14 @@ class LinkPage(QWidget):
             self.intro.setText(self.tr(
                 "Your values are highlighted wherever they appear. A value heard in Self, Us "
                 "and Now ties the narrative together."))
+        texts = {kind: narrative.parts[kind].draft if narrative else "" for kind in PART_ORDER}
+        self.measure = measure_links(texts, values)
         for kind, view in self.views.items():
-            text = narrative.parts[kind].draft if narrative else ""
-            self.counts[kind] = dict.fromkeys(values, 0)
-            for _start, _end, value in find_values(text, values):
-                self.counts[kind][value] += 1
+            text = texts[kind]
+            self.counts[kind] = {value: self.measure.count(kind, value) for value in values}
             if text.strip():
-                view.setHtml(highlighted_html(text, values, style))
+                images = self.measure.image_marks.get(kind, [])
+                view.setHtml(highlighted_html(text, values, style, images))
             else:
                 view.setHtml(f"<p><i>{html.escape(self.tr('Nothing written yet.'))}</i></p>")
         self.summary.setText(self._summary(values))
@@ -162,4 +138,7 @@ class LinkPage(QWidget):
             parts = [f"{kind.title.replace('Story of ', '')} {self.counts[kind][value]}"
                      for kind in PART_ORDER]
             lines.append(f"<b>{html.escape(value)}</b>: {', '.join(parts)}")
+        if self.measure.images:
+            words = ", ".join(html.escape(w) for w in self.measure.images)
+            lines.append(self.tr("In every story: {words}").format(words=words))
         return "&nbsp;&nbsp;&nbsp; ".join(lines)

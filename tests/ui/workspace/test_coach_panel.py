@@ -122,7 +122,7 @@ def test_mouse_click_on_a_row_emits(panel: CoachPanel, qtbot) -> None:
         qtbot.mouseClick(panel._list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     part, start, end = blocker.args
     assert part == "self"
-    assert n.parts[PartKind.SELF].draft[start:end].startswith("I could have checked her drip")
+    assert n.parts[PartKind.SELF].draft[start:end].startswith("Instead I sat on her bed")
 
 
 def test_findings_without_spans_emit_nothing(panel: CoachPanel, qtbot) -> None:

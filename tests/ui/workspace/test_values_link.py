@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from narrative_app.coach.report import build_report
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.method.presets import apply_preset
 from narrative_app.ui.workspace import values_page
-from narrative_app.ui.workspace.link_page import LinkPage, find_values, value_pattern
+from narrative_app.ui.workspace.link_page import LinkPage
 from narrative_app.ui.workspace.values_page import ValuesPage, load_values
 
 
@@ -100,19 +101,6 @@ def test_a_missing_values_file_is_said_and_chosen_values_are_kept(opened, qtbot,
     assert opened.current.values == ["Dignity", "Our own value"]
 
 
-def test_value_matching_is_whole_word_or_stem_and_any_case():
-    pattern = value_pattern("Care")
-    for word in ("care", "CARE", "cared", "caring", "cares", "carer", "careful"):
-        assert pattern.fullmatch(word), word
-    for text in ("car", "scare", "card", "cart"):
-        assert not pattern.search(text), text
-    assert value_pattern("Dignity").fullmatch("dignities")
-    assert value_pattern("Public service").search("our public  service matters")
-    assert find_values("Care and dignity; caring.", ["Care", "Dignity"]) == [
-        (0, 4, "Care"), (9, 16, "Dignity"), (18, 24, "Care")
-    ]
-
-
 def test_link_page_highlights_chosen_values_in_all_three_stories(opened, qtbot):
     opened.set_meta(values=["Care", "Dignity"])
     page = LinkPage(opened)
@@ -127,6 +115,23 @@ def test_link_page_highlights_chosen_values_in_all_three_stories(opened, qtbot):
     assert page.views[PartKind.SELF].isReadOnly()
     assert "Care" in page.summary.text()
     assert page.views[PartKind.SELF].toPlainText().startswith("I cared for her.")
+
+
+def test_link_page_and_the_coach_read_the_same_measure(opened, qtbot):
+    # Reliability is never named: it shows through its family ("turned up", "every week").
+    opened.set_meta(values=["Reliability"])
+    opened.set_draft(PartKind.SELF, "She turned up at the shelter every week, in the rain.")
+    opened.set_draft(PartKind.US, "We all turned up that night, soaked, at the shelter.")
+    opened.set_draft(PartKind.NOW, "If we keep our word, the shelter stays open every week.")
+    page = LinkPage(opened)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert all(page.counts[kind]["Reliability"] >= 1 for kind in PartKind)
+    assert "shelter" in page.summary.text()
+    finding = build_report(opened.current).finding("linked_values", "all")
+    assert finding.status == "ok"
+    assert page.measure.linked
 
 
 def test_link_page_follows_edits_and_escapes_html(opened, qtbot):

@@ -1,0 +1,388 @@
+"""Coach: the turn of a Story of Self: the teller's feeling, the difficulty, the choice, and
+what followed, each with the sentence that earns it.
+
+Layer: coach (pure, Qt-free). Structure, not keywords alone: a choice is the teller's
+(not a colleague's, not inside someone else's quoted words), no earlier than the first
+difficulty unless it is named outright or sets out what else was possible; a road not taken
+("I could have ...") or "I said no." in passing is not one. An outcome is what the teller
+learned, or what changed after the choice; time passing with no choice before it is not.
+A feeling is the teller's own, named or shown in the body. When none of these is named, a
+turn shown in plain action (``shown_arc``: a difficulty, the teller acting, then a later
+time or a look back) counts for challenge, choice and outcome, unless the teller says there
+was no choice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrative_app.coach.evidence import facts_at, in_quote, sentence_words
+from narrative_app.coach.findings import Verdict, quote
+from narrative_app.coach.lexicon import hint, reason, word_set
+from narrative_app.coach.rules_story import (
+    CHALLENGE_MIN,
+    _life_story,
+    _sentence_hits,
+    _tellers_feeling,
+    _words,
+    find_moment,
+)
+from narrative_app.coach.text import Draft, Hit, Sentence, content_words, distinct
+from narrative_app.text.sentences import words_of
+
+ARC_CLOSING = 3  # the last sentences read for a move in time or a look back
+PASSING_WORDS = 6  # "I said no." in fewer words than this is an answer in passing
+FIELD_OVERLAP = 0.6
+EVIDENCE_ENOUGH = 3
+
+
+def challenge(draft: Draft, part: str) -> Verdict:
+    """Two difficulty cues, or one inside a told moment where the teller shows feeling:
+    a scene with a felt difficulty in it rarely names the difficulty twice."""
+    hits = draft.hits("challenge")
+    count = distinct(hits)
+    if count >= CHALLENGE_MIN or (
+        count == 1 and draft.hits("emotion") and _in_moment(draft, hits[0])
+    ):
+        return Verdict.ok(hint("challenge", "ok", part), hits)
+    arc = shown_arc(draft)
+    if arc is not None:
+        return Verdict.ok(hint("challenge", "ok", part), hits or [arc[0]])
+    return Verdict.suggest(hint("challenge", "suggest", part))
+
+
+def _in_moment(draft: Draft, hit: Hit) -> bool:
+    """True when ``hit`` comes after the start of the story's told moment."""
+    moment = find_moment(draft)
+    return moment is not None and hit.start >= moment.start
+
+
+def choice_evidence(draft: Draft) -> list[Hit]:
+    """Where the teller acts or decides, after the difficulty: choice cues in a clause whose
+    subject is not someone else ("my manager decided"), no earlier than the first sentence
+    with a difficulty in it, outside anyone else's quoted speech."""
+    if "choice" not in draft.memo:
+        draft.memo["choice"] = _choice_evidence(draft)
+    return draft.memo["choice"]  # type: ignore[return-value]
+
+
+def _choice_evidence(draft: Draft) -> list[Hit]:
+    """Choice cues kept, strongest first: a decision named, then an act set against what
+    else was possible, then a plain act after the difficulty."""
+    begin = difficulty_start(draft)
+    ranked: list[tuple[int, int, Hit]] = []
+    for h in draft.hits("choice"):
+        # A decision named outright ("I decided", "I chose") stands on its own; any other
+        # sign of a choice (acting "instead", "even though", stepping in) counts only after
+        # the difficulty it answers.
+        named = any(w in h.key for w in _DECISION_WORDS)
+        alternative = _ALTERNATIVE_RE.search(h.key) is not None
+        if not (named or alternative) and (begin is None or h.start < begin):
+            continue
+        if _someone_else(draft, h) or _in_passing(draft, h):
+            continue
+        if not named and (_general(draft, h) or _only_wondered(draft, h)):
+            continue
+        if in_quote(draft, h.start) and not _teller_words(h.text):
+            continue
+        rank = 0 if named else 2 if h.key.startswith(_COUNTERFACTUAL) else 1 if alternative else 3
+        ranked.append((rank, h.start, h))
+        if sum(1 for r in ranked if r[0] == 0) >= EVIDENCE_ENOUGH:
+            break  # enough decisions named outright: the rest cannot outrank them
+    return [h for _, _, h in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+
+_DECISION_WORDS = ("decide", "decision", "chose", "choose", "choice", "made up my mind", "resolved")
+# A cue that sets out what else was possible ("I could ... or", "instead", "I didn't go
+# home. I sat ..."), or a commitment said aloud, carries its own dilemma.
+_ALTERNATIVE_RE = re.compile(
+    r"\b(?:could|might|or|instead|rather|even though|anyway|regardless|tempt\w*|easy|"
+    r"didn't|don't|did not|do not|wouldn't|would not|won't|refused|torn|would|will|i'll|i'd|"
+    r"then|finally|at last|up to me|my call|asked)\b"
+)
+
+
+_COUNTERFACTUAL = ("i could have", "i could've", "i might have", "i should have")
+
+
+def _only_wondered(draft: Draft, hit: Hit) -> bool:
+    """"I could have written it down." with no act of the teller's in the next two
+    sentences is a road not taken, not a choice."""
+    if not hit.key.startswith(_COUNTERFACTUAL):
+        return False
+    sentences = draft.sentences
+    index = next((i for i, s in enumerate(sentences) if s.start <= hit.start < s.end), None)
+    if index is None:
+        return True
+    for sentence in sentences[index + 1 : index + 3]:
+        words = _words(draft, sentence, 3)
+        # Only an act set against it follows: "Instead I ...", "But I ...", "So I ...".
+        if "instead" in words or words[:2] in (["but", "i"], ["so", "i"]):
+            return False
+    return True
+
+
+def _general(draft: Draft, hit: Hit) -> bool:
+    """True when the cue sits in a sentence about habit or values ("I try every day to treat
+    each person ... rather than as a risk score"): a creed, not a moment of choice."""
+    sentence = draft.sentence_at(hit.start)
+    if sentence is None:
+        return False
+    starts = draft.memo.get("general_sentences")
+    if starts is None:
+        starts = set()
+        for name in ("habitual", "told_values"):
+            for h in draft.hits(name):
+                found = draft.sentence_at(h.start)
+                if found is not None:
+                    starts.add(found.start)
+        draft.memo["general_sentences"] = starts
+    return sentence.start in starts  # type: ignore[operator]
+
+
+def _in_passing(draft: Draft, hit: Hit) -> bool:
+    """"I said no." as a short sentence of its own is an answer, not a choice point."""
+    if not hit.key.startswith(("i said no", "i said yes")):
+        return False
+    sentence = draft.sentence_at(hit.start)
+    return sentence is None or sentence.words < PASSING_WORDS
+
+
+def difficulty_start(draft: Draft) -> int | None:
+    """The start of the first sentence with a difficulty in it (a challenge cue, or a rule,
+    refusal or fear word), or None."""
+    if "difficulty" not in draft.memo:
+        tension = word_set("arc_tension")
+        starts = [h.start for h in draft.hits("challenge")]
+        # A feeling shown in the body ("my throat tightens") is a difficulty felt.
+        starts += [h.start for h in draft.hits("emotion")]
+        for sentence in draft.sentences:
+            if any(w in tension for w in _words(draft, sentence)):
+                starts.append(sentence.start)
+                break
+        first = min(starts, default=None)
+        sentence = draft.sentence_at(first) if first is not None else None
+        draft.memo["difficulty"] = sentence.start if sentence else first
+    return draft.memo["difficulty"]  # type: ignore[return-value]
+
+
+_TELLER_WORDS = frozenset({"i", "i'm", "i'd", "i'll", "i've", "me", "my", "myself"})
+
+
+def _teller_words(text: str) -> bool:
+    return any(w in _TELLER_WORDS for w in words_of(text))
+
+
+def _someone_else(draft: Draft, hit: Hit, strict: bool = True) -> bool:
+    """True when the clause around ``hit`` is about someone else and the cue itself does
+    not name the teller ("she decided"). With ``strict``, a clause with no subject of its
+    own ("even though ...") counts as the teller's only when the sentence names the teller
+    or the group somewhere."""
+    if _teller_words(hit.text):
+        return False
+    subject = facts_at(draft, hit.start).subject
+    if subject in ("teller", "group"):
+        return False
+    if subject == "other":
+        return True
+    if not strict:
+        return False
+    sentence = draft.sentence_at(hit.start)
+    words = sentence_words(draft, sentence) if sentence else frozenset()
+    return not any(w in _TELLER_WORDS or w in _GROUP_WORDS for w in words)
+
+
+_GROUP_WORDS = frozenset({"we", "we'd", "we'll", "we've", "we're", "us", "our", "you", "your"})
+
+
+def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
+    hits = choice_evidence(draft)
+    if hits:
+        return Verdict.ok(hint("choice_point", "ok", part), _sentence_hits(draft, hits)[:2])
+    if choice_field.strip() and _field_told(choice_field, draft.text):
+        return Verdict.ok(
+            hint("choice_point", "ok", part), reason=reason("choice_point", "field")
+        )
+    negated = draft.hits("choice_negated") or draft.negated_hits("choice")
+    if negated:
+        return Verdict.suggest(
+            hint("choice_point", "negated", part), negated, reason("choice_point", "negated")
+        )
+    arc = shown_arc(draft)
+    if arc is not None:
+        return Verdict.ok(hint("choice_point", "ok", part), [arc[0]], reason("choice_point", "arc"))
+    early = draft.hits("choice")
+    if early:
+        return Verdict.suggest(
+            hint("choice_point", "suggest", part), [], reason("choice_point", "no_difficulty")
+        )
+    if choice_field.strip():
+        return Verdict.suggest(hint("choice_point", "field", part, field=quote(choice_field)))
+    return Verdict.suggest(hint("choice_point", "suggest", part))
+
+
+def _field_told(field_text: str, draft_text: str) -> bool:
+    """True when most of a structured field's distinctive words appear in the draft."""
+    wanted = content_words(field_text)
+    if not wanted:
+        return False
+    present = content_words(draft_text)
+    return len(wanted & present) / len(wanted) >= FIELD_OVERLAP
+
+
+# Outcome cues that are a lesson or a change in the teller; the rest ("weeks later",
+# "the next day") say only that time passed, so they count after the teller's choice.
+LEARNING_STEMS = (
+    "learn", "taught", "teach", "realis", "realiz", "understood", "understand", "lesson",
+    "showed me", "know now", "now i know", "changed", "stayed with me", "forgot", "forgotten",
+    "carry", "came away", "took away", "took from", "proved to me", "reminded me",
+    "i saw that", "discovered", "found out", "no longer", "the learning",
+    "stopped thinking", "stopped believing", "stopped assuming", "gave up thinking",
+)
+
+
+def outcome_evidence(draft: Draft) -> list[Hit]:
+    """What the teller learned (anywhere), or what changed after the teller's choice (a
+    later time, a result), or a result after the teller acted. Time passing with no
+    choice before it ("I said no. Three weeks later ...") is not an outcome."""
+    choice = choice_evidence(draft)
+    after = min((h.start for h in choice), default=None)
+    acted = _first_act(draft)
+    kept = []
+    for h in draft.hits("outcome"):
+        key = h.key.lstrip(".!? ")
+        learning = (
+            any(stem in key for stem in LEARNING_STEMS)
+            or key.startswith(_NOW)
+            or _lasting_change(draft, h)
+        )
+        if (
+            (learning and not _someone_else(draft, h) and not _lesson_is_a_value(draft, h))
+            or (after is not None and h.start > after)
+            or (_is_result(h) and acted is not None and h.start > acted)
+        ):
+            kept.append(h)
+    return kept
+
+
+_LASTING_RE = re.compile(
+    r"\bI(?:\s+have|’ve|'ve)?\s+(?:never|always|still|no\s+longer)\b|\bI\s+now\b", re.IGNORECASE
+)
+
+
+def _lasting_change(draft: Draft, hit: Hit) -> bool:
+    """"Since that meeting I have never stayed quiet": the teller changed for good."""
+    if not hit.key.lstrip(".!? ").startswith(("since", "ever since", "from that")):
+        return False
+    sentence = draft.sentence_at(hit.start)
+    return sentence is not None and bool(_LASTING_RE.search(draft.text, hit.end, sentence.end))
+
+
+def _lesson_is_a_value(draft: Draft, hit: Hit) -> bool:
+    """"It taught me compassion", "taught me the importance of resilience", "so much about
+    my values": a value named as the lesson is telling, not an outcome."""
+    sentence = draft.sentence_at(hit.start)
+    if sentence is None:
+        return False
+    after = words_of(draft.text, hit.end, min(sentence.end, hit.end + 80))[:6]
+    values = word_set("value_nouns")
+    told = {"values", "value", "importance", "principles"}
+    return any(w in values or w in told for w in after) or _general(draft, hit)
+
+
+def _first_act(draft: Draft) -> int | None:
+    for sentence in draft.sentences:
+        if _teller_acts(draft, sentence):
+            return sentence.end
+    return None
+
+
+def _is_result(hit: Hit) -> bool:
+    """A changed state ("he made a full recovery", "she's running the group now"), not
+    only time passing."""
+    key = hit.key.rstrip(".!")
+    return any(w in key for w in _RESULT_WORDS) or key.endswith("now") or key.startswith("later ")
+
+
+_RESULT_WORDS = ("surviv", "recover", "hurt", "lived", "made it", "pulled", "subsequent")
+# The teller's present, changed by the story: "Now, when a call frightens me, I slow down."
+_NOW = ("now", "these days", "today", "nowadays")
+
+
+def outcome(draft: Draft, part: str) -> Verdict:
+    hits = outcome_evidence(draft)
+    if hits:
+        return Verdict.ok(hint("outcome", "ok", part), _sentence_hits(draft, hits)[:2])
+    arc = shown_arc(draft)
+    if arc is not None and not draft.hits("choice_negated"):
+        return Verdict.ok(hint("outcome", "ok", part), [arc[1]], reason("outcome", "arc"))
+    if draft.hits("outcome"):
+        return Verdict.suggest(hint("outcome", "suggest", part), [], reason("outcome", "no_choice"))
+    return Verdict.suggest(hint("outcome", "suggest", part))
+
+
+def shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
+    """A turn shown in action: a told moment with a difficulty in it, then a sentence in which
+    the teller acts ("So I ...", "But I ...", "I put the pen down."), then at least one more
+    sentence, with the last few moving on in time or looking back from today ("a year later",
+    "she still comes in"). Returns the action sentence and the last sentence, or None.
+
+    A summary of years or a CV has no told moment (or too many stages), a story that stops at
+    the decision has nothing after it, and a warm memory has no difficulty before the action,
+    so none of them counts. Only the first action after the difficulty is read."""
+    if "arc" not in draft.memo:
+        draft.memo["arc"] = _shown_arc(draft)
+    return draft.memo["arc"]  # type: ignore[return-value]
+
+
+def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
+    moment = find_moment(draft)
+    if moment is None or _life_story(draft):
+        return None
+    sentences = draft.sentences
+    tension_words = word_set("arc_tension")
+    challenge = [h.start for h in draft.hits("challenge")]
+    # The teller's own feeling shown in the body ("my chest went tight") is tension too.
+    felt = [h.start for h in draft.hits("emotion") if _tellers_feeling(draft, h, "self")]
+    tense = False
+    for index, sentence in enumerate(sentences):
+        if sentence.end <= moment.start:
+            continue
+        if tense and _teller_acts(draft, sentence):
+            after = sentences[index + 1 :]
+            if after and _closes(draft, after[-ARC_CLOSING:]):
+                last = sentences[-1]
+                return (
+                    Hit(sentence.start, sentence.end, draft.text[sentence.start : sentence.end]),
+                    Hit(last.start, last.end, draft.text[last.start : last.end]),
+                )
+            return None
+        tense = (
+            tense
+            or any(sentence.start <= c < sentence.end for c in challenge)
+            or any(sentence.start <= c < sentence.end for c in felt)
+            or any(w in tension_words for w in _words(draft, sentence))
+        )
+    return None
+
+
+def _teller_acts(draft: Draft, sentence: Sentence) -> bool:
+    """True for "I put the pen down.", "So I ...", "But instead we ..." (not "I was ...")."""
+    words = _words(draft, sentence, 6)
+    openers = word_set("arc_openers")
+    while words and words[0] in openers:
+        words.pop(0)
+    return (
+        len(words) >= 2
+        and words[0] in word_set("arc_subjects")
+        and words[1] not in word_set("arc_state_verbs")
+    )
+
+
+def _closes(draft: Draft, ending: list[Sentence]) -> bool:
+    """True when the last lines move on in time or look back from the present."""
+    closing = word_set("arc_closing")
+    if any(w in closing for s in ending for w in _words(draft, s)):
+        return True
+    anchors = draft.hits("time_anchor") + draft.hits("year_anchor") + draft.hits("life_jump")
+    return any(ending[0].start <= h.start for h in anchors)
