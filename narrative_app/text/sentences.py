@@ -112,6 +112,10 @@ def _ends_with_abbreviation(text: str, end: int, nxt: int) -> bool:
     if word in NUMBER_ABBREVIATIONS:
         return following.isdigit()
     if word in SOFT_ABBREVIATIONS:
+        # "at 3 a.m. Dr. Patel rang": a title after it reads as the same sentence
+        title = _LAST_WORD_RE.match(text[nxt : nxt + 8].split(" ")[0])
+        if title and title.group(1).lower() in TITLES:
+            return True
         return following.islower() or following.isdigit()
     # An initial: "J. Smith" (a capital letter alone, a capital after it).
     return len(word) == 1 and match.group(1).isupper() and following.isupper()
