@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
@@ -92,6 +92,7 @@ def show_message(text: str, *, critical: bool = True) -> None:
     """A plain, modal message with no parent (the window may not exist yet)."""
     icon = QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Information
     box = QMessageBox(icon, APP_NAME, text)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # paths and reasons shown exactly as written
     box.exec()
 
 
@@ -252,7 +253,9 @@ def _tell_if_settings_damaged(window: QMainWindow) -> None:
 
 
 def _show_recovery(window: object, message: str) -> None:
-    QMessageBox.information(window, APP_NAME, message)
+    from narrative_app.ui.message_boxes import inform
+
+    inform(window, APP_NAME, message)
 
 
 def run_app(data_dir: Path, argv: list[str]) -> int:

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from narrative_app.errors import NarrativeAppError
+from narrative_app.ui.message_boxes import warn
 
 if TYPE_CHECKING:
     from narrative_app.ui.library import LibraryPage
@@ -73,7 +74,7 @@ class LibraryTransferMixin:
                 reason = str(error)
                 problems.append(reason if path.name in reason else f"{path.name}: {reason}")
         if problems:
-            QMessageBox.warning(self, self.tr("Could not import"), "\n".join(problems))
+            warn(self, self.tr("Could not import"), "\n".join(problems))
         if created:
             if self.showing_trash:
                 self.show_trash(False)

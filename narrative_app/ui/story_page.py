@@ -379,7 +379,8 @@ class StoryPage(QWidget):
             widget.setVisible(not on)
         if on:
             self.set_preview(False)
-            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.isVisible():  # only the page on show takes the keyboard, never a hidden one
+                self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def highlight_span(self, start: int, end: int) -> None:
         """Select characters start:end of the draft and scroll to them (from the coach)."""

@@ -10,10 +10,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from narrative_app.ui.library import PRIMARY_STYLE
 from narrative_app.ui.library_card import muted
+from narrative_app.ui.message_boxes import inform
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
@@ -70,7 +71,7 @@ class _FeaturePage(QWidget):
         self.box.addLayout(row)
 
     def _warn(self, text: str) -> None:
-        QMessageBox.information(self, self.tr("Narrative Coach"), text)
+        inform(self, self.tr("Narrative Coach"), text)
 
 
 class RehearsePage(QWidget):
@@ -110,8 +111,7 @@ class RehearsePage(QWidget):
             return
         window_class = _load("rehearsal_window", "RehearsalWindow")
         if window_class is None:
-            QMessageBox.information(self, self.tr("Narrative Coach"),
-                                    self.tr("Rehearsal is coming soon."))
+            inform(self, self.tr("Narrative Coach"), self.tr("Rehearsal is coming soon."))
             return
         self.controller.save_now()
         if self.window_ref is not None and self.window_ref.isVisible():
