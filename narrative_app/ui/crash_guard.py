@@ -4,8 +4,8 @@
 exception raised in any slot, action or event handler through ``sys.excepthook`` (Qt itself
 would only print it), so this one hook covers every window action. It saves the user's text
 first, appends the traceback to ``<data folder>/logs/narrative-app.log`` and shows one plain
-line in the status bar naming that file. ``guarded(func)`` wraps a callable for the places
-that call Python directly rather than through Qt.
+line in the status bar naming that file. (No per-action wrapper is needed: PySide hands
+every exception raised inside a Qt callback to ``sys.excepthook`` rather than dropping it.)
 
 Seam: a Qt-free log helper for the CLI is being written elsewhere; this is the window's own,
 minimal writer, to be pointed at that helper once it lands.
@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable
 from datetime import datetime
-from functools import wraps
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -97,16 +95,3 @@ class CrashGuard:
             return start + " " + tr("CrashGuard", "The details could not be written to a log.")
         return start + " " + tr("CrashGuard", "Details are in {path}.").format(path=path)
 
-
-def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Run ``func``; an unexpected error goes to the installed hook instead of escaping."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except Exception:
-            sys.excepthook(*sys.exc_info())
-            return None
-
-    return wrapper
