@@ -276,3 +276,11 @@ def action_named(menu: QMenu, text: str):
         if action.text() == text:
             return action
     raise AssertionError(f"no {text!r} in {[a.text() for a in menu.actions()]}")
+
+
+def test_the_dictionary_loader_is_owned_and_joined_at_quit(qtbot, service) -> None:
+    import threading
+
+    service.ensure_loading()
+    service.shutdown()  # as the app does on quit
+    assert not [t for t in threading.enumerate() if t.name.startswith("spell-load")]
