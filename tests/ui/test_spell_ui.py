@@ -280,7 +280,6 @@ def action_named(menu: QMenu, text: str):
 
 
 def test_the_dictionary_loader_is_owned_and_joined_at_quit(qtbot, service) -> None:
-
     service.ensure_loading()
     workers = list(service._executor._threads)  # this service's own loader
     assert workers
