@@ -34,8 +34,6 @@ class BackgroundWork(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-        holder = self._holder = [None]  # the executor, reachable without ``self`` once gone
-        self.destroyed.connect(lambda *_args: _stop(holder))
 
     @property
     def busy(self) -> bool:
@@ -44,7 +42,6 @@ class BackgroundWork(QObject):
     def submit(self, func: Callable[..., Any], *args: Any, done: Done) -> None:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=self._name)
-            self._holder[0] = self._executor
         self._pending.append((self._executor.submit(func, *args), done))
         self._timer.start()
 
@@ -64,13 +61,4 @@ class BackgroundWork(QObject):
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
-            self._holder[0] = None
         self._pending = []
-
-
-def _stop(holder: list) -> None:
-    """The owner is gone: cancel what has not started; the worker ends after its task."""
-    executor = holder[0]
-    if executor is not None:
-        executor.shutdown(wait=False, cancel_futures=True)
-        holder[0] = None

@@ -6,9 +6,7 @@ becomes a calm placeholder instead of taking the window down.
 
 from __future__ import annotations
 
-import copy
 import importlib
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.domain import PartKind
-from narrative_app.ui.background import BackgroundWork
 from narrative_app.ui.navigation import NAV_ITEMS, PAGE_KEYS
 
 if TYPE_CHECKING:
@@ -43,13 +40,6 @@ QListWidget::item:hover { background: palette(midlight); }
 QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 QListWidget::item:selected:focus { border: 1px solid palette(text); }
 """
-
-
-def _build_report(narrative: object, pace: float) -> object:
-    """On the coach's worker: the report for a copy of the narrative (Qt-free)."""
-    from narrative_app.coach.report import build_report
-
-    return build_report(narrative, pace)
 
 
 class SaveIndicator(QLabel):
@@ -162,8 +152,6 @@ class Workspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-        self._report_seq = 0
-        self._coach_work = BackgroundWork(self, "narrative-coach")
         self._report_timer = QTimer(self)
         self._report_timer.setSingleShot(True)
         self._report_timer.setInterval(REPORT_DELAY_MS)
@@ -289,21 +277,17 @@ class Workspace(QWidget):
         self._report_timer.start()
 
     def update_report(self) -> None:
-        """Rebuild the coach report for the open narrative (debounced after typing), off the
-        GUI thread on a copy of the text: a long draft's report never holds up typing."""
+        """Rebuild the coach report for the open narrative (debounced after typing)."""
         narrative = self.controller.current
         if narrative is None or not hasattr(self.coach_panel, "set_report"):
             return
-        self._report_seq += 1
-        self._coach_work.submit(_build_report, copy.deepcopy(narrative),
-                                self.controller.effective_pace(),
-                                done=partial(self._report_ready, self._report_seq))
+        try:
+            from narrative_app.coach.report import build_report
 
-    def _report_ready(self, seq: int, report: object, error: BaseException | None) -> None:
-        # The coach is optional: a failure must never cost the writing. Only the newest
-        # request is shown (an older one finishing late would show stale findings).
-        if error is None and report is not None and seq == self._report_seq:
-            self.coach_panel.set_report(report, self.current_part())
+            report = build_report(narrative, self.controller.effective_pace())
+        except Exception:  # the coach is optional: a failure must never cost the writing
+            return
+        self.coach_panel.set_report(report, self.current_part())
 
     def _span_activated(self, part: str, start: int, end: int) -> None:
         try:

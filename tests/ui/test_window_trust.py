@@ -113,31 +113,3 @@ def test_html_in_a_version_label_is_shown_as_plain_text(main_window, controller,
     assert shown[0][1] == Qt.TextFormat.PlainText
 
 
-
-
-def test_the_coach_report_never_holds_up_typing(main_window, controller, qtbot,
-                                                monkeypatch) -> None:
-    import threading
-
-    from narrative_app.coach import report as report_module
-
-    real = report_module.build_report
-    release = threading.Event()
-    started = threading.Event()
-
-    def slow_report(narrative, pace):
-        started.set()
-        release.wait(10)  # a report on a very long draft
-        return real(narrative, pace)
-
-    narrative_id = _create(controller)
-    main_window.open_narrative(narrative_id, "self")
-    monkeypatch.setattr(report_module, "build_report", slow_report)
-    workspace = main_window.workspace
-    workspace.update_report()
-    assert started.wait(5)  # the report is being built, off the GUI thread...
-    editor = workspace.pages["self"].editor
-    qtbot.keyClicks(editor, "Still typing")  # ...and the keys land meanwhile
-    assert controller.current.parts[PartKind.SELF].draft == "Still typing"
-    release.set()
-    qtbot.waitUntil(lambda: not workspace._coach_work.busy, timeout=10_000)
