@@ -5,9 +5,10 @@ the window (paste and open) all use these figures, so a message quotes the same 
 everywhere.
 
 Why these figures: a public narrative is told in 2 to 10 minutes, so a whole narrative is a
-few thousand words (125 words a minute for 5 minutes is about 625). A part of 50,000 words
-(about 400,000 characters, six hours of speech, a short novel) is far beyond any real draft,
-yet small enough that the editor, coach and spell check stay responsive. The whole narrative
+few thousand words (125 words a minute for 5 minutes is about 625). A part of 30,000 words
+or 200,000 characters (four hours of speech) is far beyond any real draft, yet small enough
+that the editor, coach and spell check stay responsive; the window refuses a paste that
+would take a part past it. The whole narrative
 (three parts with their fields, cues and title) may hold at most 1,000,000 characters. Files
 of every kind are refused above 20 MB before they are read; a .docx is a zip, so each of its
 members, and all of them together, are bounded once unpacked too, because a small file can
@@ -29,11 +30,11 @@ MAX_IMPORT_BYTES = 20 * MB
 MAX_DOCX_MEMBER_BYTES = 20 * MB
 MAX_DOCX_UNPACKED_BYTES = 40 * MB
 MAX_DOCX_MEMBERS = 2_000
-# Paragraphs in a .docx body (a 50,000-word part in one-line paragraphs is well under this).
+# Paragraphs in a .docx body (a 30,000-word part in one-line paragraphs is well under this).
 MAX_DOCX_PARAGRAPHS = 50_000
 # One story (draft, key points and cues together), and the whole narrative.
-MAX_PART_WORDS = 50_000
-MAX_PART_CHARS = 400_000
+MAX_PART_WORDS = 30_000
+MAX_PART_CHARS = 200_000
 MAX_NARRATIVE_CHARS = 1_000_000
 # The text read from any file before it is parsed: twice what a narrative may hold, leaving
 # as much again for headings, bullets and blank lines. A file over it cannot fit, so it is
@@ -106,6 +107,11 @@ def part_text_over_limit(text: str) -> str:
     return ""
 
 
+def paste_fits(current_chars: int, replaced_chars: int, pasted_chars: int) -> bool:
+    """Whether a paste keeps one part's draft within :data:`MAX_PART_CHARS`."""
+    return current_chars - replaced_chars + pasted_chars <= MAX_PART_CHARS
+
+
 __all__ = [
     "MAX_DOCX_MEMBERS",
     "MAX_DOCX_MEMBER_BYTES",
@@ -123,5 +129,6 @@ __all__ = [
     "check_narrative_size",
     "measure",
     "part_text_over_limit",
+    "paste_fits",
     "text_too_long",
 ]

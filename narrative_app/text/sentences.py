@@ -113,7 +113,7 @@ def _ends_with_abbreviation(text: str, end: int, nxt: int) -> bool:
         return following.isdigit()
     if word in SOFT_ABBREVIATIONS:
         # "at 3 a.m. Dr. Patel rang": a title after it reads as the same sentence
-        title = _LAST_WORD_RE.match(text[nxt : nxt + 8].split(" ")[0])
+        title = _LAST_WORD_RE.match(text[nxt : nxt + 8].split(" ", maxsplit=1)[0])
         if title and title.group(1).lower() in TITLES:
             return True
         return following.islower() or following.isdigit()

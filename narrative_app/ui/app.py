@@ -10,14 +10,16 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from narrative_app import APP_NAME, __version__
 from narrative_app.errors import NarrativeAppError
+from narrative_app.ui.instance_lock import LOCK_NAME
 
-LOCK_NAME = "narrative-coach.lock"
+__all__ = ["LOCK_NAME", "acquire_lock", "run_app", "start"]
+
 EXIT_OK = 0
 EXIT_REFUSED = 1
 
@@ -35,13 +37,27 @@ class Session:
     controller: object
     window: object
     opener: object = None
+    backup_timer: object = None
 
     def save_on_quit(self) -> None:
         self.controller.save_now()
 
+    def quit_now(self) -> None:
+        """A signal or the session ends the app: save, close the window, leave the loop."""
+        self.controller.save_now()
+        self.window._quitting_anyway = True  # no "keep the app open?" question now
+        self.window.close()
+        QCoreApplication.quit()
+
     def close(self) -> None:
         try:
+            if self.backup_timer is not None:
+                self.backup_timer.stop()
             self.controller.save_now()
+            self.controller.stop_timers()
+            from narrative_app.ui.editor.spell_highlighter import SpellCheckService
+
+            SpellCheckService.shutdown_instance()  # join the dictionary loader, if any
         finally:
             try:
                 self.store.close()
@@ -92,34 +108,47 @@ def show_message(text: str, *, critical: bool = True) -> None:
     """A plain, modal message with no parent (the window may not exist yet)."""
     icon = QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Information
     box = QMessageBox(icon, APP_NAME, text)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # paths and reasons shown exactly as written
     box.exec()
 
 
 def acquire_lock(data_dir: Path) -> tuple[QLockFile | None, str]:
-    """Lock the data folder for this instance: (lock, "") or (None, the reason to show)."""
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        return None, _tr("Narrative Coach cannot use the data folder {path} ({reason}). "
-                         "Choose another with --data-dir.").format(
-                             path=data_dir, reason=error.strerror or error)
-    lock = QLockFile(str(data_dir / LOCK_NAME))
-    lock.setStaleLockTime(0)  # held for the whole session; a crashed holder is detected by pid
-    if lock.tryLock(100):
-        return lock, ""
-    if lock.error() == QLockFile.LockError.LockFailedError:
-        return None, _tr("Narrative Coach is already open with this data folder ({path}). "
-                         "Switch to the open window, or start it with --data-dir to use "
-                         "another folder.").format(path=data_dir)
-    return None, _tr("Narrative Coach cannot write to the data folder {path}. Check its "
-                     "permissions, or choose another with --data-dir.").format(path=data_dir)
+    """Lock the data folder for this instance: (lock, "") or (None, the reason to show).
+
+    A stale lock (its process is not this app) is taken; where the holder cannot be checked
+    the user may choose "Open anyway".
+    """
+    from narrative_app.ui.instance_lock import acquire_lock as take_lock
+    from narrative_app.ui.instance_lock import take_anyway
+
+    result = take_lock(data_dir)
+    if result.lock is not None or not result.uncertain or result.path is None:
+        return result.lock, result.problem
+    if not _open_anyway(result.problem):
+        return None, ""
+    lock = take_anyway(result.path)
+    if lock is None:
+        return None, _tr("Narrative Coach cannot write to the data folder {path}. Check its "
+                         "permissions, or choose another with --data-dir.").format(path=data_dir)
+    return lock, ""
+
+
+def _open_anyway(text: str) -> bool:
+    """Ask whether to open although another copy may be using the folder."""
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text,
+                      QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.button(QMessageBox.StandardButton.Open).setText(_tr("Open anyway"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Open.value
 
 
 def start(data_dir: Path) -> Session | None:
     """Everything up to the event loop: lock, store, controller, window. None if refused."""
     lock, problem = acquire_lock(data_dir)
     if lock is None:
-        show_message(problem, critical=False)
+        if problem:  # empty when the user chose not to open anyway
+            show_message(problem, critical=False)
         return None
     try:
         # Plain sqlite3 until the window is up; the full store (SQLAlchemy) follows.
@@ -143,12 +172,16 @@ def start(data_dir: Path) -> Session | None:
     window = MainWindow(controller, defer_library=True)
     window.restore_geometry()
     opener = _StartupFinisher(window, store, _arm_probe(window), data_dir)
+    from narrative_app.ui.backup_timer import BackupTimer
+
+    backup_timer = BackupTimer(controller, window)  # the daily backup while the app is open
     window.show()
     report = getattr(store, "open_report", None)
     if report is not None and getattr(report, "recovered", False) and report.message:
         # After the window is up, so the user sees where they are when they read it.
         QTimer.singleShot(0, window, partial(_show_recovery, window, report.message))
-    return Session(lock=lock, store=store, controller=controller, window=window, opener=opener)
+    return Session(lock=lock, store=store, controller=controller, window=window, opener=opener,
+                   backup_timer=backup_timer)
 
 
 class _StartupFinisher(QObject):
@@ -252,7 +285,9 @@ def _tell_if_settings_damaged(window: QMainWindow) -> None:
 
 
 def _show_recovery(window: object, message: str) -> None:
-    QMessageBox.information(window, APP_NAME, message)
+    from narrative_app.ui.message_boxes import inform
+
+    inform(window, APP_NAME, message)
 
 
 def run_app(data_dir: Path, argv: list[str]) -> int:
@@ -262,8 +297,15 @@ def run_app(data_dir: Path, argv: list[str]) -> int:
     session = start(Path(data_dir))
     if session is None:
         return EXIT_REFUSED
-    app.aboutToQuit.connect(session.save_on_quit)
+    from narrative_app.ui.crash_guard import CrashGuard
+    from narrative_app.ui.lifecycle import QuitOnSignals, save_on_session_end
+
+    save_on_session_end(app, session.save_on_quit)
+    signals = QuitOnSignals(session.quit_now)
+    guard = CrashGuard(session.controller, session.window, Path(data_dir)).install()
     try:
         return app.exec()
     finally:
+        guard.uninstall()
+        signals.restore()
         session.close()

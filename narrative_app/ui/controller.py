@@ -1,8 +1,9 @@
 """UI: the one controller between the widgets and the narrative store.
 
 It owns the store, holds the open narrative in memory (always the newest text), debounces
-autosave (about 0.7 s after the last edit, and at once on switching narrative, window or on
-quit) and emits the app-wide signals. A failed save keeps the text in memory, says why and
+autosave (about 0.7 s after the last edit, but never later than 0.9 s after the first unsaved
+edit, so steady typing is saved too; and at once on switching narrative, window or on quit)
+and emits the app-wide signals. A failed save keeps the text in memory, says why and
 retries on a timer, so nothing typed is ever dropped.
 """
 
@@ -22,12 +23,17 @@ if TYPE_CHECKING:
     from narrative_app.models.store import NarrativeStore
 
 AUTOSAVE_MS = 700
+AUTOSAVE_MAX_WAIT_MS = 900  # an edit reaches the database within about a second, always
 RETRY_MS = 4000
 META_KEYS = ("title", "audience", "occasion", "preset", "pace_wpm", "values")
 
 SAVED = "saved"
 SAVING = "saving"
 FAILED = "failed"
+
+BACKUP_MADE = "made"
+BACKUP_NOT_DUE = "not due"
+BACKUP_FAILED = "failed"
 
 
 def describe_error(error: BaseException) -> str:
@@ -68,6 +74,12 @@ class NarrativeController(QObject):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self._on_autosave)
+        # Started by the first unsaved edit and never restarted by later ones: however fast
+        # or slow the typing, a save comes at most this long after the oldest unsaved edit.
+        self._max_wait = QTimer(self)
+        self._max_wait.setSingleShot(True)
+        self._max_wait.setInterval(AUTOSAVE_MAX_WAIT_MS)
+        self._max_wait.timeout.connect(self._on_autosave)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
@@ -82,6 +94,15 @@ class NarrativeController(QObject):
     @property
     def autosave_interval(self) -> int:
         return self._autosave.interval()
+
+    @property
+    def autosave_max_wait(self) -> int:
+        return self._max_wait.interval()
+
+    def stop_timers(self) -> None:
+        """Stop every pending save timer (tests and shutdown; pending edits stay dirty)."""
+        for timer in (self._autosave, self._max_wait, self._retry):
+            timer.stop()
 
     def set_retry_interval(self, msec: int) -> None:
         self._retry.setInterval(msec)
@@ -235,6 +256,8 @@ class NarrativeController(QObject):
         self._meta_dirty |= meta
         self._retry.stop()
         self._autosave.start()
+        if not self._max_wait.isActive():
+            self._max_wait.start()
         if self.save_state[0] != FAILED:
             # Keep a failure visible until a save succeeds; otherwise say we are on it.
             self._set_state(SAVING, self.tr("Saving..."))
@@ -249,6 +272,7 @@ class NarrativeController(QObject):
     def save_now(self) -> bool:
         """Write the open narrative now if it has unsaved edits. True when nothing is pending."""
         self._autosave.stop()
+        self._max_wait.stop()
         narrative = self.current
         if narrative is None or not self._dirty:
             return True
@@ -269,6 +293,20 @@ class NarrativeController(QObject):
             self._meta_dirty = False
             self.libraryChanged.emit()
         return True
+
+    # --------------------------------------------------------------- backups
+    def backup_if_due(self) -> tuple[str, str]:
+        """Make today's backup if it is due: (BACKUP_MADE | BACKUP_NOT_DUE | BACKUP_FAILED,
+        the store's one plain-English line when something went wrong, else "")."""
+        from narrative_app.models.daily_backups import BackupOutcome
+
+        try:
+            result = self.store.backup_if_due()
+        except Exception as error:  # any failure is reported, never raised into a timer
+            return BACKUP_FAILED, describe_error(error)
+        outcome = {BackupOutcome.MADE: BACKUP_MADE, BackupOutcome.NOT_DUE: BACKUP_NOT_DUE}.get(
+            result.outcome, BACKUP_FAILED)
+        return outcome, result.problem
 
     # -------------------------------------------------------------- versions
     def save_version(self, label: str, audience: str = "", occasion: str = "") -> VersionInfo:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from narrative_app import APP_NAME
 from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.main_menus import build_menus
+from narrative_app.ui.message_boxes import inform, plain_box
 from narrative_app.ui.workspace.navigation import PAGE_KEYS
 
 if TYPE_CHECKING:
@@ -85,12 +86,8 @@ class MainWindow(QMainWindow):
         """The library (home), with the first-run welcome above it."""
         if self._library is None:
             from narrative_app.ui.library.page import LibraryPage
-            from narrative_app.ui.workspace.workspace import SaveIndicator
 
-            if self.save_indicator is None:  # the status bar too: ~10 ms kept off first paint
-                self.save_indicator = SaveIndicator(self.controller)
-                self.statusBar().addPermanentWidget(self.save_indicator)
-                self.statusBar().setSizeGripEnabled(True)
+            self._ensure_save_indicator()
             self._library = LibraryPage(self.controller)
             self._library.openRequested.connect(self.open_narrative)
             self._library.newRequested.connect(self.new_narrative)
@@ -98,11 +95,23 @@ class MainWindow(QMainWindow):
             self._add_welcome_if_first_run()
         return self._library
 
+    def _ensure_save_indicator(self) -> None:
+        """The save status in the status bar, whichever view is built first (a restored
+        session opens straight into a narrative, without the library)."""
+        if self.save_indicator is None:  # built after the first paint: ~10 ms kept off it
+            from narrative_app.ui.workspace.workspace import SaveIndicator
+
+            self.save_indicator = SaveIndicator(self.controller)
+            self.statusBar().addPermanentWidget(self.save_indicator)
+            self.statusBar().setSizeGripEnabled(True)
+
     @property
     def workspace(self) -> Workspace:
         """The narrative's pages; built on first use so the library shows without waiting."""
         if self._workspace is None:
             from narrative_app.ui.workspace.workspace import Workspace
+
+            self._ensure_save_indicator()
 
             self._workspace = Workspace(self.controller)
             self._workspace.libraryRequested.connect(self.show_library)
@@ -336,7 +345,7 @@ class MainWindow(QMainWindow):
         self._show_dialog(AboutDialog(self.controller.store.data_dir, self))
 
     def _info(self, text: str) -> None:
-        QMessageBox.information(self, APP_NAME, text)
+        inform(self, APP_NAME, text)
 
     # -------------------------------------------------------------- session
     def restore_session(self) -> None:
@@ -417,10 +426,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.controller.save_now() and not self._quitting_anyway:
-            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, self.tr(
+            box = plain_box(self, QMessageBox.Icon.Warning, APP_NAME, self.tr(
                 "{status}. If you quit now, your latest changes will be lost.").format(
                     status=self.controller.save_state[1].rstrip(".")),
-                QMessageBox.StandardButton.NoButton, self)
+                buttons=QMessageBox.StandardButton.NoButton)
             keep = box.addButton(self.tr("Keep the app open"), QMessageBox.ButtonRole.RejectRole)
             box.addButton(self.tr("Quit and lose them"), QMessageBox.ButtonRole.DestructiveRole)
             box.setDefaultButton(keep)

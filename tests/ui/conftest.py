@@ -50,8 +50,7 @@ def controller(store, qapp):
     ctrl = NarrativeController(store)
     ctrl.set_retry_interval(50)
     yield ctrl
-    ctrl._autosave.stop()
-    ctrl._retry.stop()
+    ctrl.stop_timers()
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ from narrative_app.domain import PART_ORDER, Narrative, VersionInfo
 from narrative_app.errors import NarrativeAppError
 from narrative_app.text.diff import word_diff
 from narrative_app.text.timing import BudgetState
+from narrative_app.ui.message_boxes import ask
 from narrative_app.ui.widgets.common import make_muted, state_colour
 
 CURRENT = -1  # the compare boxes' id for "the text as it is now"
@@ -76,6 +77,7 @@ class VersionsDialog(QDialog):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save_version)
         self.message = make_muted(QLabel(self), smaller=False)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # carries version labels
         self.message.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Label"), self.label_edit)
@@ -212,7 +214,7 @@ class VersionsDialog(QDialog):
         if not 0 <= row < len(self._versions):
             return False
         info = self._versions[row]
-        answer = QMessageBox.question(
+        answer = ask(
             self, self.tr("Restore version"),
             self.tr("Restore \u201c{label}\u201d? Your current text is saved as a version "
                     "first, so you can come back to it.").format(label=info.label),

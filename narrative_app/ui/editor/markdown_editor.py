@@ -23,8 +23,9 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
 
+from narrative_app.limits import MAX_PART_CHARS, paste_fits
 from narrative_app.ui.editor.spell_highlighter import SpellCheckHighlighting
 from narrative_app.ui.editor.spell_menu import install_spell_menu
 from narrative_app.ui.settings import EditorFont
@@ -106,6 +107,7 @@ class MarkdownEditor(QTextEdit):
 
     edited = Signal(str)
     zoomChanged = Signal(int)
+    pasteRefused = Signal(str)  # a paste over the size limit: the one-line reason
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,14 +189,37 @@ class MarkdownEditor(QTextEdit):
         painter.drawText(area, int(flags), self._placeholder)
         painter.end()
 
+    def refusal_note(self, parent: QWidget) -> QLabel:
+        """A hidden label that shows why a paste was refused, until the next edit."""
+        note = QLabel(parent)
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        note.hide()
+        self.pasteRefused.connect(note.setText)
+        self.pasteRefused.connect(note.show)
+        self.edited.connect(note.hide)
+        return note
+
     # ----------------------------------------------------------------- paste
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """Always paste plain text, in the current paragraph style (keeps the line height)."""
+        """Always paste plain text, in the current paragraph style (keeps the line height).
+
+        A paste that would take the draft past ``MAX_PART_CHARS`` is refused whole (nothing
+        is half-pasted) and ``pasteRefused`` says why, with the limit."""
         if source.hasText():
-            self.textCursor().insertText(source.text())
+            text = source.text()
+            cursor = self.textCursor()
+            selected = cursor.selectionEnd() - cursor.selectionStart()
+            if not paste_fits(self.document().characterCount() - 1, selected, len(text)):
+                self.pasteRefused.emit(self.tr(
+                    "Not pasted: that would make this part longer than {limit:,} characters "
+                    "(about {words:,} words). Paste a shorter piece.").format(
+                        limit=MAX_PART_CHARS, words=MAX_PART_CHARS // 6))
+                return
+            cursor.insertText(text)
             self._keep_line_height(whole=True)
             self.ensureCursorVisible()
 

@@ -1,9 +1,11 @@
 """UI: spell-check underlines for any text editor, checked off the keystroke path.
 
-- ``SpellCheckService``: the app-wide checker (one per app). It loads the dictionary in a
-  background thread on first use, never on the start-up path, and says once, through
-  ``unavailable``, if it cannot; ``changed`` asks every editor to re-check (a word added or
-  ignored, spell check turned on or off, another language).
+- ``SpellCheckService``: the app-wide checker (one per app). It loads the dictionary on its
+  own one-worker executor on first use (the result is collected on the GUI thread by a
+  polling ``QTimer``; ``shutdown()`` joins the worker at quit), never on the start-up
+  path, and says once, through ``unavailable``, if it cannot; ``changed`` asks every
+  editor to re-check (a word added or ignored, spell check turned on or off, another
+  language).
 - ``SpellCheckHighlighting``: a mixin for any ``QSyntaxHighlighter``. Call
   ``setup_spell_check()`` in ``__init__`` and ``highlight_spelling(text)`` at the end of
   ``highlightBlock``. Qt re-highlights only the block being edited; words are cached, so a
@@ -20,8 +22,9 @@ reads on light, dark and high-contrast palettes alike (Qt's palette has no "erro
 
 from __future__ import annotations
 
-import threading
+import contextlib
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -46,6 +49,7 @@ LANGUAGE_KEY = "preferences/spell_language"
 SPELL_LIMIT = 20_000  # characters per block worth checking (as the Markdown highlighter)
 CHUNK_SECONDS = 0.008  # background re-check: at most this long per timer tick
 PASS_BUDGET_SECONDS = 0.003  # spelling work allowed in one synchronous highlighting pass
+LOAD_POLL_MS = 25  # how often the GUI thread looks for the loaded dictionary
 
 
 def spell_error_colour(palette: QPalette) -> QColor:
@@ -62,12 +66,15 @@ def _setting_bool(value: Any, default: bool) -> bool:
 
 
 class SpellCheckService(QObject):
-    """The app's one spell checker, loaded lazily in a background thread."""
+    """The app's one spell checker, loaded lazily off the GUI thread.
+
+    The worker only loads word lists (no Qt); the GUI thread polls its future and emits the
+    signals itself, so no signal is ever emitted from another thread.
+    """
 
     ready = Signal()  # the dictionary is loaded: editors re-check
     changed = Signal()  # words added/ignored, on/off or language changed: editors re-check
     unavailable = Signal(str)  # once: the one-line reason spell check is off
-    _loaded = Signal()  # from the loading thread to the GUI thread (queued)
 
     _instance: ClassVar[SpellCheckService | None] = None
 
@@ -79,8 +86,12 @@ class SpellCheckService(QObject):
         self.checker = SpellChecker(language, self.data_dir)
         self.message = ""  # the last problem told to the user (empty when none)
         self._told: set[str] = set()
-        self._thread: threading.Thread | None = None
-        self._loaded.connect(self._on_loaded)
+        self._executor: ThreadPoolExecutor | None = None
+        self._future: Future[bool] | None = None
+        self._collected = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(LOAD_POLL_MS)
+        self._poll.timeout.connect(self._collect)
 
     # ------------------------------------------------------------------ the app's instance
     @classmethod
@@ -103,7 +114,15 @@ class SpellCheckService(QObject):
 
     @classmethod
     def reset_instance(cls) -> None:
+        if cls._instance is not None:
+            cls._instance.shutdown()
         cls._instance = None
+
+    @classmethod
+    def shutdown_instance(cls) -> None:
+        """Join the app's loader, if any (at quit)."""
+        if cls._instance is not None:
+            cls._instance.shutdown()
 
     # ------------------------------------------------------------------ state
     @property
@@ -112,28 +131,43 @@ class SpellCheckService(QObject):
 
     @property
     def active(self) -> bool:
-        """True when words should be underlined now."""
-        return self.enabled and self.checker.ready
+        """True when words should be underlined now (once the GUI thread has the result)."""
+        collected = self._future is None or self._collected
+        return self.enabled and self.checker.ready and collected
 
     def ensure_loading(self) -> None:
         """Start loading the dictionary in the background (once); never blocks."""
         idle = self.checker.status is SpellStatus.IDLE
-        if not self.enabled or self._thread is not None or not idle:
+        if not self.enabled or self._future is not None or not idle:
             return
-        self._thread = threading.Thread(target=self._load, name="spell-load", daemon=True)
-        self._thread.start()
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spell-load")
+        self._collected = False
+        self._future = self._executor.submit(self.checker.load)
+        self._poll.start()
 
     def wait_until_loaded(self, timeout: float | None = None) -> bool:
         """Block until loaded (benchmarks and tests only: the app never waits)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
+        future = self._future
+        if future is not None:
+            # A timeout, or a load that failed: the checker says which.
+            with contextlib.suppress(Exception):
+                future.result(timeout)
+            self._collect()
         return self.checker.ready
+
+    def shutdown(self) -> None:
+        """Stop polling and join the loader (at quit; a load under way is let finish)."""
+        self._poll.stop()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
 
     def configure(self, *, enabled: bool | None = None, language: str | None = None) -> None:
         """Apply the Settings dialog's choices now; editors re-check."""
         if language and language != self.checker.language:
             self.checker = SpellChecker(language, self.data_dir)
-            self._thread = None
+            self._future = None  # the old load (if any) finishes for the old checker
         if enabled is not None:
             self.enabled = enabled
         self.ensure_loading()
@@ -162,11 +196,18 @@ class SpellCheckService(QObject):
         self.changed.emit()
 
     # ------------------------------------------------------------------ internals
-    def _load(self) -> None:
-        try:
-            self.checker.load()
-        finally:
-            self._loaded.emit()
+    def _collect(self) -> None:
+        """On the GUI thread: once the load has finished, tell the editors (once)."""
+        future = self._future
+        if future is None or not future.done():
+            if future is None:
+                self._poll.stop()
+            return
+        self._poll.stop()
+        if self._collected:
+            return
+        self._collected = True
+        self._on_loaded()
 
     def _on_loaded(self) -> None:
         if self.checker.ready:
@@ -209,6 +250,12 @@ class SpellCheckHighlighting:
         pass_timer.setInterval(0)
         pass_timer.timeout.connect(self._spell_new_pass)
         self._spell_pass_timer = pass_timer
+        document = highlighter.document()
+        if document is not None:
+            # Connected after the highlighter's own slot: once an edit's blocks have been
+            # highlighted, the next edit starts a fresh budget (not only when the event loop
+            # next runs), so each keystroke always checks its own paragraph.
+            document.contentsChange.connect(self._spell_edit_done)
         self._spell_service.ready.connect(self.recheck_spelling)
         self._spell_service.changed.connect(self.recheck_spelling)
         self._spell_service.ensure_loading()
@@ -277,6 +324,9 @@ class SpellCheckHighlighting:
             self._spell_next_block = min(self._spell_next_block, number)
 
     def _spell_new_pass(self) -> None:
+        self._spell_pass_spent = 0.0
+
+    def _spell_edit_done(self, *_args: object) -> None:
         self._spell_pass_spent = 0.0
 
     # ------------------------------------------------------------------ internals

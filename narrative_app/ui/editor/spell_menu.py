@@ -12,10 +12,11 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QFont, QTextCursor
-from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from narrative_app.spell import word_at
 from narrative_app.ui.editor.spell_highlighter import SpellCheckService
+from narrative_app.ui.message_boxes import warn
 
 MAX_SUGGESTIONS = 5
 TextEditor = QPlainTextEdit | QTextEdit | QLineEdit
@@ -94,7 +95,7 @@ class _SpellActions(QObject):
     def add_to_dictionary(self) -> None:
         problem = self.service.add_to_dictionary(self.word)
         if problem:
-            QMessageBox.warning(self.editor, _tr("Personal dictionary"), problem)
+            warn(self.editor, _tr("Personal dictionary"), problem)
 
     def ignore(self) -> None:
         self.service.ignore(self.word)

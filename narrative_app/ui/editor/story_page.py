@@ -152,6 +152,7 @@ class StoryPage(QWidget):
                     "type [pause] where you want to stop for a breath.")
         )
         self.editor.edited.connect(self._on_draft_edited)
+        self.paste_note = self.editor.refusal_note(self.draft_area)  # a refused paste: why
         self.preview = MarkdownPreview(self.draft_area)
         self.stack = QStackedWidget(self.draft_area)
         self.stack.addWidget(self.editor)
@@ -163,6 +164,7 @@ class StoryPage(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.draft_bar)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.paste_note)
         layout.addWidget(self.find_bar)
 
     def _mode_button(self, text: str, tip: str) -> QToolButton:
@@ -280,11 +282,8 @@ class StoryPage(QWidget):
             self.update_timing()  # the over-time colour is worked out from the palette
 
     def _colour_state(self, state: BudgetState) -> None:
-        """Over time reads in the budget bar's amber or red; otherwise the quiet grey.
-
-        A style sheet rather than a palette of its own, so the label keeps following the
-        app's palette (dark mode) whenever it is not over time.
-        """
+        """Over time in the budget bar's amber or red, else the quiet grey (a style sheet,
+        not a palette of its own, so the label keeps following the app's palette)."""
         if state in (BudgetState.AMBER, BudgetState.RED):
             colour = state_colour(self.palette(), state)
             self.time_state_label.setStyleSheet(f"color: {colour.name()};")
@@ -380,7 +379,8 @@ class StoryPage(QWidget):
             widget.setVisible(not on)
         if on:
             self.set_preview(False)
-            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.isVisible():  # only the page on show takes the keyboard, never a hidden one
+                self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def highlight_span(self, start: int, end: int) -> None:
         """Select characters start:end of the draft and scroll to them (from the coach)."""

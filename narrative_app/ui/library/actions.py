@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from narrative_app.errors import NarrativeAppError
+from narrative_app.ui.message_boxes import plain_box
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -56,10 +57,9 @@ class LibraryActionsMixin:
 
     def delete_forever(self: LibraryPage, narrative_id: int) -> None:
         title = self._title(narrative_id)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete for good?"),
-                          self.tr("Delete “{title}” for good? This cannot be undone.")
-                          .format(title=title),
-                          QMessageBox.StandardButton.Cancel, self)
+        box = plain_box(self, QMessageBox.Icon.Warning, self.tr("Delete for good?"),
+                        self.tr("Delete “{title}” for good? This cannot be undone.")
+                        .format(title=title), buttons=QMessageBox.StandardButton.Cancel)
         delete = box.addButton(self.tr("Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()

@@ -32,6 +32,7 @@ from narrative_app.ui.library.transfer import LibraryTransferMixin
 if TYPE_CHECKING:
 
     from narrative_app.domain import NarrativeSummary
+    from narrative_app.ui.background import BackgroundWork
     from narrative_app.ui.controller import NarrativeController
 
 UNDO_BAR_MS = 15000
@@ -54,6 +55,7 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
 
     openRequested = Signal(int)
     newRequested = Signal()
+    importFinished = Signal(list)  # the ids created by one import (empty if none)
 
     def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +118,7 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         self.undo_button = self.notice.undo_button
         self.undo_button.clicked.connect(self.undo_trash)
         self.notice.close_button.clicked.connect(self.hide_notice)
+        self._importer: BackgroundWork | None = None  # built on the first import
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.setInterval(UNDO_BAR_MS)

@@ -6,18 +6,32 @@ lazily, so a missing importer or export dialog degrades to a plain notice.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from narrative_app.errors import NarrativeAppError
+from narrative_app.ui.message_boxes import warn
 
 if TYPE_CHECKING:
     from narrative_app.ui.library.page import LibraryPage
 
 IMPORT_SUFFIXES = (".narrative", ".md", ".markdown", ".txt", ".text", ".docx")
+
+
+@dataclass
+class _ImportBatch:
+    """The files of one import (a dialog choice or a drop), gathered as each is read."""
+
+    left: int
+    created: list[int] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 class LibraryTransferMixin:
@@ -53,38 +67,66 @@ class LibraryTransferMixin:
         if path:
             self.import_paths([Path(path)])
 
-    def import_paths(self: LibraryPage, paths: list[Path]) -> list[int]:
-        """Import files one by one; each failure is said plainly and creates nothing."""
+    def import_paths(self: LibraryPage, paths: list[Path]) -> None:
+        """Import files one by one, read off the GUI thread (the window keeps answering);
+        each failure is said plainly and creates nothing. The store is written here, on
+        the GUI thread, when a file has been read."""
         try:
             from narrative_app.export.importers import import_file
         except ImportError:
             self.show_notice(self.tr("Importing files is coming soon."))
-            return []
-        created: list[int] = []
-        problems: list[str] = []
-        notes: list[str] = []
+            return
+        if not paths:
+            return
+        if self._importer is None:
+            from narrative_app.ui.background import BackgroundWork
+
+            self._importer = BackgroundWork(self, "narrative-import")
+        batch = _ImportBatch(len(paths))
+        self.import_button.setEnabled(False)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self.show_notice(self.tr("Importing {name}…").format(name=paths[0].name)
+                         if len(paths) == 1 else
+                         self.tr("Importing {n} files…").format(n=len(paths)))
+        self._notice_timer.stop()  # the busy notice stays until the import is done
         for path in paths:
+            self._importer.submit(import_file, path,
+                                  done=partial(self._file_read, path, batch))
+
+    def _file_read(self: LibraryPage, path: Path, batch: _ImportBatch, result: object,
+                   error: BaseException | None) -> None:
+        if error is None:
             try:
-                result = import_file(path)
                 narrative = getattr(result, "narrative", result)
-                created.append(self.controller.import_narrative(narrative))
-                notes.extend(getattr(result, "messages", []))
-            except (NarrativeAppError, OSError, ValueError) as error:
-                reason = str(error)
-                problems.append(reason if path.name in reason else f"{path.name}: {reason}")
-        if problems:
-            QMessageBox.warning(self, self.tr("Could not import"), "\n".join(problems))
-        if created:
+                batch.created.append(self.controller.import_narrative(narrative))
+                batch.notes.extend(getattr(result, "messages", []))
+            except (NarrativeAppError, OSError, ValueError) as failure:
+                error = failure
+        if error is not None:
+            reason = str(error) if isinstance(error, NarrativeAppError | OSError | ValueError) \
+                else self.tr("it could not be read ({kind})").format(kind=type(error).__name__)
+            batch.problems.append(reason if path.name in reason else f"{path.name}: {reason}")
+        batch.left -= 1
+        if batch.left == 0:
+            self._import_finished(batch)
+
+    def _import_finished(self: LibraryPage, batch: _ImportBatch) -> None:
+        self.import_button.setEnabled(True)
+        self.unsetCursor()
+        self.hide_notice()
+        if batch.problems:
+            warn(self, self.tr("Could not import"), "\n".join(batch.problems))
+        if batch.created:
             if self.showing_trash:
                 self.show_trash(False)
             self.refresh()
-            self.select(created[-1])
-            if len(created) == 1:
-                text = self.tr("Imported “{title}”.").format(title=self._title(created[0]))
+            self.select(batch.created[-1])
+            if len(batch.created) == 1:
+                text = self.tr("Imported “{title}”.").format(title=self._title(batch.created[0]))
             else:
-                text = self.tr("Imported {n} narratives.").format(n=len(created))
-            self.show_notice(" ".join([text, *notes]))
-        return created
+                text = self.tr("Imported {n} narratives.").format(n=len(batch.created))
+            self.show_notice(" ".join([text, *batch.notes]))
+        self.importFinished.emit(list(batch.created))
 
     def dragEnterEvent(self: LibraryPage, event: QDragEnterEvent) -> None:
         if self._dropped_paths(event):

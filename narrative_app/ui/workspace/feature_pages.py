@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from narrative_app.ui.library.card import muted
 from narrative_app.ui.library.page import PRIMARY_STYLE
+from narrative_app.ui.message_boxes import inform
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
@@ -49,7 +50,7 @@ class _FeaturePage(QWidget):
         self.box.addLayout(row)
 
     def _warn(self, text: str) -> None:
-        QMessageBox.information(self, self.tr("Narrative Coach"), text)
+        inform(self, self.tr("Narrative Coach"), text)
 
 
 class RehearsePage(QWidget):

@@ -189,6 +189,8 @@ class ValuesPage(QWidget):
 
     def _on_narrative(self, _narrative_id: int) -> None:
         narrative = self._controller.current
+        # Enabled whenever a narrative is open, even one with no values yet (a new one).
+        self.setEnabled(narrative is not None)
         if narrative is None or list(narrative.values) != self._chosen:
             self.load()
 

@@ -305,6 +305,8 @@ class Workspace(QWidget):
             page = self.story_page(kind)
             if page is not None:
                 page.set_focus_mode(on)
+        if on:
+            self.focus_page()  # the keyboard goes to the draft on show, whatever came before
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.focus_mode and event.key() == Qt.Key.Key_Escape:

@@ -74,8 +74,8 @@ def test_save_compare_and_restore_versions(opened, dialog, qtbot, monkeypatch):
     dialog.set_compare(versions[0].id, CURRENT)
     assert "These two are the same." in dialog.diff_view.toPlainText()
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda _box: QMessageBox.StandardButton.Yes.value)
     dialog.list.setCurrentRow(1)  # "Before the away day"
     assert dialog.restore_selected()
     assert opened.current.parts[PartKind.SELF].draft == FIRST
@@ -90,8 +90,8 @@ def test_save_compare_and_restore_versions(opened, dialog, qtbot, monkeypatch):
 def test_restore_can_be_cancelled(opened, dialog, qtbot, monkeypatch):
     _save(dialog, "One", qtbot)
     opened.set_draft(PartKind.SELF, SECOND)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda _box: QMessageBox.StandardButton.No.value)
     dialog.list.setCurrentRow(0)
     assert not dialog.restore_selected()
     assert opened.current.parts[PartKind.SELF].draft == SECOND

@@ -40,6 +40,7 @@ def service(fresh_data_dir: Path) -> SpellCheckService:
     spell = SpellCheckService(fresh_data_dir)
     yield spell
     spell.wait_until_loaded(10)
+    spell.shutdown()
 
 
 @pytest.fixture
@@ -160,12 +161,28 @@ def test_whole_draft_is_checked_in_the_background_in_chunks(qtbot, service,
     assert editor.toPlainText() == DRAFT
 
 
-def test_typing_in_a_long_draft_rechecks_only_that_paragraph(qtbot, service) -> None:
+class SlowClock:
+    """A stand-in for ``time`` in the highlighter: every reading is 2 ms later, as on a
+    loaded machine (the flake this test once showed: a keystroke's paragraph deferred)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def perf_counter(self) -> float:
+        self.now += 0.002
+        return self.now
+
+
+def test_typing_in_a_long_draft_rechecks_only_that_paragraph(qtbot, service,
+                                                             monkeypatch) -> None:
     editor = QPlainTextEdit()
     qtbot.addWidget(editor)
     highlighter = attach_spell_check(editor, service)
     editor.setPlainText(DRAFT)
     qtbot.waitUntil(lambda: service.active and not highlighter.spell_checking, timeout=10_000)
+    import narrative_app.ui.editor.spell_highlighter as module
+
+    monkeypatch.setattr(module, "time", SlowClock())
     checked: list[str] = []
     original = service.misspelt
 
@@ -260,3 +277,11 @@ def action_named(menu: QMenu, text: str):
         if action.text() == text:
             return action
     raise AssertionError(f"no {text!r} in {[a.text() for a in menu.actions()]}")
+
+
+def test_the_dictionary_loader_is_owned_and_joined_at_quit(qtbot, service) -> None:
+    service.ensure_loading()
+    workers = list(service._executor._threads)  # this service's own loader
+    assert workers
+    service.shutdown()  # as the app does on quit
+    assert not [t for t in workers if t.is_alive()]

@@ -156,20 +156,22 @@ def _drop(widget, paths: list[Path]) -> None:
     assert event.isAccepted()
 
 
-def test_dropping_a_markdown_file_imports_it(library, tmp_path, messages):
+def test_dropping_a_markdown_file_imports_it(library, tmp_path, messages, qtbot):
     path = tmp_path / "ward7.md"
     path.write_text("# Ward 7\n\n## Story of Self\n\nThe bell rang at three.\n", encoding="utf-8")
-    _drop(library, [path])
+    with qtbot.waitSignal(library.importFinished, timeout=10_000):
+        _drop(library, [path])
     assert "Ward 7" in library.visible_titles()
     assert library.notice_text().startswith("Imported “Ward 7”.")
     assert messages == []
 
 
 def test_dropping_a_bad_file_says_why_and_creates_nothing(library, controller, tmp_path,
-                                                          messages):
+                                                          messages, qtbot):
     path = tmp_path / "broken.narrative"
     path.write_bytes(b"\x00\x01 not json")
-    _drop(library, [path])
+    with qtbot.waitSignal(library.importFinished, timeout=10_000):
+        _drop(library, [path])
     assert len(messages) == 1 and "broken.narrative" in messages[0]
     assert library.visible_titles() == [SAMPLE_TITLE]
     assert len(controller.store.list()) == 1
