@@ -61,6 +61,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setMinimumSize(900, 600)
         self._quitting_anyway = False
+        from narrative_app.ui.widgets.focus_ring import FocusRings
+
+        FocusRings.install()  # visible focus on every control, in every window of the app
 
         # The workspace is built on first use; at start-up the app paints the window first,
         # then builds and lists the library (defer_library, see ui/app.py).

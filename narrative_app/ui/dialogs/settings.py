@@ -85,9 +85,12 @@ class SettingsDialog(QDialog):
         self.theme.addItem(self.tr("Follow my computer"), Theme.SYSTEM.value)
         self.theme.addItem(self.tr("Light"), Theme.LIGHT.value)
         self.theme.addItem(self.tr("Dark"), Theme.DARK.value)
+        self.theme.addItem(self.tr("High contrast"), Theme.HIGH_CONTRAST.value)
         self.theme.setAccessibleName(self.tr("Theme"))
         self.font_family = QFontComboBox(self)
         self.font_family.setAccessibleName(self.tr("Editor font"))
+        if self.font_family.lineEdit() is not None:  # the editable part screen readers meet
+            self.font_family.lineEdit().setAccessibleName(self.tr("Editor font"))
         self.font_family.currentFontChanged.connect(self._on_font_chosen)
         self.font_size = QSpinBox(self)
         self.font_size.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
@@ -95,7 +98,8 @@ class SettingsDialog(QDialog):
         self.font_size.setAccessibleName(self.tr("Editor font size"))
 
         self.spell_check = QCheckBox(self.tr("&Underline misspelt words"), self)
-        self.spell_check.setAccessibleName(self.tr("Spell check"))
+        self.spell_check.setAccessibleName(self.tr("Underline misspelt words"))
+        self.spell_check.setAccessibleDescription(self.tr("Spell check the drafts"))
         self.spell_check.toggled.connect(self._on_spell_toggled)
         self.spell_language = QComboBox(self)
         self.spell_language.setAccessibleName(self.tr("Spelling language"))
@@ -113,7 +117,7 @@ class SettingsDialog(QDialog):
         self.choose_backups.setAccessibleName(self.tr("Choose a backups folder"))
         self.choose_backups.clicked.connect(self._choose_backups_dir)
         self.default_backups = QPushButton(self.tr("Use the usual place"), self)
-        self.default_backups.setAccessibleName(self.tr("Use the usual backups folder"))
+        self.default_backups.setAccessibleName(self.tr("Use the usual place for backups"))
         self.default_backups.clicked.connect(self._clear_backups_dir)
 
         self.message = make_muted(QLabel(self), smaller=False)

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,7 +27,8 @@ CARD_STYLE = """
 #NarrativeCard { background: palette(base); border: 1px solid palette(mid);
                  border-radius: 8px; }
 #NarrativeCard[selected="true"] { border: 2px solid palette(mid); }
-#NarrativeCard[selected="true"][focused="true"] { border: 2px solid palette(highlight); }
+#NarrativeCard[selected="true"][focused="true"] { border: 3px solid palette(highlight);
+                                                  background: palette(alternate-base); }
 """
 
 
@@ -166,18 +168,37 @@ class NarrativeCard(QFrame):
             self.more_button.setMenu(self._build_menu())
             buttons.addWidget(self.open_button)
             buttons.addWidget(self.more_button)
-        for button in self.findChildren(QPushButton) + self.findChildren(QToolButton):
-            button.setAccessibleDescription(summary.title)
-
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 12, 16, 12)
         row.setSpacing(16)
         row.addLayout(text, 1)
         row.addLayout(buttons, 0)
         row.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
-        self.setAccessibleName(summary.title)
         self.setProperty("selected", False)
         self.setProperty("focused", False)  # selected while the list has keyboard focus
+        self._name_for_screen_readers(trashed)  # once the buttons are the card's children
+
+    def spoken_summary(self) -> str:
+        """What the card says, in the order it shows it: title, audience, length, dates."""
+        parts = [self.title_label.text(), self.purpose_label.text(), self.facts_label.text()]
+        return ", ".join(" ".join(p.replace("\u00b7", ",").split()).replace(" ,", ",")
+                         for p in parts if p)
+
+    def _name_for_screen_readers(self, trashed: bool) -> None:
+        """The card reads as its whole summary, and each button names its narrative, so a
+        list of cards is not a list of identical "Open" and "More" buttons."""
+        title = self.title_label.text()
+        self.setAccessibleName(self.spoken_summary())
+        if trashed:
+            self.restore_button.setAccessibleName(_tr("Restore {title}").format(title=title))
+            self.delete_button.setAccessibleName(
+                _tr("Delete for good: {title}").format(title=title))
+        else:
+            self.open_button.setAccessibleName(_tr("Open {title}").format(title=title))
+            self.more_button.setAccessibleName(
+                _tr("More actions for {title}").format(title=title))
+        for button in self.findChildren(QAbstractButton):
+            button.setAccessibleDescription(self.spoken_summary())
 
     @staticmethod
     def untitled() -> str:

@@ -6,7 +6,9 @@ to open and records (``Settings.mark_welcome_seen``) that the welcome need not c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from narrative_app.ui.widgets.common import make_heading, make_muted
+from narrative_app.ui.widgets.common import PRIMARY_STYLE, make_heading, make_muted
 
 CONTENT_WIDTH = 720
 
@@ -163,8 +165,7 @@ class WelcomePage(QWidget):
             outer = QVBoxLayout(self)
             outer.setContentsMargins(0, 0, 0, 8)
             outer.addWidget(content)
-            self.setTabOrder(self.example_button, self.start_button)
-            self._style_primary()
+            self._order_and_style()
             return
 
         outer = QVBoxLayout(self)
@@ -175,22 +176,19 @@ class WelcomePage(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
-        self.setTabOrder(self.example_button, self.start_button)
-        self._style_primary()
+        self._order_and_style()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._style_primary()
+    def _order_and_style(self) -> None:
+        """Tab follows the buttons left to right; "Start my own" in the accent style."""
+        order = self.focus_order()
+        for first, second in pairwise(order):
+            self.setTabOrder(first, second)
+        self.start_button.setStyleSheet(PRIMARY_STYLE)
 
-    def _style_primary(self) -> None:
-        """"Start my own" in the palette's accent colour, so it reads as the main choice."""
-        palette = QPalette(self.palette())
-        palette.setColor(QPalette.ColorRole.Button, palette.color(QPalette.ColorRole.Highlight))
-        palette.setColor(
-            QPalette.ColorRole.ButtonText, palette.color(QPalette.ColorRole.HighlightedText)
-        )
-        self.start_button.setPalette(palette)
+    def focus_order(self) -> list[QWidget]:
+        """The welcome's controls in the order they are seen (and tabbed through)."""
+        shown = [self.dismiss_button] if not self.dismiss_button.isHidden() else []
+        return [*shown, self.example_button, self.start_button]
 
     def sentences(self) -> list[str]:
         """The three plain sentences, Self, Us and Now, as the user sees them."""

@@ -1,4 +1,5 @@
-"""UI: small shared helpers for the workspace pages (palette colours, folding sections, find bar).
+"""UI: small shared helpers for the workspace pages (palette colours, folding sections, find bar,
+announcements for screen readers, the accent button's style).
 
 Nothing here knows about narratives; the pages compose these pieces.
 """
@@ -6,7 +7,16 @@ Nothing here knows about narratives; the pages compose these pieces.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut, QTextDocument
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QColor,
+    QFont,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +31,16 @@ from PySide6.QtWidgets import (
 
 from narrative_app.coach.timing import BudgetState
 
+# The main action's look ("New narrative", "Start my own"): accent background, its checked
+# text colour; the focus ring (widgets/focus_ring.py) shows focus around it.
+PRIMARY_STYLE = """
+QPushButton { background: palette(highlight); color: palette(highlighted-text);
+              border: 2px solid palette(highlight); border-radius: 6px; padding: 6px 18px;
+              font-weight: bold; }
+QPushButton:focus { border: 2px solid palette(text); }
+QPushButton:pressed { background: palette(dark); }
+"""
+
 # Hues for the budget and the diff; lightness and saturation come from the palette so the
 # same states read well on light, dark and high-contrast themes.
 _HUES = {BudgetState.GREEN: 135, BudgetState.AMBER: 36, BudgetState.RED: 3}
@@ -31,15 +51,20 @@ def is_dark(palette: QPalette) -> bool:
 
 
 def state_colour(palette: QPalette, state: BudgetState) -> QColor:
-    """A green/amber/red readable on the palette's base colour (the accent when no target)."""
+    """A green/amber/red readable on the palette's backgrounds (the accent when no target)."""
+    from narrative_app.ui.theme import TEXT_BACKGROUNDS, TEXT_RATIO, ensure_contrast
+
+    grounds = [palette.color(role) for role in TEXT_BACKGROUNDS]
     if state is BudgetState.NONE:
-        return palette.color(QPalette.ColorRole.Highlight)
-    dark = is_dark(palette)
-    hue = _HUES[state]
-    lightness = 165 if dark else 88
-    if state is BudgetState.AMBER:
-        lightness += 10 if dark else 4
-    return QColor.fromHsl(hue, 170 if dark else 200, lightness)
+        colour = palette.color(QPalette.ColorRole.Highlight)
+    else:
+        dark = is_dark(palette)
+        lightness = 165 if dark else 88
+        if state is BudgetState.AMBER:
+            lightness += 10 if dark else 4
+        colour = QColor.fromHsl(_HUES[state], 170 if dark else 200, lightness)
+    # Used for words ("over by 0:20") as well as bars: held to the text ratio, 4.5:1.
+    return ensure_contrast(colour, grounds, TEXT_RATIO)
 
 
 def tint(palette: QPalette, colour: QColor, amount: float = 0.22) -> QColor:
@@ -59,6 +84,27 @@ def tint(palette: QPalette, colour: QColor, amount: float = 0.22) -> QColor:
 
 def muted_colour(palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.PlaceholderText)
+
+
+def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
+    """Tell screen readers about a change they would otherwise miss (WCAG 4.1.3), without
+    moving the focus. Call it for outcomes ("Saved 'Away day'", "4 of 5 chosen", an error),
+    never on every keystroke."""
+    text = " ".join(text.split())
+    if not text:
+        return
+    event = QAccessibleAnnouncementEvent(widget, text)
+    politeness = QAccessible.AnnouncementPoliteness
+    event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
+    QAccessible.updateAccessibility(event)
+
+
+def set_status(label: QLabel, text: str, *, assertive: bool = False) -> None:
+    """Show ``text`` in a status label and announce it when it changed (and is not empty)."""
+    if label.text() == text:
+        return
+    label.setText(text)
+    announce(label, text, assertive=assertive)
 
 
 def make_muted(label: QLabel, *, smaller: bool = True) -> QLabel:

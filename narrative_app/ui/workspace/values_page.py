@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from narrative_app.domain import MAX_CHOSEN_VALUES
 from narrative_app.paths import read_resource_text
-from narrative_app.ui.widgets.common import make_heading, make_muted
+from narrative_app.ui.widgets.common import make_heading, make_muted, set_status
 
 TOP_RANKED = 3
 COLUMNS = 3
@@ -262,13 +262,16 @@ class ValuesPage(QWidget):
             self.ranked.setCurrentRow(row)
         count = len(self._chosen)
         if count == 0:
-            self.count_label.setText(self.tr("None chosen yet. Tick up to five cards."))
+            words = self.tr("None chosen yet. Tick up to five cards.")
         elif full:
-            self.count_label.setText(self.tr("Five chosen, the most you can pick."))
+            words = self.tr("Five chosen, the most you can pick.")
         else:
-            self.count_label.setText(
-                self.tr("{n} of 5 chosen.").format(n=count)
-            )
+            words = self.tr("{n} of 5 chosen.").format(n=count)
+        announced = bool(self.count_label.text())  # not the first fill, only the changes
+        if announced:
+            set_status(self.count_label, words)
+        else:
+            self.count_label.setText(words)
         self._update_buttons()
 
     def _update_buttons(self, *_args) -> None:

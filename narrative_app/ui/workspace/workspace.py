@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.domain import PartKind
+from narrative_app.ui.widgets.common import announce
 from narrative_app.ui.workspace.navigation import NAV_ITEMS, PAGE_KEYS
 
 if TYPE_CHECKING:
@@ -46,8 +47,9 @@ class SaveIndicator(QLabel):
 
     def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(self.tr("Save status"))
+        self.setAccessibleDescription(self.tr("Save status"))
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self._failed = False
         self.setContentsMargins(8, 0, 8, 0)
         controller.saveStateChanged.connect(self.show_state)
         self.show_state(*controller.save_state)
@@ -55,6 +57,12 @@ class SaveIndicator(QLabel):
     def show_state(self, state: str, message: str) -> None:
         failed = state == "failed"
         self.setText(message or (self.tr("Saved") if state == "saved" else ""))
+        # The value itself is what a screen reader hears ("Saved", "Not saved: ..."); a
+        # failure, and saving again after one, are announced (ordinary saves stay quiet).
+        self.setAccessibleName(self.text() or self.tr("Save status"))
+        if failed != self._failed and self.text():
+            announce(self, self.text(), assertive=failed)
+        self._failed = failed
         self.setForegroundRole(QPalette.ColorRole.WindowText if failed
                                else QPalette.ColorRole.PlaceholderText)
         font = self.font()
