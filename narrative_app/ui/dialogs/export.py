@@ -36,6 +36,7 @@ from narrative_app.export.markdown import notes_to_markdown
 from narrative_app.export.notes import Layout, Paper, build_notes
 from narrative_app.export.text import notes_to_text
 from narrative_app.ui.settings import Settings
+from narrative_app.ui.widgets.common import tab_to_every_button
 
 PREVIEW_SCALE = 0.75  # the preview is a sketch of the page, not the page at full size
 LAST_DIR_KEY = "export/last_dir"
@@ -135,6 +136,7 @@ class ExportDialog(QDialog):
         self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
+        tab_to_every_button(self.buttons)  # Cancel too, not only the default button
 
         root = QVBoxLayout(self)
         root.addLayout(body, 1)

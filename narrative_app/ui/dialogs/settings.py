@@ -45,7 +45,7 @@ from narrative_app.ui.settings import (
     Settings,
     Theme,
 )
-from narrative_app.ui.widgets.common import make_muted
+from narrative_app.ui.widgets.common import make_muted, tab_to_every_button
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")  # en, en_GB: not README or LICENSE
 
@@ -136,6 +136,7 @@ class SettingsDialog(QDialog):
         self.defaults_button.clicked.connect(self.restore_defaults)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        tab_to_every_button(buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._group(self.tr("Speaking and exports"), [

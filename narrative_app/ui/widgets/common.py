@@ -107,6 +107,14 @@ def set_status(label: QLabel, text: str, *, assertive: bool = False) -> None:
     announce(label, text, assertive=assertive)
 
 
+def tab_to_every_button(box: QWidget) -> None:
+    """Let Tab reach every button of a dialog's button box (WCAG 2.1.1, 2.4.3).
+
+    Qt makes the box's default button its focus proxy, and Tab then jumps straight to that
+    button, past every other (the Export dialog's Cancel was never reached)."""
+    box.setFocusProxy(None)
+
+
 def make_muted(label: QLabel, *, smaller: bool = True) -> QLabel:
     """Quiet secondary text: the palette's placeholder colour and a slightly smaller font."""
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)

@@ -11,9 +11,9 @@ resizes, and never takes a click.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from narrative_app.ui.theme import focus_colour
 
@@ -86,6 +86,7 @@ class FocusRings(QObject):
             self.ring.hide()  # menus and drop-down lists show their own current item
             return
         self.ring.target = new
+        _scroll_into_view(new)
         if self.ring.parentWidget() is not window:
             self.ring.setParent(window)
         chain, widget = [], new
@@ -118,17 +119,38 @@ class FocusRings(QObject):
             ring.hide()
             return
         window = ring.parentWidget()
-        shown = target.visibleRegion().boundingRect()
+        shown = visible_rect(target, window)
         if shown.isEmpty():
             ring.hide()
             return
-        top_left = target.mapTo(window, shown.topLeft())
         margin = RING_GAP + RING_WIDTH
-        area = QRect(top_left, shown.size()).adjusted(-margin, -margin, margin, margin)
-        ring.setGeometry(area.intersected(window.rect()))
+        ring.setGeometry(shown.adjusted(-margin, -margin, margin, margin)
+                         .intersected(window.rect()))
         ring.raise_()
         ring.show()
         ring.update()
+
+
+def _scroll_into_view(widget: QWidget) -> None:
+    """Scroll every scroll area holding ``widget`` so it shows (WCAG 2.4.11): Qt does so
+    only when the focus moves within the area, not when Tab comes in from outside."""
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent, QScrollArea) and parent.widget() is not None and \
+                parent.widget().isAncestorOf(widget):
+            parent.ensureWidgetVisible(widget, 8, 8)
+        parent = parent.parentWidget()
+
+
+def visible_rect(widget: QWidget, window: QWidget) -> QRect:
+    """The part of ``widget`` not scrolled or clipped away by its parents, in ``window``'s
+    coordinates (``visibleRegion`` leaves out what children cover, so cannot be used)."""
+    area = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        area = area.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    return area.intersected(window.rect())
 
 
 def ring_geometry(window: QWidget) -> QRect | None:
