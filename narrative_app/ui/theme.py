@@ -135,7 +135,7 @@ def complete(palette: QPalette, look: Look | None = None) -> QPalette:
     text, window = colour(_R.Text), colour(_R.Window)
     muted = derived(text, window, _MUTED_START[look], grounds, TEXT_RATIO)
     border = derived(text, window, _BORDER_START[look], grounds, NON_TEXT_RATIO)
-    highlight = ensure_contrast(colour(_R.Highlight), grounds, NON_TEXT_RATIO)
+    highlight = ensure_contrast(colour(_R.Highlight), grounds, TEXT_RATIO)  # used for words too
     on_accent = ensure_contrast(colour(_R.HighlightedText), [highlight], TEXT_RATIO)
     if contrast_ratio(on_accent, highlight) < TEXT_RATIO or look is not Look.LIGHT:
         black, white = QColor("#000000"), QColor("#ffffff")

@@ -200,7 +200,7 @@ class ValuesPage(QWidget):
                 unique.append(value)
         self._chosen = unique[:MAX_CHOSEN_VALUES]
         self._controller.set_meta(values=list(self._chosen))
-        self._refresh()
+        self._refresh(spoken=True)
 
     def _on_check(self, name: str, checked: bool) -> None:
         if checked and name not in self._chosen:
@@ -234,7 +234,8 @@ class ValuesPage(QWidget):
             self.ranked.setCurrentRow(min(row, len(self._chosen) - 1))
 
     # ------------------------------------------------------------------ view
-    def _refresh(self) -> None:
+    def _refresh(self, *, spoken: bool = False) -> None:
+        """Show the choice; ``spoken`` (a change the user made) also announces the count."""
         full = len(self._chosen) >= MAX_CHOSEN_VALUES
         for name, check in self.checks.items():
             check.blockSignals(True)
@@ -267,8 +268,7 @@ class ValuesPage(QWidget):
             words = self.tr("Five chosen, the most you can pick.")
         else:
             words = self.tr("{n} of 5 chosen.").format(n=count)
-        announced = bool(self.count_label.text())  # not the first fill, only the changes
-        if announced:
+        if spoken:
             set_status(self.count_label, words)
         else:
             self.count_label.setText(words)

@@ -60,9 +60,10 @@ class SaveIndicator(QLabel):
         # The value itself is what a screen reader hears ("Saved", "Not saved: ..."); a
         # failure, and saving again after one, are announced (ordinary saves stay quiet).
         self.setAccessibleName(self.text() or self.tr("Save status"))
-        if failed != self._failed and self.text():
+        if (failed and not self._failed) or (state == "saved" and self._failed):
             announce(self, self.text(), assertive=failed)
-        self._failed = failed
+        if failed or state == "saved":
+            self._failed = failed
         self.setForegroundRole(QPalette.ColorRole.WindowText if failed
                                else QPalette.ColorRole.PlaceholderText)
         font = self.font()
