@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,7 +45,12 @@ from narrative_app.ui.settings import (
     Settings,
     Theme,
 )
-from narrative_app.ui.widgets.common import make_muted, tab_to_every_button
+from narrative_app.ui.widgets.common import (
+    fit_to_screen,
+    make_muted,
+    scroll_when_small,
+    tab_to_every_button,
+)
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")  # en, en_GB: not README or LICENSE
 
@@ -138,7 +143,11 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         tab_to_every_button(buttons)
 
-        layout = QVBoxLayout(self)
+        # The groups scroll when the screen is short (200% text on a laptop); the message
+        # and Save / Cancel stay below them, always on screen.
+        form_page = QWidget(self)
+        layout = QVBoxLayout(form_page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._group(self.tr("Speaking and exports"), [
             (self.tr("Starting &pace:"), self.pace),
             (self.tr("Paper si&ze:"), self.paper),
@@ -164,10 +173,12 @@ class SettingsDialog(QDialog):
             (self.tr("Fol&der:"), folder_row),
         ], note=self.tr("A checked copy of your narratives is made once a day when the app "
                         "opens. Older copies beyond this number are removed.")))
-        layout.addWidget(self.message)
         layout.addStretch(1)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll_when_small(form_page, self), 1)
+        outer.addWidget(self.message)
+        outer.addWidget(buttons)
+        fit_to_screen(self, QSize(560, form_page.sizeHint().height() + 90), QSize(560, 240))
         # One label column for every group, so the fields line up from group to group.
         label_width = max(label.sizeHint().width() for label in self._labels)
         for label in self._labels:

@@ -152,11 +152,10 @@ class WelcomePage(QWidget):
         column.addLayout(card_box)
         column.addSpacing(6)
         buttons = QHBoxLayout()
-        if compact:
-            buttons.addWidget(self.privacy, 1)
-        else:
-            column.addWidget(self.privacy)
-            buttons.addStretch(1)
+        # The note has a line of its own, so with large text it wraps instead of being
+        # squeezed beside the buttons.
+        column.addWidget(self.privacy)
+        buttons.addStretch(1)
         buttons.addWidget(self.dismiss_button)
         buttons.addWidget(self.example_button)
         buttons.addWidget(self.start_button)
@@ -177,6 +176,16 @@ class WelcomePage(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
         self._order_and_style()
+
+    def resizeEvent(self, event) -> None:
+        """Never shorter than the wrapped text needs at this width (large text reflows
+        into more lines; the library below moves down rather than cutting it off)."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed != self.minimumHeight():
+                self.setMinimumHeight(needed)
 
     def _order_and_style(self) -> None:
         """Tab follows the buttons left to right; "Start my own" in the accent style."""

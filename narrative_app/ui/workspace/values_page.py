@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from narrative_app.domain import MAX_CHOSEN_VALUES
 from narrative_app.paths import read_resource_text
-from narrative_app.ui.widgets.common import make_heading, make_muted, set_status
+from narrative_app.ui.widgets.common import ReflowGrid, make_heading, make_muted, set_status
 
 TOP_RANKED = 3
 COLUMNS = 3
@@ -77,15 +76,9 @@ class ValuesPage(QWidget):
         self.problem_label.setVisible(bool(problem))
         self.checks: dict[str, QCheckBox] = {}
         self._frames: dict[str, QFrame] = {}
-        grid_host = QWidget()
-        grid = QGridLayout(grid_host)
-        grid.setContentsMargins(0, 0, 8, 0)
-        grid.setSpacing(8)
-        for index, card in enumerate(self.cards):
-            grid.addWidget(self._card(card, grid_host), index // COLUMNS, index % COLUMNS)
-        for column in range(COLUMNS):
-            grid.setColumnStretch(column, 1)
-        grid.setRowStretch(len(self.cards) // COLUMNS + 1, 1)
+        grid_host = ReflowGrid(COLUMNS)  # fewer columns when the text is large
+        for card in self.cards:
+            grid_host.add(self._card(card, grid_host))
         scroll = QScrollArea(self)
         scroll.setWidget(grid_host)
         scroll.setWidgetResizable(True)
@@ -163,17 +156,17 @@ class ValuesPage(QWidget):
         self.down_button.clicked.connect(self.move_down)
         self.remove_button = QPushButton(self.tr("Remove"), panel)
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons = ReflowGrid(3, panel)  # one row, or stacked when the text is large
+        buttons.grid.setContentsMargins(0, 0, 0, 0)
         for button in (self.up_button, self.down_button, self.remove_button):
-            buttons.addWidget(button)
+            buttons.add(button)
         box = QVBoxLayout(panel)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(title)
         box.addWidget(self.count_label)
         box.addWidget(self.ranked, 1)
         box.addWidget(self.rank_hint)
-        box.addLayout(buttons)
+        box.addWidget(buttons)
         panel.setMinimumWidth(220)
         return panel
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.domain import PartKind
-from narrative_app.ui.widgets.common import announce
+from narrative_app.ui.widgets.common import ZoomState, announce, apply_ui_zoom
 from narrative_app.ui.workspace.navigation import NAV_ITEMS, PAGE_KEYS
 
 if TYPE_CHECKING:
@@ -172,6 +172,10 @@ class Workspace(QWidget):
         controller.runsChanged.connect(self._schedule_report)
         self.restore_layout()
         self.show_page("purpose")
+        # Ctrl++ / Ctrl+- scale the whole workspace's text, not only the editors.
+        self._zoom = ZoomState.instance()
+        self._zoom.changed.connect(self._apply_zoom)
+        self._apply_zoom(self._zoom.steps)
 
     # ------------------------------------------------------------ page set-up
     def _build_page(self, key: str) -> QWidget:
@@ -271,6 +275,9 @@ class Workspace(QWidget):
     def _update_side(self) -> None:
         show = self.side_wanted and not self.focus_mode and self.width() >= SIDE_MIN_WIDTH
         self.side.setVisible(show)
+
+    def _apply_zoom(self, steps: int) -> None:
+        apply_ui_zoom(self, steps)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
