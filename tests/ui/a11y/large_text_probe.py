@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, QStandardPaths
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 
 def clipped(window: QWidget) -> list[str]:
@@ -26,9 +26,9 @@ def clipped(window: QWidget) -> list[str]:
             needed = widget.heightForWidth(widget.width())
             if needed > widget.height() + 1:
                 found.append(f"label {widget.text()[:40]!r}: {widget.height()} < {needed}")
-        elif isinstance(widget, QAbstractButton) and widget.text():
-            if widget.width() + 1 < widget.minimumSizeHint().width():
-                found.append(f"button {widget.text()!r}: {widget.width()} < "
+        elif isinstance(widget, QAbstractButton) and widget.text() and \
+                widget.width() + 1 < widget.minimumSizeHint().width():
+            found.append(f"button {widget.text()!r}: {widget.width()} < "
                              f"{widget.minimumSizeHint().width()}")
     return found
 
