@@ -84,6 +84,38 @@ def length_text(summary: NarrativeSummary) -> str:
     return _tr("About {time} ({words})").format(time=format_seconds(seconds), words=words)
 
 
+def who_text(summary: NarrativeSummary) -> str:
+    who = []
+    if summary.audience:
+        who.append(_tr("For {audience}").format(audience=summary.audience))
+    if summary.occasion:
+        who.append(summary.occasion)
+    return "  ·  ".join(who) or _tr("No audience or occasion yet")
+
+
+def facts_text(summary: NarrativeSummary, trashed: bool) -> str:
+    facts = [slot_text(summary), length_text(summary)]
+    if trashed and summary.trashed_at is not None:
+        facts.append(_tr("Moved to the trash {when}").format(
+            when=friendly_time(summary.trashed_at)))
+    else:
+        facts.append(_tr("Edited {when}").format(when=friendly_time(summary.updated_at)))
+        if summary.last_rehearsed_at is not None:
+            facts.append(_tr("Rehearsed {when}").format(
+                when=friendly_time(summary.last_rehearsed_at)))
+        else:
+            facts.append(_tr("Not rehearsed yet"))
+    return "  ·  ".join(facts)
+
+
+def spoken_summary(summary: NarrativeSummary, trashed: bool) -> str:
+    """What a card says, in the order it shows it: title, audience, length, last edit."""
+    parts = [summary.title or _tr("Untitled narrative"), who_text(summary),
+             facts_text(summary, trashed)]
+    return ", ".join(" ".join(p.replace("\u00b7", ",").split()).replace(" ,", ",")
+                     for p in parts if p)
+
+
 def muted(label: QLabel) -> QLabel:
     """Secondary text: the palette's placeholder colour, so it follows light and dark."""
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -104,6 +136,7 @@ class NarrativeCard(QFrame):
     def __init__(self, summary: NarrativeSummary, *, trashed: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.summary = summary
+        self._trashed = trashed
         self.setObjectName("NarrativeCard")
         self.setStyleSheet(CARD_STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -117,27 +150,11 @@ class NarrativeCard(QFrame):
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
 
-        who = []
-        if summary.audience:
-            who.append(_tr("For {audience}").format(audience=summary.audience))
-        if summary.occasion:
-            who.append(summary.occasion)
-        self.purpose_label = QLabel("  ·  ".join(who) or _tr("No audience or occasion yet"))
+        self.purpose_label = QLabel(who_text(summary))
         self.purpose_label.setTextFormat(Qt.TextFormat.PlainText)
         self.purpose_label.setWordWrap(True)
 
-        facts = [slot_text(summary), length_text(summary)]
-        if trashed and summary.trashed_at is not None:
-            facts.append(_tr("Moved to the trash {when}").format(
-                when=friendly_time(summary.trashed_at)))
-        else:
-            facts.append(_tr("Edited {when}").format(when=friendly_time(summary.updated_at)))
-            if summary.last_rehearsed_at is not None:
-                facts.append(_tr("Rehearsed {when}").format(
-                    when=friendly_time(summary.last_rehearsed_at)))
-            else:
-                facts.append(_tr("Not rehearsed yet"))
-        self.facts_label = muted(QLabel("  ·  ".join(facts)))
+        self.facts_label = muted(QLabel(facts_text(summary, trashed)))
         self.facts_label.setWordWrap(True)
 
         text = QVBoxLayout()
@@ -180,9 +197,7 @@ class NarrativeCard(QFrame):
 
     def spoken_summary(self) -> str:
         """What the card says, in the order it shows it: title, audience, length, dates."""
-        parts = [self.title_label.text(), self.purpose_label.text(), self.facts_label.text()]
-        return ", ".join(" ".join(p.replace("\u00b7", ",").split()).replace(" ,", ",")
-                         for p in parts if p)
+        return spoken_summary(self.summary, self._trashed)
 
     def _name_for_screen_readers(self, trashed: bool) -> None:
         """The card reads as its whole summary, and each button names its narrative, so a

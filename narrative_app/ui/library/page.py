@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 
 from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.library.actions import LibraryActionsMixin
-from narrative_app.ui.library.card import EmptyState, NarrativeCard, NoticeBar, muted
+from narrative_app.ui.library.card import (
+    EmptyState,
+    NarrativeCard,
+    NoticeBar,
+    muted,
+    spoken_summary,
+)
 from narrative_app.ui.library.transfer import LibraryTransferMixin
 from narrative_app.ui.widgets.common import PRIMARY_STYLE
 
@@ -228,7 +234,9 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         for summary in items:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, summary.title)
+            # What a screen reader says for the row (the card itself is not in the tree).
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         spoken_summary(summary, self.showing_trash))
             item.setSizeHint(QSize(width, self._row_height or 110))
             self.list.addItem(item)
         self._build_visible_cards()

@@ -73,6 +73,12 @@ def test_library_cards_read_as_their_summary_and_buttons_name_the_narrative(
         assert "Edited" in spoken  # the last edit
         assert accessible_name(card.open_button) == f"Open {title}"
         assert accessible_name(card.more_button) == f"More actions for {title}"
+    # The list row is what AT-SPI exposes (the card widget is not in the tree): it reads
+    # as the whole summary too, not only the title.
+    rows = QAccessible.queryAccessibleInterface(main_window.library.list)
+    spoken_rows = [rows.child(i).text(QAccessible.Text.Name) for i in range(rows.childCount())]
+    for card in cards:
+        assert accessible_name(card) in spoken_rows
     names = {accessible_name(c.open_button) for c in cards}
     assert names >= {"Open Budget day", "Open Someone who comes back"}  # not all "Open"
 
