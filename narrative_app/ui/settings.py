@@ -275,12 +275,12 @@ def apply_theme(theme: Theme) -> None:
 
     Qt 6.8+ can ask the platform for a colour scheme (``QStyleHints.setColorScheme``), so
     native dialogs follow; the app's own palette for the look is then set on the application
-    (its muted colours and borders checked for contrast in ui/theme.py), with the field
-    borders' style, so every palette-driven colour follows on every platform.
+    (its muted colours and borders checked for contrast in ui/theme.py), and the fields
+    outlined by ``FieldBorderStyle``, so every palette-driven colour follows everywhere.
     """
     from PySide6.QtCore import Qt  # the Qt namespace costs ~15 ms: not on the start-up path
 
-    from narrative_app.ui.theme import FIELD_STYLE, Look, palette_for
+    from narrative_app.ui.theme import Look, install_field_borders, palette_for
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -301,6 +301,5 @@ def apply_theme(theme: Theme) -> None:
     else:
         look = {Theme.LIGHT: Look.LIGHT, Theme.DARK: Look.DARK,
                 Theme.HIGH_CONTRAST: Look.HIGH_CONTRAST}[theme]
+    install_field_borders(app)
     app.setPalette(palette_for(look))
-    if app.styleSheet() != FIELD_STYLE:
-        app.setStyleSheet(FIELD_STYLE)

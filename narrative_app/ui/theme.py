@@ -13,7 +13,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 TEXT_RATIO = 4.5  # WCAG 1.4.3, normal-sized text
 NON_TEXT_RATIO = 3.0  # WCAG 1.4.11 and 2.4.13: borders, focus indicators, states
@@ -179,18 +181,36 @@ def focus_colour(palette: QPalette) -> QColor:
     return ensure_contrast(palette.color(_R.Text), grounds, NON_TEXT_RATIO)
 
 
-# Text fields get a border in the palette's checked border colour (Mid): Fusion's own is
-# drawn from the window colour and falls to 2:1 (light) and 1.1:1 (dark).
-FIELD_STYLE = """
-QLineEdit, QAbstractSpinBox, QComboBox {
-    border: 1px solid palette(mid); border-radius: 3px; padding: 2px 4px;
-    background: palette(base); color: palette(text); }
-QComboBox { padding-right: 18px; }
-QComboBox::drop-down { border: none; width: 18px; }
-QComboBox::down-arrow { width: 8px; height: 8px; }
-QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus { border: 2px solid palette(highlight);
-    padding: 1px 3px; }
-QComboBox:focus { padding-right: 17px; }
-QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {
-    border-color: palette(midlight); }
-"""
+class FieldBorderStyle(QProxyStyle):
+    """The platform's style, with text fields, spin boxes and drop-down lists outlined in the
+    palette's checked border colour (Mid, 3:1): Fusion draws their frames from the window
+    colour, at 2:1 (light) and 1.1:1 (dark). A proxy style rather than a style sheet, so
+    palettes set on windows (the rehearsal view's) keep working."""
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_FrameLineEdit:
+            self._outline(option, painter)
+
+    def drawComplexControl(self, control, option, painter, widget=None) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control in (QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_ComboBox) \
+                and getattr(option, "frame", True):
+            self._outline(option, painter)
+
+    @staticmethod
+    def _outline(option, painter) -> None:
+        if not option.state & QStyle.StateFlag.State_Enabled:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(QPen(option.palette.color(_R.Mid), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+
+def install_field_borders(app: QApplication) -> None:
+    """Outline the fields of every window (once; later calls keep the same style)."""
+    if not isinstance(app.style(), FieldBorderStyle):
+        app.setStyle(FieldBorderStyle(app.style().name()))

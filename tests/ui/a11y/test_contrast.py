@@ -31,11 +31,10 @@ TEXT_ROLES = [R.WindowText, R.Text, R.ButtonText, R.PlaceholderText, R.Link, R.L
 @pytest.fixture
 def applied(qapp, request):
     """The palette the app applies for the theme, as QApplication then holds it."""
-    palette, sheet = qapp.palette(), qapp.styleSheet()
+    palette = qapp.palette()
     apply_theme(request.param)
     yield QApplication.palette()
     apply_theme(Theme.SYSTEM)
-    qapp.setStyleSheet(sheet)
     qapp.setPalette(palette)
 
 
@@ -120,7 +119,7 @@ def test_high_contrast_is_offered_in_settings_and_applies(main_window, monkeypat
     from narrative_app.ui.dialogs.settings import SettingsDialog
     from narrative_app.ui.settings import Settings
 
-    palette, sheet = qapp.palette(), qapp.styleSheet()
+    palette = qapp.palette()
 
     def choose(dialog: SettingsDialog) -> int:
         dialog.theme.setCurrentIndex(dialog.theme.findText("High contrast"))
@@ -135,5 +134,4 @@ def test_high_contrast_is_offered_in_settings_and_applies(main_window, monkeypat
         assert main_window.palette().color(R.WindowText).name() == "#ffffff"
     finally:
         apply_theme(Theme.SYSTEM)
-        qapp.setStyleSheet(sheet)
         qapp.setPalette(palette)

@@ -18,10 +18,9 @@ def keep_theme(qapp):
     """A theme applied by the test does not leak into later tests."""
     from narrative_app.ui.settings import Theme, apply_theme
 
-    palette, sheet = qapp.palette(), qapp.styleSheet()
+    palette = qapp.palette()
     yield
     apply_theme(Theme.SYSTEM)
-    qapp.setStyleSheet(sheet)
     qapp.setPalette(palette)
 
 
