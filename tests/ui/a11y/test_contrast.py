@@ -92,6 +92,26 @@ def test_a_rendered_field_border_holds_three_to_one(applied: QPalette, qtbot) ->
     assert contrast_ratio(border, outside) >= NON_TEXT_RATIO
 
 
+@pytest.mark.parametrize("applied", THEMES, indirect=True)
+def test_a_rendered_tick_box_outline_holds_three_to_one(applied: QPalette, qtbot) -> None:
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    box = QCheckBox("Dignity")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    image = box.grab().toImage()
+    y = indicator.center().y()
+    edge = image.pixelColor(indicator.left(), y)
+    outside = applied.color(R.Window)
+    inside = image.pixelColor(indicator.left() + 3, y)
+    assert contrast_ratio(edge, outside) >= NON_TEXT_RATIO
+    assert contrast_ratio(edge, inside) >= NON_TEXT_RATIO
+
+
 def test_the_muted_colours_are_derived_not_written_down() -> None:
     """Quieter text starts between text and window and is moved only as far as the ratio
     needs: it stays quieter than the text, and exactly meets the floor, not far above it."""
