@@ -184,8 +184,8 @@ def focus_colour(palette: QPalette) -> QColor:
 class FieldBorderStyle(QProxyStyle):
     """The platform's style, with text fields, spin boxes, drop-down lists and tick boxes
     outlined in the palette's checked border colour (Mid, 3:1): Fusion draws their frames
-    from the window colour, at 2:1 (light) and 1.1:1 (dark). A proxy style rather than a style sheet, so
-    palettes set on windows (the rehearsal view's) keep working."""
+    from the window colour, at 2:1 (light) and 1.1:1 (dark). A proxy style rather than a
+    style sheet, so palettes set on windows (the rehearsal view's) keep working."""
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:
         super().drawPrimitive(element, option, painter, widget)
