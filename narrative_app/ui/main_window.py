@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from narrative_app import APP_NAME
 from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.main_menus import build_menus
-from narrative_app.ui.widgets.common import scroll_when_small
+from narrative_app.ui.widgets.reflow import scroll_when_small
 from narrative_app.ui.workspace.navigation import PAGE_KEYS
 
 if TYPE_CHECKING:

@@ -36,7 +36,7 @@ from narrative_app.export.markdown import notes_to_markdown
 from narrative_app.export.notes import Layout, Paper, build_notes
 from narrative_app.export.text import notes_to_text
 from narrative_app.ui.settings import Settings
-from narrative_app.ui.widgets.common import tab_to_every_button
+from narrative_app.ui.widgets.access import tab_to_every_button
 
 PREVIEW_SCALE = 0.75  # the preview is a sketch of the page, not the page at full size
 LAST_DIR_KEY = "export/last_dir"

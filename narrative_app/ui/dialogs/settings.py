@@ -45,12 +45,9 @@ from narrative_app.ui.settings import (
     Settings,
     Theme,
 )
-from narrative_app.ui.widgets.common import (
-    fit_to_screen,
-    make_muted,
-    scroll_when_small,
-    tab_to_every_button,
-)
+from narrative_app.ui.widgets.access import tab_to_every_button
+from narrative_app.ui.widgets.common import make_muted
+from narrative_app.ui.widgets.reflow import fit_to_screen, scroll_when_small
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")  # en, en_GB: not README or LICENSE
 

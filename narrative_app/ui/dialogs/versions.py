@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from narrative_app.coach.timing import BudgetState
 from narrative_app.domain import PART_ORDER, Narrative, VersionInfo
 from narrative_app.errors import NarrativeAppError
-from narrative_app.ui.widgets.common import make_muted, set_status, state_colour
+from narrative_app.ui.widgets.access import set_status
+from narrative_app.ui.widgets.common import make_muted, state_colour
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 CURRENT = -1  # the compare boxes' id for "the text as it is now"

@@ -12,12 +12,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 
 from narrative_app.method.framework import FieldGuide, PartGuide
 from narrative_app.ui.editor.field_editors import FieldLine, FieldText
-from narrative_app.ui.widgets.common import (
-    CollapsibleSection,
-    PromptCard,
-    WrappedLabel,
-    make_muted,
-)
+from narrative_app.ui.widgets.common import CollapsibleSection, PromptCard, make_muted
+from narrative_app.ui.widgets.reflow import WrappedLabel
 
 SINGLE_LINE_FIELDS = frozenset({"ask", "shared_value"})
 LABEL_WIDTH = 190

@@ -29,7 +29,7 @@ from narrative_app.coach.findings import OK, Finding
 from narrative_app.coach.report import CoachReport, PartTiming, build_report
 from narrative_app.domain import PART_ORDER, Narrative, PartKind
 from narrative_app.method.presets import format_seconds
-from narrative_app.ui.widgets.common import announce
+from narrative_app.ui.widgets.access import announce
 
 DEBOUNCE_MS = 400
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1

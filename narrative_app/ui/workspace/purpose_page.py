@@ -27,7 +27,7 @@ from narrative_app.domain import PART_ORDER, PartKind
 from narrative_app.method.presets import CUSTOM, format_seconds, parse_duration, presets
 from narrative_app.ui.library.card import muted
 from narrative_app.ui.library.page import PRIMARY_STYLE
-from narrative_app.ui.widgets.common import set_status
+from narrative_app.ui.widgets.access import set_status
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController

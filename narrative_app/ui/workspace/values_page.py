@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from narrative_app.domain import MAX_CHOSEN_VALUES
 from narrative_app.paths import read_resource_text
-from narrative_app.ui.widgets.common import ReflowGrid, make_heading, make_muted, set_status
+from narrative_app.ui.widgets.access import set_status
+from narrative_app.ui.widgets.common import make_heading, make_muted
+from narrative_app.ui.widgets.reflow import ReflowGrid
 
 TOP_RANKED = 3
 COLUMNS = 3

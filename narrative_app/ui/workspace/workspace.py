@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.domain import PartKind
-from narrative_app.ui.widgets.common import ZoomState, announce, apply_ui_zoom
+from narrative_app.ui.widgets.access import announce
+from narrative_app.ui.widgets.common import ZoomState
+from narrative_app.ui.widgets.reflow import apply_ui_zoom
 from narrative_app.ui.workspace.navigation import NAV_ITEMS, PAGE_KEYS
 
 if TYPE_CHECKING:
