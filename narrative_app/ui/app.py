@@ -95,11 +95,9 @@ def apply_preferences(app: QApplication) -> None:
     except Exception:  # an unreadable catalogue leaves the app in English
         pass
     try:
-        from narrative_app.ui.settings import Settings, Theme, apply_theme
+        from narrative_app.ui.settings import Settings, apply_theme
 
-        theme = Settings().theme
-        if theme is not Theme.SYSTEM:  # the system's own scheme needs nothing done
-            apply_theme(theme)
+        apply_theme(Settings().theme)  # the system's scheme too: our checked palettes
     except Exception:  # a damaged preference falls back to the system theme
         pass
 

@@ -22,6 +22,7 @@ from narrative_app import APP_NAME
 from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.main_menus import build_menus
 from narrative_app.ui.message_boxes import inform, plain_box
+from narrative_app.ui.widgets.reflow import scroll_when_small
 from narrative_app.ui.workspace.navigation import PAGE_KEYS
 
 if TYPE_CHECKING:
@@ -60,15 +61,19 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("MainWindow")
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(self.minimum_for_screen())
         self._quitting_anyway = False
+        from narrative_app.ui.widgets.focus_ring import FocusRings
+
+        FocusRings.install()  # visible focus on every control, in every window of the app
 
         # The workspace is built on first use; at start-up the app paints the window first,
         # then builds and lists the library (defer_library, see ui/app.py).
         self._library: LibraryPage | None = None
         self._workspace: Workspace | None = None
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        # Scrolls only when the window is smaller than the pages can shrink (200% text).
+        self.setCentralWidget(scroll_when_small(self.stack, self))
         self.welcome: QWidget | None = None
         self.save_indicator: SaveIndicator | None = None  # added with the library
         self.actions_by_name: dict[str, QAction] = build_menus(self)
@@ -391,7 +396,17 @@ class MainWindow(QMainWindow):
         if size is not None and size.width() > 0:
             width = min(width, int(size.width() * 0.92))
             height = min(height, int(size.height() * 0.9))
-        return QSize(max(width, 900), max(height, 600))
+        minimum = MainWindow.minimum_for_screen()
+        return QSize(max(width, minimum.width()), max(height, minimum.height()))
+
+    @staticmethod
+    def minimum_for_screen() -> QSize:
+        """900x600, or less where the screen is smaller (a 1366x768 laptop at 200% offers
+        683x384 logical pixels): the window must always fit on its screen."""
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen else QSize(1366, 768)
+        return QSize(min(900, max(320, room.width() - 16)),
+                     min(600, max(240, room.height() - 40)))
 
     def save_session(self) -> None:
         settings = QSettings()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from narrative_app.domain import DEFAULT_PACE_WPM
@@ -36,6 +36,7 @@ class Theme(enum.StrEnum):
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
+    HIGH_CONTRAST = "high-contrast"
 
 
 class PaperSize(enum.StrEnum):
@@ -263,49 +264,23 @@ def apply_settings(settings: AppSettings, store: Any = None) -> None:
 
 
 def dark_palette() -> QPalette:
-    """A calm dark palette for platforms that cannot switch scheme themselves.
+    """The app's dark palette (its colours and their checked contrast live in ui/theme.py)."""
+    from narrative_app.ui.theme import Look, palette_for
 
-    This is the one place colours are written down; every widget reads them from the palette.
-    """
-    roles = QPalette.ColorRole
-    palette = QPalette()
-    for role, hex_colour in (
-        (roles.Window, "#26272b"),
-        (roles.WindowText, "#e8e6e3"),
-        (roles.Base, "#1d1e21"),
-        (roles.AlternateBase, "#2e3035"),
-        (roles.Text, "#e8e6e3"),
-        (roles.BrightText, "#ffffff"),
-        (roles.Button, "#34363b"),
-        (roles.ButtonText, "#e8e6e3"),
-        (roles.PlaceholderText, "#9c9a97"),
-        (roles.Highlight, "#5b8fd9"),
-        (roles.HighlightedText, "#0f1114"),
-        (roles.Link, "#8ab4f0"),
-        (roles.LinkVisited, "#b79ce8"),
-        (roles.ToolTipBase, "#34363b"),
-        (roles.ToolTipText, "#e8e6e3"),
-        (roles.Light, "#46484e"),
-        (roles.Midlight, "#3b3d42"),
-        (roles.Mid, "#55575d"),
-        (roles.Dark, "#16171a"),
-        (roles.Shadow, "#000000"),
-    ):
-        palette.setColor(role, QColor(hex_colour))
-    muted = QColor("#7d7b78")
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, muted)
-    return palette
+    return palette_for(Look.DARK)
 
 
 def apply_theme(theme: Theme) -> None:
-    """Follow the system's colours, or force light or dark.
+    """Light, dark or high contrast, or follow the system's light or dark scheme.
 
-    Qt 6.8+ can ask the platform for a colour scheme (``QStyleHints.setColorScheme``). Where
-    the platform cannot switch (some Linux desktops, the offscreen platform), a light or dark
-    palette is set on the application instead, so every palette-driven colour follows.
+    Qt 6.8+ can ask the platform for a colour scheme (``QStyleHints.setColorScheme``), so
+    native dialogs follow; the app's own palette for the look is then set on the application
+    (its muted colours and borders checked for contrast in ui/theme.py), and the fields
+    outlined by ``FieldBorderStyle``, so every palette-driven colour follows everywhere.
     """
     from PySide6.QtCore import Qt  # the Qt namespace costs ~15 ms: not on the start-up path
+
+    from narrative_app.ui.theme import Look, install_field_borders, palette_for
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -314,14 +289,17 @@ def apply_theme(theme: Theme) -> None:
         Theme.SYSTEM: Qt.ColorScheme.Unknown,
         Theme.LIGHT: Qt.ColorScheme.Light,
         Theme.DARK: Qt.ColorScheme.Dark,
+        Theme.HIGH_CONTRAST: Qt.ColorScheme.Dark,
     }[theme]
     hints = QGuiApplication.styleHints()
     setter = getattr(hints, "setColorScheme", None)
     if setter is not None:
         setter(wanted)
-    if theme is Theme.SYSTEM or (setter is not None and hints.colorScheme() == wanted):
-        app.setPalette(QPalette())  # the platform's own palette for the scheme
-    elif theme is Theme.DARK:
-        app.setPalette(dark_palette())
+    if theme is Theme.SYSTEM:
+        dark = hints.colorScheme() == Qt.ColorScheme.Dark
+        look = Look.DARK if dark else Look.LIGHT
     else:
-        app.setPalette(app.style().standardPalette())
+        look = {Theme.LIGHT: Look.LIGHT, Theme.DARK: Look.DARK,
+                Theme.HIGH_CONTRAST: Look.HIGH_CONTRAST}[theme]
+    install_field_borders(app)
+    app.setPalette(palette_for(look))

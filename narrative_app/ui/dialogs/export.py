@@ -34,6 +34,7 @@ from narrative_app.export import ExportFormat, check_export_target, render_expor
 from narrative_app.export.html import HtmlColours, esc, notes_to_html
 from narrative_app.export.notes import Layout, Paper, build_notes
 from narrative_app.ui.settings import Settings
+from narrative_app.ui.widgets.access import tab_to_every_button
 
 PREVIEW_SCALE = 0.75  # the preview is a sketch of the page, not the page at full size
 LAST_DIR_KEY = "export/last_dir"
@@ -141,6 +142,7 @@ class ExportDialog(QDialog):
         self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
+        tab_to_every_button(self.buttons)  # Cancel too, not only the default button
 
         root = QVBoxLayout(self)
         root.addLayout(body, 1)

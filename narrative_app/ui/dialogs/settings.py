@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,7 +45,9 @@ from narrative_app.ui.settings import (
     Settings,
     Theme,
 )
+from narrative_app.ui.widgets.access import tab_to_every_button
 from narrative_app.ui.widgets.common import make_muted
+from narrative_app.ui.widgets.reflow import fit_to_screen, scroll_when_small
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")  # en, en_GB: not README or LICENSE
 
@@ -85,9 +87,12 @@ class SettingsDialog(QDialog):
         self.theme.addItem(self.tr("Follow my computer"), Theme.SYSTEM.value)
         self.theme.addItem(self.tr("Light"), Theme.LIGHT.value)
         self.theme.addItem(self.tr("Dark"), Theme.DARK.value)
+        self.theme.addItem(self.tr("High contrast"), Theme.HIGH_CONTRAST.value)
         self.theme.setAccessibleName(self.tr("Theme"))
         self.font_family = QFontComboBox(self)
         self.font_family.setAccessibleName(self.tr("Editor font"))
+        if self.font_family.lineEdit() is not None:  # the editable part screen readers meet
+            self.font_family.lineEdit().setAccessibleName(self.tr("Editor font"))
         self.font_family.currentFontChanged.connect(self._on_font_chosen)
         self.font_size = QSpinBox(self)
         self.font_size.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
@@ -95,7 +100,8 @@ class SettingsDialog(QDialog):
         self.font_size.setAccessibleName(self.tr("Editor font size"))
 
         self.spell_check = QCheckBox(self.tr("&Underline misspelt words"), self)
-        self.spell_check.setAccessibleName(self.tr("Spell check"))
+        self.spell_check.setAccessibleName(self.tr("Underline misspelt words"))
+        self.spell_check.setAccessibleDescription(self.tr("Spell check the drafts"))
         self.spell_check.toggled.connect(self._on_spell_toggled)
         self.spell_language = QComboBox(self)
         self.spell_language.setAccessibleName(self.tr("Spelling language"))
@@ -113,7 +119,7 @@ class SettingsDialog(QDialog):
         self.choose_backups.setAccessibleName(self.tr("Choose a backups folder"))
         self.choose_backups.clicked.connect(self._choose_backups_dir)
         self.default_backups = QPushButton(self.tr("Use the usual place"), self)
-        self.default_backups.setAccessibleName(self.tr("Use the usual backups folder"))
+        self.default_backups.setAccessibleName(self.tr("Use the usual place for backups"))
         self.default_backups.clicked.connect(self._clear_backups_dir)
 
         self.message = make_muted(QLabel(self), smaller=False)
@@ -132,8 +138,13 @@ class SettingsDialog(QDialog):
         self.defaults_button.clicked.connect(self.restore_defaults)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        tab_to_every_button(buttons)
 
-        layout = QVBoxLayout(self)
+        # The groups scroll when the screen is short (200% text on a laptop); the message
+        # and Save / Cancel stay below them, always on screen.
+        form_page = QWidget(self)
+        layout = QVBoxLayout(form_page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._group(self.tr("Speaking and exports"), [
             (self.tr("Starting &pace:"), self.pace),
             (self.tr("Paper si&ze:"), self.paper),
@@ -159,10 +170,12 @@ class SettingsDialog(QDialog):
             (self.tr("Fol&der:"), folder_row),
         ], note=self.tr("A checked copy of your narratives is made once a day when the app "
                         "opens. Older copies beyond this number are removed.")))
-        layout.addWidget(self.message)
         layout.addStretch(1)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll_when_small(form_page, self), 1)
+        outer.addWidget(self.message)
+        outer.addWidget(buttons)
+        fit_to_screen(self, QSize(560, form_page.sizeHint().height() + 90), QSize(560, 240))
         # One label column for every group, so the fields line up from group to group.
         label_width = max(label.sizeHint().width() for label in self._labels)
         for label in self._labels:

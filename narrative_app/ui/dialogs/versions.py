@@ -33,6 +33,7 @@ from narrative_app.errors import NarrativeAppError
 from narrative_app.text.diff import word_diff
 from narrative_app.text.timing import BudgetState
 from narrative_app.ui.message_boxes import ask
+from narrative_app.ui.widgets.access import set_status
 from narrative_app.ui.widgets.common import make_muted, state_colour
 
 CURRENT = -1  # the compare boxes' id for "the text as it is now"
@@ -102,12 +103,20 @@ class VersionsDialog(QDialog):
         self.old_box.setAccessibleName(self.tr("Compare from"))
         self.new_box = QComboBox(self)
         self.new_box.setAccessibleName(self.tr("Compare with"))
+        self.new_box.setAccessibleDescription(self.tr("The later text: a version, or the "
+                                                      "current text"))
         self.old_box.currentIndexChanged.connect(self.compare)
         self.new_box.currentIndexChanged.connect(self.compare)
         compare_row = QHBoxLayout()
-        compare_row.addWidget(QLabel(self.tr("Compare"), self))
+        # The visible words are the lists' labels (buddies), so a screen reader says which
+        # list it is, not only the version showing in it.
+        self.old_label = QLabel(self.tr("Compare"), self)
+        self.old_label.setBuddy(self.old_box)
+        self.new_label = QLabel(self.tr("with"), self)
+        self.new_label.setBuddy(self.new_box)
+        compare_row.addWidget(self.old_label)
         compare_row.addWidget(self.old_box, 1)
-        compare_row.addWidget(QLabel(self.tr("with"), self))
+        compare_row.addWidget(self.new_label)
         compare_row.addWidget(self.new_box, 1)
         self.diff_view = QTextBrowser(self)
         self.diff_view.setOpenLinks(False)
@@ -194,7 +203,7 @@ class VersionsDialog(QDialog):
     def save_version(self) -> VersionInfo | None:
         label = self.label_edit.text().strip()
         if not label:
-            self.message.setText(self.tr("Give the version a short label, such as 'Away day'."))
+            set_status(self.message, self.tr("Give the version a short label, such as 'Away day'."))
             self.label_edit.setFocus()
             return None
         try:
@@ -202,10 +211,10 @@ class VersionsDialog(QDialog):
                 label, self.audience_edit.text().strip(), self.occasion_edit.text().strip()
             )
         except NarrativeAppError as error:
-            self.message.setText(str(error))
+            set_status(self.message, str(error))
             return None
         self.label_edit.clear()
-        self.message.setText(self.tr("Saved \u201c{label}\u201d.").format(label=label))
+        set_status(self.message, self.tr("Saved \u201c{label}\u201d.").format(label=label))
         self.refresh()
         return info
 
@@ -224,9 +233,9 @@ class VersionsDialog(QDialog):
         try:
             self._controller.restore_version(info.id)
         except NarrativeAppError as error:
-            self.message.setText(str(error))
+            set_status(self.message, str(error))
             return False
-        self.message.setText(self.tr("Restored \u201c{label}\u201d.").format(label=info.label))
+        set_status(self.message, self.tr("Restored \u201c{label}\u201d.").format(label=info.label))
         self.refresh()
         return True
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from narrative_app.method.framework import FieldGuide, PartGuide
 from narrative_app.ui.editor.field_editors import FieldLine, FieldText
 from narrative_app.ui.widgets.common import CollapsibleSection, PromptCard, make_muted
+from narrative_app.ui.widgets.reflow import WrappedLabel
 
 SINGLE_LINE_FIELDS = frozenset({"ask", "shared_value"})
 LABEL_WIDTH = 190
@@ -65,8 +66,7 @@ class StoryGuide(QScrollArea):
         font = label.font()
         font.setWeight(QFont.Weight.DemiBold)
         label.setFont(font)
-        hint = make_muted(QLabel(field.hint, box))
-        hint.setWordWrap(True)
+        hint = make_muted(WrappedLabel(field.hint, box))  # grows with large text
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 2, 0, 0)
         layout.setSpacing(1)

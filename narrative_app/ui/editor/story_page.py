@@ -358,6 +358,9 @@ class StoryPage(QWidget):
         self.editor.set_zoom_steps(steps)
         self.preview.setFont(self.editor.font())
         base = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
+        for widget in (self.editor, self.preview, *self.field_editors.values(),
+                       self.cues_editor):
+            widget.setProperty("zoomsItself", True)  # not scaled again by the workspace
         for widget in (*self.field_editors.values(), self.cues_editor):
             font = widget.font()
             font.setPointSizeF(max(6.0, base + steps * 0.75))

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,7 +28,8 @@ CARD_STYLE = """
 #NarrativeCard { background: palette(base); border: 1px solid palette(mid);
                  border-radius: 8px; }
 #NarrativeCard[selected="true"] { border: 2px solid palette(mid); }
-#NarrativeCard[selected="true"][focused="true"] { border: 2px solid palette(highlight); }
+#NarrativeCard[selected="true"][focused="true"] { border: 3px solid palette(highlight);
+                                                  background: palette(alternate-base); }
 """
 
 
@@ -69,6 +71,38 @@ def length_text(summary: NarrativeSummary) -> str:
     return _tr("About {time} ({words})").format(time=format_seconds(seconds), words=words)
 
 
+def who_text(summary: NarrativeSummary) -> str:
+    who = []
+    if summary.audience:
+        who.append(_tr("For {audience}").format(audience=summary.audience))
+    if summary.occasion:
+        who.append(summary.occasion)
+    return "  ·  ".join(who) or _tr("No audience or occasion yet")
+
+
+def facts_text(summary: NarrativeSummary, trashed: bool) -> str:
+    facts = [slot_text(summary), length_text(summary)]
+    if trashed and summary.trashed_at is not None:
+        facts.append(_tr("Moved to the trash {when}").format(
+            when=friendly_time(summary.trashed_at)))
+    else:
+        facts.append(_tr("Edited {when}").format(when=friendly_time(summary.updated_at)))
+        if summary.last_rehearsed_at is not None:
+            facts.append(_tr("Rehearsed {when}").format(
+                when=friendly_time(summary.last_rehearsed_at)))
+        else:
+            facts.append(_tr("Not rehearsed yet"))
+    return "  ·  ".join(facts)
+
+
+def spoken_summary(summary: NarrativeSummary, trashed: bool) -> str:
+    """What a card says, in the order it shows it: title, audience, length, last edit."""
+    parts = [summary.title or _tr("Untitled narrative"), who_text(summary),
+             facts_text(summary, trashed)]
+    return ", ".join(" ".join(p.replace("\u00b7", ",").split()).replace(" ,", ",")
+                     for p in parts if p)
+
+
 def muted(label: QLabel) -> QLabel:
     """Secondary text: the palette's placeholder colour, so it follows light and dark."""
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -89,6 +123,7 @@ class NarrativeCard(QFrame):
     def __init__(self, summary: NarrativeSummary, *, trashed: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.summary = summary
+        self._trashed = trashed
         self.setObjectName("NarrativeCard")
         self.setStyleSheet(CARD_STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -102,27 +137,11 @@ class NarrativeCard(QFrame):
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
 
-        who = []
-        if summary.audience:
-            who.append(_tr("For {audience}").format(audience=summary.audience))
-        if summary.occasion:
-            who.append(summary.occasion)
-        self.purpose_label = QLabel("  ·  ".join(who) or _tr("No audience or occasion yet"))
+        self.purpose_label = QLabel(who_text(summary))
         self.purpose_label.setTextFormat(Qt.TextFormat.PlainText)
         self.purpose_label.setWordWrap(True)
 
-        facts = [slot_text(summary), length_text(summary)]
-        if trashed and summary.trashed_at is not None:
-            facts.append(_tr("Moved to the trash {when}").format(
-                when=friendly_time(summary.trashed_at)))
-        else:
-            facts.append(_tr("Edited {when}").format(when=friendly_time(summary.updated_at)))
-            if summary.last_rehearsed_at is not None:
-                facts.append(_tr("Rehearsed {when}").format(
-                    when=friendly_time(summary.last_rehearsed_at)))
-            else:
-                facts.append(_tr("Not rehearsed yet"))
-        self.facts_label = muted(QLabel("  ·  ".join(facts)))
+        self.facts_label = muted(QLabel(facts_text(summary, trashed)))
         self.facts_label.setWordWrap(True)
 
         text = QVBoxLayout()
@@ -153,18 +172,35 @@ class NarrativeCard(QFrame):
             self.more_button.setMenu(self._build_menu())
             buttons.addWidget(self.open_button)
             buttons.addWidget(self.more_button)
-        for button in self.findChildren(QPushButton) + self.findChildren(QToolButton):
-            button.setAccessibleDescription(summary.title)
-
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 12, 16, 12)
         row.setSpacing(16)
         row.addLayout(text, 1)
         row.addLayout(buttons, 0)
         row.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
-        self.setAccessibleName(summary.title)
         self.setProperty("selected", False)
         self.setProperty("focused", False)  # selected while the list has keyboard focus
+        self._name_for_screen_readers(trashed)  # once the buttons are the card's children
+
+    def spoken_summary(self) -> str:
+        """What the card says, in the order it shows it: title, audience, length, dates."""
+        return spoken_summary(self.summary, self._trashed)
+
+    def _name_for_screen_readers(self, trashed: bool) -> None:
+        """The card reads as its whole summary, and each button names its narrative, so a
+        list of cards is not a list of identical "Open" and "More" buttons."""
+        title = self.title_label.text()
+        self.setAccessibleName(self.spoken_summary())
+        if trashed:
+            self.restore_button.setAccessibleName(_tr("Restore {title}").format(title=title))
+            self.delete_button.setAccessibleName(
+                _tr("Delete for good: {title}").format(title=title))
+        else:
+            self.open_button.setAccessibleName(_tr("Open {title}").format(title=title))
+            self.more_button.setAccessibleName(
+                _tr("More actions for {title}").format(title=title))
+        for button in self.findChildren(QAbstractButton):
+            button.setAccessibleDescription(self.spoken_summary())
 
     @staticmethod
     def untitled() -> str:

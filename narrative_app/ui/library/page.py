@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
@@ -26,8 +27,15 @@ from PySide6.QtWidgets import (
 
 from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.library.actions import LibraryActionsMixin
-from narrative_app.ui.library.card import EmptyState, NarrativeCard, NoticeBar, muted
+from narrative_app.ui.library.card import (
+    EmptyState,
+    NarrativeCard,
+    NoticeBar,
+    muted,
+    spoken_summary,
+)
 from narrative_app.ui.library.transfer import LibraryTransferMixin
+from narrative_app.ui.widgets.common import PRIMARY_STYLE
 
 if TYPE_CHECKING:
 
@@ -36,13 +44,6 @@ if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
 
 UNDO_BAR_MS = 15000
-PRIMARY_STYLE = """
-QPushButton { background: palette(highlight); color: palette(highlighted-text);
-              border: 2px solid palette(highlight); border-radius: 6px; padding: 6px 18px;
-              font-weight: bold; }
-QPushButton:focus { border: 2px solid palette(text); }
-QPushButton:pressed { background: palette(dark); }
-"""
 LIST_STYLE = """
 QListWidget { background: transparent; border: none; outline: none; }
 QListWidget::item, QListWidget::item:selected, QListWidget::item:hover {
@@ -177,8 +178,13 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         self.refresh()
 
     def insert_banner(self, widget: QWidget) -> None:
-        """Show ``widget`` (the first-run welcome) above the library, in its column."""
+        """Show ``widget`` (the first-run welcome) above the library, in its column, and
+        first in Tab order, as it is on screen."""
         self._column_box.insertWidget(0, widget)
+        order = [*getattr(widget, "focus_order", list)(), self.new_button, self.search,
+                 self.import_button, self.trash_button, self.list]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     # --------------------------------------------------------------- listing
     def _add_list_actions(self) -> None:
@@ -231,7 +237,9 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         for summary in items:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, summary.title)
+            # What a screen reader says for the row (the card itself is not in the tree).
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         spoken_summary(summary, self.showing_trash))
             item.setSizeHint(QSize(width, self._row_height or 110))
             self.list.addItem(item)
         self._build_visible_cards()

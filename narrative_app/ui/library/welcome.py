@@ -6,7 +6,9 @@ to open and records (``Settings.mark_welcome_seen``) that the welcome need not c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from narrative_app.ui.widgets.common import make_heading, make_muted
+from narrative_app.ui.widgets.common import PRIMARY_STYLE, make_heading, make_muted
 
 CONTENT_WIDTH = 720
 
@@ -150,11 +152,10 @@ class WelcomePage(QWidget):
         column.addLayout(card_box)
         column.addSpacing(6)
         buttons = QHBoxLayout()
-        if compact:
-            buttons.addWidget(self.privacy, 1)
-        else:
-            column.addWidget(self.privacy)
-            buttons.addStretch(1)
+        # The note has a line of its own, so with large text it wraps instead of being
+        # squeezed beside the buttons.
+        column.addWidget(self.privacy)
+        buttons.addStretch(1)
         buttons.addWidget(self.dismiss_button)
         buttons.addWidget(self.example_button)
         buttons.addWidget(self.start_button)
@@ -163,8 +164,7 @@ class WelcomePage(QWidget):
             outer = QVBoxLayout(self)
             outer.setContentsMargins(0, 0, 0, 8)
             outer.addWidget(content)
-            self.setTabOrder(self.example_button, self.start_button)
-            self._style_primary()
+            self._order_and_style()
             return
 
         outer = QVBoxLayout(self)
@@ -175,22 +175,29 @@ class WelcomePage(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
-        self.setTabOrder(self.example_button, self.start_button)
-        self._style_primary()
+        self._order_and_style()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._style_primary()
+    def resizeEvent(self, event) -> None:
+        """Never shorter than the wrapped text needs at this width (large text reflows
+        into more lines; the library below moves down rather than cutting it off)."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed != self.minimumHeight():
+                self.setMinimumHeight(needed)
 
-    def _style_primary(self) -> None:
-        """"Start my own" in the palette's accent colour, so it reads as the main choice."""
-        palette = QPalette(self.palette())
-        palette.setColor(QPalette.ColorRole.Button, palette.color(QPalette.ColorRole.Highlight))
-        palette.setColor(
-            QPalette.ColorRole.ButtonText, palette.color(QPalette.ColorRole.HighlightedText)
-        )
-        self.start_button.setPalette(palette)
+    def _order_and_style(self) -> None:
+        """Tab follows the buttons left to right; "Start my own" in the accent style."""
+        order = self.focus_order()
+        for first, second in pairwise(order):
+            self.setTabOrder(first, second)
+        self.start_button.setStyleSheet(PRIMARY_STYLE)
+
+    def focus_order(self) -> list[QWidget]:
+        """The welcome's controls in the order they are seen (and tabbed through)."""
+        shown = [self.dismiss_button] if not self.dismiss_button.isHidden() else []
+        return [*shown, self.example_button, self.start_button]
 
     def sentences(self) -> list[str]:
         """The three plain sentences, Self, Us and Now, as the user sees them."""

@@ -1,4 +1,6 @@
-"""UI: small shared helpers for the workspace pages (palette colours, folding sections, find bar).
+"""UI: small shared helpers for the workspace pages (palette colours, the accent button's
+style, folding sections, find bar). Screen-reader helpers are in ``access``, large-text
+helpers in ``reflow``.
 
 Nothing here knows about narratives; the pages compose these pieces.
 """
@@ -6,7 +8,14 @@ Nothing here knows about narratives; the pages compose these pieces.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +30,16 @@ from PySide6.QtWidgets import (
 
 from narrative_app.text.timing import BudgetState
 
+# The main action's look ("New narrative", "Start my own"): accent background, its checked
+# text colour; the focus ring (widgets/focus_ring.py) shows focus around it.
+PRIMARY_STYLE = """
+QPushButton { background: palette(highlight); color: palette(highlighted-text);
+              border: 2px solid palette(highlight); border-radius: 6px; padding: 6px 18px;
+              font-weight: bold; }
+QPushButton:focus { border: 2px solid palette(text); }
+QPushButton:pressed { background: palette(dark); }
+"""
+
 # Hues for the budget and the diff; lightness and saturation come from the palette so the
 # same states read well on light, dark and high-contrast themes.
 _HUES = {BudgetState.GREEN: 135, BudgetState.AMBER: 36, BudgetState.RED: 3}
@@ -31,15 +50,21 @@ def is_dark(palette: QPalette) -> bool:
 
 
 def state_colour(palette: QPalette, state: BudgetState) -> QColor:
-    """A green/amber/red readable on the palette's base colour (the accent when no target)."""
-    if state is BudgetState.NONE:
-        return palette.color(QPalette.ColorRole.Highlight)
+    """A green/amber/red readable on the palette's backgrounds (the accent when no target)."""
+    from narrative_app.ui.theme import TEXT_BACKGROUNDS, TEXT_RATIO, ensure_contrast
+
     dark = is_dark(palette)
-    hue = _HUES[state]
-    lightness = 165 if dark else 88
-    if state is BudgetState.AMBER:
-        lightness += 10 if dark else 4
-    return QColor.fromHsl(hue, 170 if dark else 200, lightness)
+    grounds = [palette.color(role) for role in TEXT_BACKGROUNDS
+               if (palette.color(role).lightness() < 128) == dark]  # the page's own side
+    if state is BudgetState.NONE:
+        colour = palette.color(QPalette.ColorRole.Highlight)
+    else:
+        lightness = 165 if dark else 88
+        if state is BudgetState.AMBER:
+            lightness += 10 if dark else 4
+        colour = QColor.fromHsl(_HUES[state], 170 if dark else 200, lightness)
+    # Used for words ("over by 0:20") as well as bars: held to the text ratio, 4.5:1.
+    return ensure_contrast(colour, grounds, TEXT_RATIO)
 
 
 def tint(palette: QPalette, colour: QColor, amount: float = 0.22) -> QColor:

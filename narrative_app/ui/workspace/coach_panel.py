@@ -29,6 +29,7 @@ from narrative_app.coach.findings import OK, Finding
 from narrative_app.coach.report import CoachReport, PartTiming, build_report
 from narrative_app.domain import PART_ORDER, Narrative, PartKind
 from narrative_app.method.presets import format_seconds
+from narrative_app.ui.widgets.access import announce
 
 DEBOUNCE_MS = 400
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,6 +47,7 @@ class CoachPanel(QWidget):
         self._part: PartKind | None = None
         self._pending: tuple[Narrative, float | None] | None = None
         self._next_span: dict[tuple[str, str], int] = {}
+        self._announced: tuple[str, int, int] | None = None  # the last verdict said aloud
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -177,6 +179,19 @@ class CoachPanel(QWidget):
             .replace("%1", self._title.text())
             .replace("%2", str(count))
         )
+        self._announce_change(count)
+
+    def _announce_change(self, suggestions: int) -> None:
+        """Say when the coach's verdict on the same story changes (a check done, a new
+        suggestion); switching stories or a re-run with the same result stays quiet."""
+        done = sum(1 for row in range(self._list.count())
+                   if (f := self.finding_at(row)) is not None and f.status == OK)
+        state = (self._title.text(), done, suggestions)
+        previous, self._announced = self._announced, state
+        if previous is None or previous[0] != state[0] or previous == state:
+            return
+        announce(self, self.tr("%1: %2 done, %3 suggestions").replace("%1", state[0])
+                 .replace("%2", str(done)).replace("%3", str(suggestions)))
 
     def _timing_text(self, timing: PartTiming, pace: float) -> str:
         if timing.words == 1:

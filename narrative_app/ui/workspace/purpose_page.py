@@ -27,6 +27,7 @@ from narrative_app.domain import PART_ORDER, PartKind
 from narrative_app.method.presets import CUSTOM, format_seconds, parse_duration, presets
 from narrative_app.ui.library.card import muted
 from narrative_app.ui.library.page import PRIMARY_STYLE
+from narrative_app.ui.widgets.access import set_status
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
@@ -316,16 +317,22 @@ class PurposePage(QWidget):
         if self._loading:
             return
         problems = []
+        wrong: list[QLineEdit] = []
         for kind, edit in self.part_edits.items():
             text = edit.text().strip()
             seconds = parse_duration(text) if text else 0
             if seconds is None:
                 problems.append(kind.title)
+                wrong.append(edit)
                 continue
             self.controller.set_target(kind, seconds)
-        if problems:
-            self.slot_hint.setText(self.tr(
-                "{parts}: use minutes and seconds, such as 1:30.").format(
-                    parts=", ".join(problems)))
+        message = self.tr("{parts}: use minutes and seconds, such as 1:30.").format(
+            parts=", ".join(problems)) if problems else ""
+        # The error is tied to the fields it is about (their description, read with them)
+        # and announced once when it appears or changes.
+        for edit in self.part_edits.values():
+            edit.setAccessibleDescription(message if edit in wrong else "")
+        if message:
+            set_status(self.slot_hint, message, assertive=True)
         else:
             self.slot_hint.clear()

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -27,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from narrative_app.domain import MAX_CHOSEN_VALUES
 from narrative_app.paths import read_resource_text
+from narrative_app.ui.widgets.access import set_status
 from narrative_app.ui.widgets.common import make_heading, make_muted
+from narrative_app.ui.widgets.reflow import ReflowGrid
 
 TOP_RANKED = 3
 COLUMNS = 3
@@ -77,15 +78,9 @@ class ValuesPage(QWidget):
         self.problem_label.setVisible(bool(problem))
         self.checks: dict[str, QCheckBox] = {}
         self._frames: dict[str, QFrame] = {}
-        grid_host = QWidget()
-        grid = QGridLayout(grid_host)
-        grid.setContentsMargins(0, 0, 8, 0)
-        grid.setSpacing(8)
-        for index, card in enumerate(self.cards):
-            grid.addWidget(self._card(card, grid_host), index // COLUMNS, index % COLUMNS)
-        for column in range(COLUMNS):
-            grid.setColumnStretch(column, 1)
-        grid.setRowStretch(len(self.cards) // COLUMNS + 1, 1)
+        grid_host = ReflowGrid(COLUMNS)  # fewer columns when the text is large
+        for card in self.cards:
+            grid_host.add(self._card(card, grid_host))
         scroll = QScrollArea(self)
         scroll.setWidget(grid_host)
         scroll.setWidgetResizable(True)
@@ -163,17 +158,17 @@ class ValuesPage(QWidget):
         self.down_button.clicked.connect(self.move_down)
         self.remove_button = QPushButton(self.tr("Remove"), panel)
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons = ReflowGrid(3, panel)  # one row, or stacked when the text is large
+        buttons.grid.setContentsMargins(0, 0, 0, 0)
         for button in (self.up_button, self.down_button, self.remove_button):
-            buttons.addWidget(button)
+            buttons.add(button)
         box = QVBoxLayout(panel)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(title)
         box.addWidget(self.count_label)
         box.addWidget(self.ranked, 1)
         box.addWidget(self.rank_hint)
-        box.addLayout(buttons)
+        box.addWidget(buttons)
         panel.setMinimumWidth(220)
         return panel
 
@@ -202,7 +197,7 @@ class ValuesPage(QWidget):
                 unique.append(value)
         self._chosen = unique[:MAX_CHOSEN_VALUES]
         self._controller.set_meta(values=list(self._chosen))
-        self._refresh()
+        self._refresh(spoken=True)
 
     def _on_check(self, name: str, checked: bool) -> None:
         if checked and name not in self._chosen:
@@ -236,7 +231,8 @@ class ValuesPage(QWidget):
             self.ranked.setCurrentRow(min(row, len(self._chosen) - 1))
 
     # ------------------------------------------------------------------ view
-    def _refresh(self) -> None:
+    def _refresh(self, *, spoken: bool = False) -> None:
+        """Show the choice; ``spoken`` (a change the user made) also announces the count."""
         full = len(self._chosen) >= MAX_CHOSEN_VALUES
         for name, check in self.checks.items():
             check.blockSignals(True)
@@ -264,13 +260,15 @@ class ValuesPage(QWidget):
             self.ranked.setCurrentRow(row)
         count = len(self._chosen)
         if count == 0:
-            self.count_label.setText(self.tr("None chosen yet. Tick up to five cards."))
+            words = self.tr("None chosen yet. Tick up to five cards.")
         elif full:
-            self.count_label.setText(self.tr("Five chosen, the most you can pick."))
+            words = self.tr("Five chosen, the most you can pick.")
         else:
-            self.count_label.setText(
-                self.tr("{n} of 5 chosen.").format(n=count)
-            )
+            words = self.tr("{n} of 5 chosen.").format(n=count)
+        if spoken:
+            set_status(self.count_label, words)
+        else:
+            self.count_label.setText(words)
         self._update_buttons()
 
     def _update_buttons(self, *_args) -> None:

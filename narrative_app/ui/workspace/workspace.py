@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.domain import PartKind
+from narrative_app.ui.widgets.access import announce
+from narrative_app.ui.widgets.common import ZoomState
+from narrative_app.ui.widgets.reflow import apply_ui_zoom
 from narrative_app.ui.workspace.navigation import NAV_ITEMS, PAGE_KEYS
 
 if TYPE_CHECKING:
@@ -46,8 +49,9 @@ class SaveIndicator(QLabel):
 
     def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(self.tr("Save status"))
+        self.setAccessibleDescription(self.tr("Save status"))
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self._failed = False
         self.setContentsMargins(8, 0, 8, 0)
         controller.saveStateChanged.connect(self.show_state)
         self.show_state(*controller.save_state)
@@ -55,6 +59,13 @@ class SaveIndicator(QLabel):
     def show_state(self, state: str, message: str) -> None:
         failed = state == "failed"
         self.setText(message or (self.tr("Saved") if state == "saved" else ""))
+        # The value itself is what a screen reader hears ("Saved", "Not saved: ..."); a
+        # failure, and saving again after one, are announced (ordinary saves stay quiet).
+        self.setAccessibleName(self.text() or self.tr("Save status"))
+        if (failed and not self._failed) or (state == "saved" and self._failed):
+            announce(self, self.text(), assertive=failed)
+        if failed or state == "saved":
+            self._failed = failed
         self.setForegroundRole(QPalette.ColorRole.WindowText if failed
                                else QPalette.ColorRole.PlaceholderText)
         font = self.font()
@@ -163,6 +174,10 @@ class Workspace(QWidget):
         controller.runsChanged.connect(self._schedule_report)
         self.restore_layout()
         self.show_page("purpose")
+        # Ctrl++ / Ctrl+- scale the whole workspace's text, not only the editors.
+        self._zoom = ZoomState.instance()
+        self._zoom.changed.connect(self._apply_zoom)
+        self._apply_zoom(self._zoom.steps)
 
     # ------------------------------------------------------------ page set-up
     def _build_page(self, key: str) -> QWidget:
@@ -262,6 +277,9 @@ class Workspace(QWidget):
     def _update_side(self) -> None:
         show = self.side_wanted and not self.focus_mode and self.width() >= SIDE_MIN_WIDTH
         self.side.setVisible(show)
+
+    def _apply_zoom(self, steps: int) -> None:
+        apply_ui_zoom(self, steps)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

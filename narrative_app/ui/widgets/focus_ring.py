@@ -1,0 +1,163 @@
+"""UI: a focus ring drawn around whichever control has the keyboard focus, in every window.
+
+Styles draw focus differently, and a style sheet (``border: none`` on the section headers,
+the accent buttons' own borders) can take it away altogether. One ring, drawn by us over the
+focused control's window, makes focus visible everywhere in the same way: 2 px wide, just
+outside the control, in the palette's focus colour (checked at 3:1 against the window and
+the fields it sits on, see ``ui/theme.py``). It follows the control as it moves, scrolls or
+resizes, and never takes a click.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+
+from narrative_app.ui.theme import focus_colour
+
+RING_WIDTH = 2
+RING_GAP = 1  # between the control's edge and the ring
+_WATCHED = {QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide}
+
+
+class FocusRing(QWidget):
+    """The ring itself: transparent, click-through, painted over the focused control."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.setObjectName("focusRing")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.target: QWidget | None = None
+
+    def colour(self):
+        window = self.parentWidget()
+        return focus_colour((window or self).palette())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        pen = QPen(self.colour(), RING_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = RING_WIDTH // 2
+        painter.drawRect(self.rect().adjusted(half, half, -half, -half))
+        painter.end()
+
+
+class FocusRings(QObject):
+    """Moves one ``FocusRing`` to the focused control of whichever window is active."""
+
+    _instance: FocusRings | None = None
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._ring: FocusRing | None = None
+        self._chain: list[QWidget] = []
+        app.focusChanged.connect(self._focus_changed)
+
+    @classmethod
+    def install(cls, app: QApplication | None = None) -> FocusRings:
+        """Start drawing focus rings (once per application; later calls return the same)."""
+        app = app or QApplication.instance()
+        if cls._instance is None or cls._instance.parent() is not app:
+            cls._instance = FocusRings(app)
+        return cls._instance
+
+    @property
+    def ring(self) -> FocusRing:
+        """The ring; a new one when the window that held the last one has closed."""
+        if self._ring is None or not shiboken6.isValid(self._ring):
+            self._ring = FocusRing()
+        return self._ring
+
+    # ----------------------------------------------------------------- tracking
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self._watch([])
+        self.ring.target = None
+        if new is None or new.isWindow() or new is self.ring:
+            self.ring.hide()
+            return
+        window = new.window()
+        if window.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+            self.ring.hide()  # menus and drop-down lists show their own current item
+            return
+        self.ring.target = new
+        _scroll_into_view(new)
+        if self.ring.parentWidget() is not window:
+            self.ring.setParent(window)
+        chain, widget = [], new
+        while widget is not None and widget is not window:
+            chain.append(widget)
+            widget = widget.parentWidget()
+        chain.append(window)
+        self._watch(chain)
+        self.place()
+
+    def _watch(self, chain: list[QWidget]) -> None:
+        for widget in self._chain:
+            if shiboken6.isValid(widget):
+                widget.removeEventFilter(self)
+        self._chain = chain
+        for widget in chain:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _WATCHED and self.ring.target is not None:
+            self.place()
+        elif event.type() == QEvent.Type.Destroy:  # pragma: no cover - Qt detail
+            self._chain = [w for w in self._chain if w is not watched]
+        return False
+
+    def place(self) -> None:
+        """Put the ring around the visible part of the focused control (or hide it)."""
+        target, ring = self.ring.target, self.ring
+        if target is None or not shiboken6.isValid(target) or not target.isVisible():
+            ring.hide()
+            return
+        window = ring.parentWidget()
+        shown = visible_rect(target, window)
+        if shown.isEmpty():
+            ring.hide()
+            return
+        margin = RING_GAP + RING_WIDTH
+        ring.setGeometry(shown.adjusted(-margin, -margin, margin, margin)
+                         .intersected(window.rect()))
+        ring.raise_()
+        ring.show()
+        ring.update()
+
+
+def _scroll_into_view(widget: QWidget) -> None:
+    """Scroll every scroll area holding ``widget`` so it shows (WCAG 2.4.11): Qt does so
+    only when the focus moves within the area, not when Tab comes in from outside."""
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent, QScrollArea) and parent.widget() is not None and \
+                parent.widget().isAncestorOf(widget):
+            parent.ensureWidgetVisible(widget, 8, 8)
+        parent = parent.parentWidget()
+
+
+def visible_rect(widget: QWidget, window: QWidget) -> QRect:
+    """The part of ``widget`` not scrolled or clipped away by its parents, in ``window``'s
+    coordinates (``visibleRegion`` leaves out what children cover, so cannot be used)."""
+    area = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        area = area.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    return area.intersected(window.rect())
+
+
+def ring_geometry(window: QWidget) -> QRect | None:
+    """Where the ring is in ``window`` (None when not shown there): for tests and checks."""
+    rings = FocusRings._instance
+    ring = None if rings is None else rings._ring
+    if ring is None or not shiboken6.isValid(ring) or ring.parentWidget() is not window or \
+            not ring.isVisible():
+        return None
+    return ring.geometry()
