@@ -5,7 +5,7 @@ on rendered fields."""
 from __future__ import annotations
 
 import pytest
-from narrative_app.coach.timing import BudgetState
+from narrative_app.text.timing import BudgetState
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
