@@ -11,7 +11,7 @@ resizes, and never takes a click.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
@@ -25,8 +25,11 @@ _WATCHED = {QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.
 class FocusRing(QWidget):
     """The ring itself: transparent, click-through, painted over the focused control."""
 
-    def __init__(self) -> None:
-        super().__init__(None)
+    def __init__(self, window: QWidget) -> None:
+        # Always a child of the window it is drawn in, never a window of its own: a
+        # parentless widget that is later reparented leaves Qt a window to track, and a
+        # focus change queued for it after it is gone crashes the offscreen platform.
+        super().__init__(window)
         self.setObjectName("focusRing")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
@@ -57,6 +60,13 @@ class FocusRings(QObject):
         super().__init__(app)
         self._ring: FocusRing | None = None
         self._chain: list[QWidget] = []
+        # Focus moves while windows are being torn down; touching them then (making a ring
+        # inside a dying window) leaves Qt a dangling window. So the ring follows the focus
+        # a moment later, from the event loop, reading where the focus is by then.
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(0)
+        self._follow.timeout.connect(self._follow_focus)
         app.focusChanged.connect(self._focus_changed)
 
     @classmethod
@@ -68,27 +78,45 @@ class FocusRings(QObject):
         return cls._instance
 
     @property
-    def ring(self) -> FocusRing:
-        """The ring; a new one when the window that held the last one has closed."""
-        if self._ring is None or not shiboken6.isValid(self._ring):
-            self._ring = FocusRing()
+    def ring(self) -> FocusRing | None:
+        """The ring in use, if any is still alive."""
+        if self._ring is not None and not shiboken6.isValid(self._ring):
+            self._ring = None
         return self._ring
 
-    # ----------------------------------------------------------------- tracking
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        self._watch([])
-        self.ring.target = None
-        if new is None or new.isWindow() or new is self.ring:
+    def _ring_in(self, window: QWidget) -> FocusRing:
+        """The ring for ``window``: the window's own, made the first time it has focus."""
+        ring = window.findChild(FocusRing, "focusRing", Qt.FindChildOption.FindDirectChildrenOnly)
+        if ring is None:
+            ring = FocusRing(window)
+        if self.ring is not None and self.ring is not ring:
+            self.ring.target = None
             self.ring.hide()
+        self._ring = ring
+        return ring
+
+    def _hide(self) -> None:
+        ring = self.ring
+        if ring is not None:
+            ring.target = None
+            ring.hide()
+
+    # ----------------------------------------------------------------- tracking
+    def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self._follow.start()
+
+    def _follow_focus(self) -> None:
+        new = QApplication.focusWidget()
+        self._watch([])
+        if new is None or new.isWindow() or isinstance(new, FocusRing):
+            self._hide()
             return
         window = new.window()
         if window.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
-            self.ring.hide()  # menus and drop-down lists show their own current item
+            self._hide()  # menus and drop-down lists show their own current item
             return
-        self.ring.target = new
+        self._ring_in(window).target = new
         _scroll_into_view(new)
-        if self.ring.parentWidget() is not window:
-            self.ring.setParent(window)
         chain, widget = [], new
         while widget is not None and widget is not window:
             chain.append(widget)
@@ -106,7 +134,7 @@ class FocusRings(QObject):
             widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _WATCHED and self.ring.target is not None:
+        if event.type() in _WATCHED and self.ring is not None and self.ring.target is not None:
             self.place()
         elif event.type() == QEvent.Type.Destroy:  # pragma: no cover - Qt detail
             self._chain = [w for w in self._chain if w is not watched]
@@ -114,7 +142,10 @@ class FocusRings(QObject):
 
     def place(self) -> None:
         """Put the ring around the visible part of the focused control (or hide it)."""
-        target, ring = self.ring.target, self.ring
+        ring = self.ring
+        if ring is None:
+            return
+        target = ring.target
         if target is None or not shiboken6.isValid(target) or not target.isVisible():
             ring.hide()
             return
@@ -156,6 +187,9 @@ def visible_rect(widget: QWidget, window: QWidget) -> QRect:
 def ring_geometry(window: QWidget) -> QRect | None:
     """Where the ring is in ``window`` (None when not shown there): for tests and checks."""
     rings = FocusRings._instance
+    if rings is not None and rings._follow.isActive():  # a focus change not yet followed
+        rings._follow.stop()
+        rings._follow_focus()
     ring = None if rings is None else rings._ring
     if ring is None or not shiboken6.isValid(ring) or ring.parentWidget() is not window or \
             not ring.isVisible():

@@ -180,6 +180,8 @@ def test_f5_starts_a_rehearsal_from_the_main_window(main_window, qtbot, no_quest
     page = main_window.workspace.pages["rehearse"]
     qtbot.waitUntil(lambda: page.window_ref is not None and page.window_ref.isVisible())
     page.window_ref.close()
+    # Wait for the closed window to be gone, so no focus change for it is left queued.
+    qtbot.waitUntil(lambda: page.window_ref is None)
 
 
 def _run(narrative_id: int, day: int, seconds: float, words: int) -> RehearsalRun:
@@ -220,6 +222,10 @@ def test_a_run_can_be_deleted_with_the_delete_key_or_the_menu(qtbot, controller,
     assert [a.text() for a in menu.actions()] == ["Delete run..."]
     menu.actions()[0].trigger()
     menu.close()
+    # Let the window system hand focus back before the page goes: a focus change still
+    # queued for a deleted popup crashes Qt's offscreen platform.
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    qtbot.waitUntil(page.isActiveWindow)
     assert controller.store.list_runs(narrative.id) == []
     assert page.table.rowCount() == 0
     assert controller.effective_pace() == 120
