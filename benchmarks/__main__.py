@@ -12,7 +12,8 @@ from pathlib import Path
 from benchmarks.common import fmt, summarise
 
 BENCHES = ("bench_startup", "bench_keystroke", "bench_coach", "bench_autosave", "bench_export",
-           "bench_scale", "bench_spell", "bench_speech", "bench_typing_at_risk")
+           "bench_scale", "bench_spell", "bench_speech", "bench_typing_at_risk",
+           "bench_hostile_imports")
 
 
 def describe_machine() -> str:

@@ -9,7 +9,7 @@ few thousand words (125 words a minute for 5 minutes is about 625). A part of 30
 or 200,000 characters (four hours of speech) is far beyond any real draft, yet small enough
 that the editor, coach and spell check stay responsive; the window refuses a paste that
 would take a part past it. The whole narrative
-(three parts with their fields, cues and title) may hold at most 1,000,000 characters. Files
+(three parts with their fields, cues and title) may hold at most 500,000 characters. Files
 of every kind are refused above 20 MB before they are read; a .docx is a zip, so each of its
 members, and all of them together, are bounded once unpacked too, because a small file can
 unpack to gigabytes.
@@ -35,7 +35,7 @@ MAX_DOCX_PARAGRAPHS = 50_000
 # One story (draft, key points and cues together), and the whole narrative.
 MAX_PART_WORDS = 30_000
 MAX_PART_CHARS = 200_000
-MAX_NARRATIVE_CHARS = 1_000_000
+MAX_NARRATIVE_CHARS = 500_000
 # The text read from any file before it is parsed: twice what a narrative may hold, leaving
 # as much again for headings, bullets and blank lines. A file over it cannot fit, so it is
 # refused at once instead of after seconds of parsing.

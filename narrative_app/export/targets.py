@@ -22,7 +22,7 @@ from pathlib import Path
 from narrative_app.errors import BadInputError, ProtectedPathError
 
 # These names must match models/store.py (DB_NAME), models/backups.py (BACKUP_DIR_NAME) and
-# ui/app.py (LOCK_NAME); a test keeps them in step without importing those layers here.
+# ui/instance_lock.py (LOCK_NAME); a test keeps them in step without importing those layers here.
 DB_NAME = "narratives.db"
 BACKUP_DIR_NAME = "backups"
 LOCK_NAME = "narrative-coach.lock"

@@ -21,7 +21,7 @@ def test_the_guard_names_match_the_stores_and_the_windows():
 
     assert targets.DB_NAME == DB_NAME
     assert targets.BACKUP_DIR_NAME == BACKUP_DIR_NAME
-    app_source = Path(targets.__file__).parents[1] / "ui" / "app.py"
+    app_source = Path(targets.__file__).parents[1] / "ui" / "instance_lock.py"
     assert f'LOCK_NAME = "{targets.LOCK_NAME}"' in app_source.read_text(encoding="utf-8")
 
 
