@@ -9,7 +9,7 @@ from narrative_app.text.cues import suggest_cue, suggest_cues
 
 
 def test_a_quoted_line_is_the_cue():
-    text = 'Kerry opened the door and said, *"You\'ll be gone by Easter. They all are."* I went red.'
+    text = 'Kerry opened the door and said, *"You\'ll be gone by Easter. They all are."* Ouch.'
     assert suggest_cues(text) == ["“You'll be gone by Easter. They all are.”"]
 
 
