@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 AUTOSAVE_MS = 700
 RETRY_MS = 4000
-META_KEYS = ("title", "audience", "occasion", "preset", "pace_wpm", "values")
+META_KEYS = (
+    "title", "audience", "occasion", "preset", "pace_wpm", "values", "next_step", "people",
+)
 
 SAVED = "saved"
 SAVING = "saving"
@@ -215,6 +217,8 @@ class NarrativeController(QObject):
             value = raw
             if key == "values":
                 value = list(raw)
+            elif key == "people":
+                value = dict(raw)
             elif key == "pace_wpm":
                 value = int(raw)
                 self._pace_cache.pop(narrative.id or -1, None)
