@@ -80,10 +80,11 @@ def default_dictionary() -> Mapping[str, int]:
 
 
 def _texts(narrative: Narrative) -> list[str]:
-    out = [narrative.title, narrative.ask, narrative.next_step]
+    out = []
     for part in narrative.parts.values():
         out.append(part.draft)
         out += part.cues
+    out += [narrative.title, narrative.ask, narrative.next_step]
     return [text for text in out if text.strip()]
 
 
@@ -97,12 +98,13 @@ def _bare(word: str) -> str:
 def find_people(
     narrative: Narrative, dictionary: Mapping[str, int] | None = None
 ) -> list[Person]:
-    """The people's names in a narrative's title, ask, next step, drafts and cues, in the
-    order they first appear."""
+    """The people's names in a narrative's drafts, cues, title, ask and next step, in the
+    order they first appear there."""
     words = default_dictionary() if dictionary is None else dictionary
     found: dict[str, list[str]] = {}
     mid_sentence: set[str] = set()
     at_start: dict[str, str] = {}
+    order: dict[str, int] = {}
     for text in _texts(narrative):
         for block in read_blocks(text):
             if block.type is BlockType.HEADING:
@@ -112,6 +114,7 @@ def find_people(
                     name = _bare(match.group())
                     if not _could_be_name(name, words):
                         continue
+                    order.setdefault(name, len(order))
                     if _SENTENCE_START_RE.search(sentence[: match.start()]):
                         at_start.setdefault(name, sentence)
                         if name in words or name.lower() in words:
@@ -122,7 +125,8 @@ def find_people(
     for name, sentence in at_start.items():
         if name in mid_sentence and name in found:
             found[name].append(sentence)
-    return [Person(name, len(seen), seen[0]) for name, seen in found.items()]
+    ordered = sorted(found.items(), key=lambda item: order[item[0]])
+    return [Person(name, len(seen), seen[0]) for name, seen in ordered]
 
 
 def _could_be_name(word: str, words: Mapping[str, int]) -> bool:
