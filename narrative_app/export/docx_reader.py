@@ -168,6 +168,8 @@ def _docx_items(document: object):  # -> Iterator[Item]
             section = "skip" if section else ""  # the briefing's ask ends its section
         elif section == "skip":
             continue
+        elif section and style == STYLE_META:
+            continue  # a briefing's "Not written yet" note
         elif section.startswith("meta:"):
             yield Item("meta", " ".join(text.split()), key=section.removeprefix("meta:"))
         elif style == STYLE_META:

@@ -26,10 +26,18 @@ NEXT_STEP_META = "Next step"  # the same, as a header line of the notes (read ba
 OUR_VALUES_LABEL = "What we stand for"
 # What the briefing prints where a section has nothing to say yet (a fresh narrative).
 BRIEFING_EMPTY = {
-    WHY_NOW_LABEL: "Not written yet: the Story of Now's draft fills this in.",
-    WHAT_WE_SHARE_LABEL: "Not written yet: the Story of Us's draft fills this in.",
-    "ask": "Not written yet: write the ask in the Story of Now.",
+    PURPOSE_LABEL: "Not written yet: the Occasion on the Purpose page fills this in.",
+    WHY_NOW_LABEL: (
+        "Not written yet: the Story of Now's draft fills this in (the urgency, the hope "
+        "and the plan)."
+    ),
+    WHAT_WE_SHARE_LABEL: (
+        "Not written yet: the Story of Us's draft fills this in (the moment we share and "
+        "what it says about us)."
+    ),
+    ASK_LABEL: "Not written yet: write the ask on the Purpose page or in the Story of Now.",
     NEXT_STEP_LABEL: "Not written yet: add \"What happens next\" on the Purpose page.",
+    OUR_VALUES_LABEL: "Not chosen yet: choose your values on the Values page.",
 }
 IN_ALL_LABEL = "In all"
 CARD_HEADER = "{title}  ·  card {number} of {count}"

@@ -171,8 +171,9 @@ def _briefing(notes: SpeakingNotes) -> list[LayoutBlock]:
     out = [LayoutBlock(Kind.TITLE, notes.title)]
     meta = (("Audience", notes.audience), ("Date", notes.date_text))
     out += [LayoutBlock(Kind.META, value, label=label) for label, value in meta if value]
-    if notes.occasion:
-        out += [LayoutBlock(Kind.LABEL, PURPOSE_LABEL), LayoutBlock(Kind.LEAD, notes.occasion)]
+    out.append(LayoutBlock(Kind.LABEL, PURPOSE_LABEL))
+    out.append(LayoutBlock(Kind.LEAD, notes.occasion) if notes.occasion else
+               _empty(PURPOSE_LABEL))
     out.append(LayoutBlock(Kind.LABEL, WHY_NOW_LABEL))
     lines = [line for line in (text.urgency, text.hope) if line]
     out += [LayoutBlock(Kind.LINE, line) for line in lines] or [_empty(WHY_NOW_LABEL)]
@@ -182,7 +183,10 @@ def _briefing(notes: SpeakingNotes) -> list[LayoutBlock]:
     ]
     if text.lesson:
         out += [LayoutBlock(Kind.LABEL, WHY_IT_MATTERS_LABEL), LayoutBlock(Kind.QUOTE, text.lesson)]
-    out.append(_ask(notes) if notes.ask else _empty("ask"))
+    if notes.ask:
+        out.append(_ask(notes))
+    else:
+        out += [LayoutBlock(Kind.LABEL, ASK_LABEL), _empty(ASK_LABEL)]
     say_yes = [(WHEN_LABEL, text.when), (WHERE_LABEL, text.where)]
     if notes.ask and any(value for _label, value in say_yes):
         out.append(LayoutBlock(Kind.LABEL, SAY_YES_LABEL))
@@ -190,11 +194,9 @@ def _briefing(notes: SpeakingNotes) -> list[LayoutBlock]:
     out.append(LayoutBlock(Kind.LABEL, NEXT_STEP_LABEL))
     out.append(LayoutBlock(Kind.LINE, notes.next_step) if notes.next_step else
                _empty(NEXT_STEP_LABEL))
-    if notes.values:
-        out += [
-            LayoutBlock(Kind.LABEL, OUR_VALUES_LABEL),
-            LayoutBlock(Kind.LINE, ", ".join(notes.values)),
-        ]
+    out.append(LayoutBlock(Kind.LABEL, OUR_VALUES_LABEL))
+    out.append(LayoutBlock(Kind.LINE, ", ".join(notes.values)) if notes.values else
+               _empty(OUR_VALUES_LABEL))
     return out
 
 

@@ -91,3 +91,32 @@ def test_shared_layouts_note_names_with_no_choice_but_still_export(capsys, tmp_p
     assert main(["--data-dir", str(data), "export", "1", "--format", "txt", "-o",
                  str(tmp_path / "n.txt")]) == 0
     assert capsys.readouterr().err == ""  # the speaker's own notes: no note, names as written
+
+
+def test_a_fresh_narratives_briefing_names_every_section_and_imports_nothing_made_up(
+    capsys, tmp_path
+):
+    data = tmp_path / "d"
+    with NarrativeStore.open(data) as store:
+        from narrative_app.domain import Narrative
+
+        fresh = store.create(Narrative(title="Fresh"))
+        store.update_part(fresh, PartKind.US, draft="We all remember the flood.")
+    out = tmp_path / "fresh.docx"
+    assert main(["--data-dir", str(data), "export", str(fresh), "--format", "docx",
+                 "--layout", "briefing", "-o", str(out)]) == 0
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    for label in ("WHAT THIS IS ABOUT", "WHY NOW", "THE ASK", "WHAT HAPPENS NEXT",
+                  "WHAT WE STAND FOR"):
+        assert label.lower() in text.lower()
+    assert "Not written yet: the Story of Now's draft fills this in" in text
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "import", str(out)]) == 0
+    new_id = int(capsys.readouterr().out.strip())
+    with NarrativeStore.open(data) as store:
+        copy = store.get(new_id)
+    assert copy.occasion == "" and copy.next_step == "" and copy.values == []
+    assert copy.parts[PartKind.US].draft == "We all remember the flood."
+    assert copy.parts[PartKind.NOW].draft == "" and copy.parts[PartKind.SELF].draft == ""
