@@ -70,10 +70,12 @@ def test_applying_choices_never_changes_the_narrative():
 def test_cards_and_briefing_print_names_as_chosen_but_notes_and_bundles_keep_them():
     narrative = sample()
     narrative.people = {"Jayden": "a seven-year-old boy", "Kerry": "K."}
+    narrative.parts[PartKind.SELF].cues.append("Jayden's fastest car; Kerry rings first")
     cards = render_export(narrative, "txt", layout="cards").decode("utf-8")
-    assert "Jayden" not in cards  # the Self cues name him in the sample
+    assert "A seven-year-old boy's fastest car; K. rings first" in cards  # a cue's start
+    assert "Jayden" not in cards and "Kerry" not in cards
     notes = render_export(narrative, "txt", layout="notes").decode("utf-8")
-    assert "Jayden" in notes  # the speaker's own notes
+    assert "Jayden's fastest car" in notes  # the speaker's own notes keep the names
     again = bundle.loads(render_export(narrative, "narrative"))
     assert again.people == narrative.people  # remembered in the bundle
     assert "Jayden" in again.parts[PartKind.SELF].draft
