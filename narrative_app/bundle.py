@@ -49,6 +49,8 @@ def narrative_to_dict(narrative: Narrative) -> dict[str, Any]:
         "preset": narrative.preset,
         "pace_wpm": narrative.pace_wpm,
         "values": list(narrative.values),
+        "next_step": narrative.next_step,
+        "people": dict(narrative.people),
         "parts": {
             kind.value: {
                 "fields": dict(part.fields),
@@ -181,6 +183,9 @@ def _narrative_from_body(body: dict[str, Any]) -> Narrative:
     values = body.get("values") or []
     if not isinstance(values, list):
         values = []
+    people = body.get("people") or {}
+    if not isinstance(people, dict):
+        people = {}
     return Narrative(
         title=_text(body.get("title")) or "Untitled narrative",
         audience=_text(body.get("audience")),
@@ -189,6 +194,8 @@ def _narrative_from_body(body: dict[str, Any]) -> Narrative:
         pace_wpm=_pace(body.get("pace_wpm")),
         values=[_text(v) for v in values if _text(v)],
         parts=parts,
+        next_step=_text(body.get("next_step")),
+        people={_text(k): _text(v) for k, v in people.items() if _text(k).strip()},
         created_at=_parse_time(body.get("created_at")),
         updated_at=_parse_time(body.get("updated_at")),
     )

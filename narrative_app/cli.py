@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import argparse
 
     from narrative_app.domain import Narrative
+    from narrative_app.export import ExportFormat, Layout
     from narrative_app.models.store import NarrativeStore
 
 EXIT_OK = 0
@@ -327,6 +328,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         narrative = store.get(narrative_id)
     finally:
         store.close()
+    _note_unchosen_names(narrative, fmt, layout)
     options = {
         "layout": layout,
         "paper": args.paper,
@@ -342,6 +344,23 @@ def _cmd_export(args: argparse.Namespace) -> int:
     path = write_export(narrative, fmt, Path(args.output), data_dirs=[data_dir], **options)
     print(path)
     return EXIT_OK
+
+
+def _note_unchosen_names(narrative: Narrative, fmt: ExportFormat, layout: Layout) -> None:
+    """One line on stderr naming the people found with no choice yet (keep, initials or a
+    description, made in the app's export dialog); the export goes ahead regardless."""
+    from narrative_app.export import SHARED_LAYOUTS
+    from narrative_app.export.people import find_people, unchosen
+
+    if not fmt.has_layouts or layout not in SHARED_LAYOUTS:
+        return
+    names = unchosen(find_people(narrative), narrative.people)
+    if names:
+        print(
+            f"Note: names printed as written (no choice made yet): {', '.join(names)}. "
+            "Choose keep, initials or a description in the app's Export dialog.",
+            file=sys.stderr,
+        )
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -88,6 +88,11 @@ class Narrative:
     pace_wpm: int = DEFAULT_PACE_WPM
     values: list[str] = field(default_factory=list)
     parts: dict[PartKind, StoryPart] = field(default_factory=dict)
+    # What happens after the ask, for the team briefing ("Names to Sam by Friday").
+    next_step: str = ""
+    # How each person's name found in the text is printed in a briefing or on cue cards:
+    # name -> the text printed instead (the name itself to keep it). Never changes a draft.
+    people: dict[str, str] = field(default_factory=dict)
     id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -114,7 +119,10 @@ class Narrative:
 
     def content_equals(self, other: Narrative) -> bool:
         """True when the writing and settings match, ignoring id and timestamps."""
-        keys = ("title", "audience", "occasion", "preset", "pace_wpm", "values", "parts")
+        keys = (
+            "title", "audience", "occasion", "preset", "pace_wpm", "values", "parts",
+            "next_step", "people",
+        )
         return all(getattr(self, k) == getattr(other, k) for k in keys)
 
 

@@ -87,6 +87,10 @@ def build_sample() -> Narrative:
         audience="Northfield children's social work and family support team (about 40 people)",
         occasion="Team away day: launching the named back-up worker pilot",
         values=["Reliability", "Trust", "Solidarity"],
+        next_step=(
+            "Sam pairs each name on the board with a family by Friday 19 December; the pilot "
+            "starts on Monday 5 January. Questions to Sam or to me."
+        ),
         parts={
             PartKind.SELF: StoryPart(
                 kind=PartKind.SELF,

@@ -65,6 +65,9 @@ class ExportFormat(enum.StrEnum):
         return self.has_layouts or layout is Layout.NOTES
 
 
+# Layouts handed to other people: people's names in them are printed as the speaker chose.
+SHARED_LAYOUTS = frozenset({Layout.BRIEFING, Layout.CARDS})
+
 _ALIASES = {"markdown": "md", "text": "txt", "word": "docx", "bundle": "narrative"}
 
 
@@ -95,6 +98,10 @@ def render_export(
         from narrative_app.bundle import dumps
 
         return dumps(narrative).encode("utf-8", errors="replace")
+    if kind.has_layouts and chosen_layout in SHARED_LAYOUTS:
+        from narrative_app.export.people import apply_people
+
+        narrative = apply_people(narrative)  # names printed as the speaker chose
     notes = build_notes(
         narrative, include_full_text=include_full_text, author=author, today=today
     )
@@ -194,6 +201,7 @@ def _umask() -> int:
 
 
 __all__ = [
+    "SHARED_LAYOUTS",
     "ExportFormat",
     "Layout",
     "Paper",

@@ -22,6 +22,8 @@ from narrative_app.export.docx_styles import (
     STYLE_CUE,
     STYLE_DRAFT,
     STYLE_LABEL,
+    STYLE_LEAD,
+    STYLE_LINE,
     STYLE_META,
     STYLE_SKIPPED,
     STYLE_TARGET,
@@ -101,6 +103,13 @@ def _rich(paragraph: Any, spans: tuple[Span, ...]) -> None:
 
 def _meta(document: Any, label: str, text: str) -> Any:
     paragraph = _para(document, style=STYLE_META)
+    _text(paragraph, f"{label}: ", bold=True)
+    _text(paragraph, text)
+    return paragraph
+
+
+def _labelled(document: Any, label: str, text: str) -> Any:
+    paragraph = _para(document, style=STYLE_LINE)
     _text(paragraph, f"{label}: ", bold=True)
     _text(paragraph, text)
     return paragraph
@@ -186,6 +195,8 @@ def _block(document: Any, block: LayoutBlock) -> list[Any]:
         return [paragraph]
     if kind is Kind.TABLE:
         return _table(document, block.rows)
+    if kind is Kind.LINE and block.label:
+        return [_labelled(document, block.label, block.text)]
     style = _STYLES.get(kind)
     if kind in _RICH:
         paragraph = _para(document, style=style)
@@ -205,7 +216,8 @@ _STYLES: dict[Kind, str | None] = {
     Kind.BULLET: "List Bullet",
     Kind.QUOTE: "Quote",
     Kind.LABEL: STYLE_LABEL,
-    Kind.LINE: None,
+    Kind.LINE: STYLE_LINE,
+    Kind.LEAD: STYLE_LEAD,
     Kind.CARD_HEADER: STYLE_CARD_HEADER,
     Kind.TARGET: STYLE_TARGET,
 }

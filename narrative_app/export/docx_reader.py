@@ -128,30 +128,50 @@ def _core_title(document: object) -> str:
 
 
 def _docx_items(document: object):  # -> Iterator[Item]
-    from narrative_app.export.docx import STYLE_ASK, STYLE_CUE, STYLE_META, STYLE_SKIPPED
+    from narrative_app.export.docx import STYLE_ASK, STYLE_CUE, STYLE_META
+    from narrative_app.export.docx_styles import STYLE_LABEL, STYLE_SKIPPED, STYLE_TARGET
     from narrative_app.export.notes import APPENDIX_TITLE, ASK_LABEL, CLOSING_LABEL
 
     skip_until_heading = False
-    for paragraph in _paragraphs(document):
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    section = ""  # the briefing section being read ("" outside a briefing)
+    paragraphs = list(_paragraphs(document))
+    for index, paragraph in enumerate(paragraphs):
+        style = _style(paragraph)
         text = paragraph.text.replace("\r", "")
         level = _heading_level(style)
         if level:
+            section = ""
             skip_until_heading = text.strip().lower() in {
                 APPENDIX_TITLE.lower(),
                 CLOSING_LABEL.lower(),
             }
             if not skip_until_heading and text.strip():
                 heading = _tabbed_time(text.strip())
+                following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+                if following is not None and _style(following) == STYLE_TARGET:
+                    heading = f"{heading} ({following.text.strip()})"  # a cue card's target
                 yield Item("heading", heading, level=level, raw=heading)
+            continue
+        if style == STYLE_LABEL:
+            section = _BRIEFING_SECTIONS.get(text.strip().lower(), "skip")
+            if section.startswith("part:"):
+                part = section.removeprefix("part:")
+                yield Item("heading", part, level=2, raw=part)
             continue
         if skip_until_heading or style in STYLE_SKIPPED or not text.strip():
             continue
         if style == STYLE_ASK:
             ask = text.strip()
-            for prefix in (f"{ASK_LABEL}:", "Ask:"):
+            for prefix in (f"{ASK_LABEL}:", f"{CLOSING_LABEL}:", "Ask:"):
                 ask = ask.removeprefix(prefix).strip()
             yield Item("meta", ask, key="ask")
+            section = "skip" if section else ""  # the briefing's ask ends its section
+        elif section == "skip":
+            continue
+        elif section and style == STYLE_META:
+            continue  # a briefing's "Not written yet" note
+        elif section.startswith("meta:"):
+            yield Item("meta", " ".join(text.split()), key=section.removeprefix("meta:"))
         elif style == STYLE_META:
             for line in text.split("\n"):
                 meta = meta_line(line)
@@ -165,6 +185,30 @@ def _docx_items(document: object):  # -> Iterator[Item]
             for line in text.split("\n"):
                 yield Item("line", line)
             yield Item("line", "")
+
+
+def _style(paragraph: object) -> str:
+    style = paragraph.style  # type: ignore[attr-defined]
+    return (style.name if style is not None else "") or ""
+
+
+def _briefing_sections() -> dict[str, str]:
+    """What each team-briefing label's paragraphs are read back as."""
+    from narrative_app.export import labels
+
+    return {
+        labels.PURPOSE_LABEL.lower(): "meta:occasion",
+        labels.WHY_NOW_LABEL.lower(): "part:Story of Now",
+        labels.WHAT_WE_SHARE_LABEL.lower(): "part:Story of Us",
+        labels.WHY_IT_MATTERS_LABEL.lower(): "part:Story of Self",
+        labels.SAY_YES_LABEL.lower(): "skip",
+        labels.NEXT_STEP_LABEL.lower(): "meta:next_step",
+        labels.OUR_VALUES_LABEL.lower(): "meta:values",
+        labels.VALUES_LABEL.lower(): "meta:values",
+    }
+
+
+_BRIEFING_SECTIONS = _briefing_sections()
 
 
 def _tabbed_time(text: str) -> str:

@@ -21,6 +21,8 @@ STYLE_TARGET = "Target Time"
 STYLE_TIMING = "Timing Row"
 STYLE_LABEL = "Notes Label"
 STYLE_DRAFT = "Draft Text"
+STYLE_LEAD = "Briefing Lead"
+STYLE_LINE = "Briefing Text"
 CHAR_TIME = "Time Mark"
 CHAR_PAUSE = "Pause Mark"
 # Paragraph styles whose text the importer leaves out (headers, timing rows, labels).
@@ -226,6 +228,14 @@ def setup_styles(document: Any, layout: Layout, text_width_pt: float) -> None:
     timing.paragraph_format.space_after = Pt(1)
     timing.paragraph_format.tab_stops.add_tab_stop(Pt(230), WD_TAB_ALIGNMENT.RIGHT)
     timing.paragraph_format.tab_stops.add_tab_stop(Pt(320), WD_TAB_ALIGNMENT.RIGHT)
+
+    lead = add(STYLE_LEAD, "Normal")
+    lead.font.size = Pt(size.body + 2)
+    lead.font.color.rgb = RGBColor.from_string(INK)
+    lead.paragraph_format.space_after = Pt(4)
+    line = add(STYLE_LINE, "Normal")
+    line.paragraph_format.space_after = Pt(5)
+    line.paragraph_format.line_spacing = 1.2
 
     draft = add(STYLE_DRAFT, "Normal")
     draft.paragraph_format.space_after = Pt(8)

@@ -136,7 +136,16 @@ def _block(
             f"<b>{esc(block.text.upper())}</b></p>"
         )
     if kind is Kind.LINE:
-        return f'<p style="{brk}margin-top:0; margin-bottom:4px">{esc(block.text)}</p>'
+        label = f"<b>{esc(block.label)}:</b> " if block.label else ""
+        return (
+            f'<p style="{brk}margin-top:0; margin-bottom:6px; line-height:120%">'
+            f"{label}{esc(block.text)}</p>"
+        )
+    if kind is Kind.LEAD:
+        return (
+            f'<p style="{brk}font-size:{size.body + 2}pt; margin-top:0; margin-bottom:4px">'
+            f"{esc(block.text)}</p>"
+        )
     if kind is Kind.TABLE:
         return _table(block.rows)
     if kind is Kind.BULLET:

@@ -15,14 +15,21 @@ from dataclasses import dataclass
 from narrative_app.export.labels import (
     APPENDIX_TITLE,
     ASK_LABEL,
+    BRIEFING_EMPTY,
     CARD_HEADER,
     CLOSING_LABEL,
+    NEXT_STEP_LABEL,
+    NEXT_STEP_META,
     NO_CUES_TEXT,
-    TABLE_HEADER,
+    OUR_VALUES_LABEL,
+    PURPOSE_LABEL,
+    SAY_YES_LABEL,
     TIMING_LABEL,
     VALUES_LABEL,
     WHAT_WE_SHARE_LABEL,
-    WHY_I_CARE_LABEL,
+    WHEN_LABEL,
+    WHERE_LABEL,
+    WHY_IT_MATTERS_LABEL,
     WHY_NOW_LABEL,
 )
 from narrative_app.export.notes import Layout, NotesPart, SpeakingNotes
@@ -41,7 +48,8 @@ class Kind(enum.StrEnum):
     NUMBERED = "numbered"  # a draft numbered item (spans, number)
     QUOTE = "quote"  # a quoted draft paragraph (spans)
     LABEL = "label"  # a briefing section label
-    LINE = "line"  # one plain line of a briefing section
+    LINE = "line"  # one plain paragraph of a briefing section (with a bold label, if any)
+    LEAD = "lead"  # the briefing's purpose in a line, in larger type
     TABLE = "table"  # rows, the first of them the header
     CARD_HEADER = "card_header"  # "Title · card 1 of 3"
     TARGET = "target"  # a card's target time, in large type
@@ -120,6 +128,8 @@ def _notes(notes: SpeakingNotes) -> list[LayoutBlock]:
     out = _title_block(notes)
     if notes.ask:
         out.append(_ask(notes))
+    if notes.next_step:
+        out.append(LayoutBlock(Kind.META, notes.next_step, label=NEXT_STEP_META))
     if notes.values:
         out.append(LayoutBlock(Kind.META, ", ".join(notes.values), label=VALUES_LABEL))
     if notes.timing_line:
@@ -154,22 +164,41 @@ def _cards(notes: SpeakingNotes) -> list[LayoutBlock]:
 
 
 def _briefing(notes: SpeakingNotes) -> list[LayoutBlock]:
-    out = _title_block(notes)
+    """The page a team member keeps: what it is about, why now (urgency and hope), what we
+    share, the ask and how to say yes, what happens next, the values. No timings and no
+    structured fields: those are the speaker's business."""
+    text = notes.briefing
+    out = [LayoutBlock(Kind.TITLE, notes.title)]
+    meta = (("Audience", notes.audience), ("Date", notes.date_text))
+    out += [LayoutBlock(Kind.META, value, label=label) for label, value in meta if value]
+    out.append(LayoutBlock(Kind.LABEL, PURPOSE_LABEL))
+    out.append(LayoutBlock(Kind.LEAD, notes.occasion) if notes.occasion else
+               _empty(PURPOSE_LABEL))
+    out.append(LayoutBlock(Kind.LABEL, WHY_NOW_LABEL))
+    lines = [line for line in (text.urgency, text.hope) if line]
+    out += [LayoutBlock(Kind.LINE, line) for line in lines] or [_empty(WHY_NOW_LABEL)]
+    out.append(LayoutBlock(Kind.LABEL, WHAT_WE_SHARE_LABEL))
+    out += [LayoutBlock(Kind.LINE, line) for line in text.shared] or [
+        _empty(WHAT_WE_SHARE_LABEL)
+    ]
+    if text.lesson:
+        out += [LayoutBlock(Kind.LABEL, WHY_IT_MATTERS_LABEL), LayoutBlock(Kind.QUOTE, text.lesson)]
     if notes.ask:
         out.append(_ask(notes))
-    for label, lines in (
-        (WHY_NOW_LABEL, notes.why_now),
-        (WHAT_WE_SHARE_LABEL, notes.what_we_share),
-        (WHY_I_CARE_LABEL, notes.why_i_care),
-    ):
-        if lines:
-            out.append(LayoutBlock(Kind.LABEL, label))
-            out += [LayoutBlock(Kind.LINE, line) for line in lines]
-    out.append(LayoutBlock(Kind.LABEL, TIMING_LABEL))
-    out.append(LayoutBlock(Kind.TABLE, rows=(TABLE_HEADER, *notes.timing_rows())))
-    if notes.values:
-        out += [
-            LayoutBlock(Kind.LABEL, VALUES_LABEL),
-            LayoutBlock(Kind.LINE, ", ".join(notes.values)),
-        ]
+    else:
+        out += [LayoutBlock(Kind.LABEL, ASK_LABEL), _empty(ASK_LABEL)]
+    say_yes = [(WHEN_LABEL, text.when), (WHERE_LABEL, text.where)]
+    if notes.ask and any(value for _label, value in say_yes):
+        out.append(LayoutBlock(Kind.LABEL, SAY_YES_LABEL))
+        out += [LayoutBlock(Kind.LINE, v, label=label) for label, v in say_yes if v]
+    out.append(LayoutBlock(Kind.LABEL, NEXT_STEP_LABEL))
+    out.append(LayoutBlock(Kind.LINE, notes.next_step) if notes.next_step else
+               _empty(NEXT_STEP_LABEL))
+    out.append(LayoutBlock(Kind.LABEL, OUR_VALUES_LABEL))
+    out.append(LayoutBlock(Kind.LINE, ", ".join(notes.values)) if notes.values else
+               _empty(OUR_VALUES_LABEL))
     return out
+
+
+def _empty(section: str) -> LayoutBlock:
+    return LayoutBlock(Kind.NOTE, BRIEFING_EMPTY[section])

@@ -53,6 +53,7 @@ def notes_to_markdown(notes: SpeakingNotes) -> str:
         ("Audience", notes.audience),
         ("Occasion", notes.occasion),
         ("Ask", notes.ask),
+        ("Next step", notes.next_step),
         ("Values", _join_values(notes.values)),
         ("Pace", _pace(notes.pace_wpm)),
     ]

@@ -9,11 +9,12 @@ the short extracts the one-page team briefing needs.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from narrative_app.domain import PART_ORDER, Narrative, PartKind
 from narrative_app.errors import BadInputError
+from narrative_app.export.briefing import BriefingText, briefing_text
 from narrative_app.export.labels import (
     APPENDIX_TITLE,
     ASK_LABEL,
@@ -24,8 +25,7 @@ from narrative_app.export.labels import (
 )
 from narrative_app.export.xmlsafe import clean_text, one_line
 from narrative_app.method.framework import part_guide
-from narrative_app.text.markdown import Block, BlockType, read_blocks
-from narrative_app.text.sentences import sentences
+from narrative_app.text.markdown import Block, read_blocks
 from narrative_app.text.timing import estimate_narrative, format_seconds
 
 # Kept importable from here: the importers use the labels under these names.
@@ -42,7 +42,6 @@ __all__ = [
     "parse_layout",
     "parse_paper",
 ]
-BRIEFING_LINE_LIMIT = 240
 
 
 class Layout(enum.StrEnum):
@@ -140,9 +139,8 @@ class SpeakingNotes:
     pace_wpm: int
     parts: tuple[NotesPart, ...]
     include_full_text: bool
-    why_now: tuple[str, ...]
-    what_we_share: tuple[str, ...]
-    why_i_care: tuple[str, ...]
+    briefing: BriefingText = field(default_factory=BriefingText)
+    next_step: str = ""
 
     @property
     def target_seconds(self) -> int:
@@ -238,16 +236,8 @@ def build_notes(
         pace_wpm=narrative.pace_wpm,
         parts=tuple(parts),
         include_full_text=include_full_text,
-        why_now=_extract(
-            [_first(now.field("urgent_challenge"), 2), _first(now.field("hopeful_picture"), 2)],
-            now.draft,
-        ),
-        what_we_share=_extract(
-            [_first(us.field("shared_value"), 1), _first(us.field("shared_moment"), 2)], us.draft
-        ),
-        why_i_care=_extract(
-            [_first(me.field("challenge"), 1), _last(me.field("outcome"))], me.draft
-        ),
+        briefing=briefing_text(me.draft, us.draft, now.draft, one_line(narrative.ask)),
+        next_step=one_line(narrative.next_step),
     )
 
 
@@ -266,38 +256,3 @@ def _trim_blank(text: str) -> str:
     while lines and not lines[-1].strip():
         lines.pop()
     return "\n".join(line.rstrip() for line in lines)
-
-
-def _clip(text: str) -> str:
-    if len(text) <= BRIEFING_LINE_LIMIT:
-        return text
-    cut = text[: BRIEFING_LINE_LIMIT - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
-
-
-def _first(text: str, count: int) -> str:
-    return _clip(" ".join(_sentences(text)[:count]))
-
-
-def _last(text: str) -> str:
-    found = _sentences(text)
-    return _clip(found[-1]) if found else ""
-
-
-def _extract(lines: list[str], draft: str) -> tuple[str, ...]:
-    """The chosen field sentences, else the first two sentences of the draft."""
-    chosen = tuple(line for line in lines if line)
-    if chosen:
-        return chosen
-    return tuple(_clip(s) for s in _sentences(draft)[:2])
-
-
-def _sentences(text: str) -> list[str]:
-    """The sentences of a Markdown field or draft as the one reader sees its words (no
-    emphasis, links or pause markers); headings are not sentences."""
-    return [
-        sentence
-        for block in read_blocks(text)
-        if block.type is not BlockType.HEADING
-        for sentence in sentences(block.spoken)
-    ]

@@ -19,14 +19,15 @@ from narrative_app.method.framework import part_guide
 from narrative_app.method.presets import CUSTOM, parse_duration, presets
 
 CUES_SECTION = "cues"
-META_KEYS = ("audience", "occasion", "ask", "values", "pace")
+META_KEYS = ("audience", "occasion", "ask", "next_step", "values", "pace")
 IGNORED_META_KEYS = ("date", "timing", "author", "prepared by")
 
 HEADING_RE = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 BULLET_RE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(.*?)\s*$")
 _ESCAPED_RE = re.compile(r"^( {0,3})\\(\\*#)")
 _META_RE = re.compile(
-    r"^\s*[*_]*\s*(audience|occasion|the ask|ask|values|pace|date|timing|author|prepared by)"
+    r"^\s*[*_]*\s*(audience|occasion|the ask|ask|next step|values|pace|date|timing|author|"
+    r"prepared by)"
     r"\s*[*_]*\s*:\s*[*_]*\s*(.*?)\s*[*_]*\s*$",
     re.IGNORECASE,
 )
@@ -138,7 +139,8 @@ def meta_line(line: str) -> tuple[str, str] | None:
     if not found:
         return None
     key = found.group(1).lower()
-    return ("ask" if key == "the ask" else key), found.group(2).strip()
+    key = {"the ask": "ask", "next step": "next_step"}.get(key, key)
+    return key, found.group(2).strip()
 
 
 class _Builder:
@@ -258,6 +260,7 @@ class _Builder:
             part.target_seconds = self.targets.get(kind, 0)
         if self.meta.get("ask"):
             narrative.ask = self.meta["ask"]
+        narrative.next_step = self.meta.get("next_step", "")
         narrative.preset = _preset_for(narrative)
         return ImportResult(narrative, self.messages)
 

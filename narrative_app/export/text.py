@@ -65,6 +65,8 @@ def _block(block: LayoutBlock) -> list[str]:
         return [_marked(block)]
     if kind is Kind.LABEL:
         return _heading(block.text.upper(), "-")
+    if kind is Kind.LINE and block.label:
+        return [f"{block.label}: {block.text}"]
     if kind is Kind.TABLE:
         return [f"{name:<16}{target:>10}{estimate:>12}" for name, target, estimate in block.rows]
     if kind is Kind.PAGE_BREAK:

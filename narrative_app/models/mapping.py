@@ -75,6 +75,14 @@ def read_part(row: PartRow) -> StoryPart:
     )
 
 
+def read_people(text: str | None) -> dict[str, str]:
+    """The stored name choices (name -> printed text), {} when none or unreadable."""
+    data = load_json(text or "{}", {})
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if str(k).strip()}
+
+
 def refresh_totals(row: NarrativeRow) -> None:
     """Recompute the narrative's word, paragraph and target totals from its parts."""
     row.words = sum(p.words for p in row.parts)
@@ -90,6 +98,8 @@ def write_narrative(row: NarrativeRow, narrative: Narrative) -> None:
     row.occasion = narrative.occasion
     row.preset = narrative.preset
     row.pace_wpm = int(narrative.pace_wpm)
+    row.next_step = narrative.next_step
+    row.people = dump_json(dict(narrative.people))
     by_kind = {p.kind: p for p in row.parts}
     for kind in PART_ORDER:
         part_row = by_kind.get(kind.value)
@@ -110,6 +120,8 @@ def read_narrative(row: NarrativeRow, values: Iterable[str]) -> Narrative:
         pace_wpm=row.pace_wpm,
         values=list(values),
         parts=parts,
+        next_step=row.next_step or "",
+        people=read_people(row.people),
         id=row.id,
         created_at=row.created_at,
         updated_at=row.updated_at,

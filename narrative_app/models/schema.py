@@ -57,6 +57,10 @@ class NarrativeRow(Base):
     # One-second gaps of the timing model (breaks inside drafts and [pause] markers).
     gaps: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     target_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    # 0004: what happens after the ask (for the briefing), and how people's names are printed
+    # in a briefing or on cue cards (JSON object: name -> printed text).
+    next_step: Mapped[str] = mapped_column(Text, default="", server_default="")
+    people: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
     parts: Mapped[list[PartRow]] = relationship(
         back_populates="narrative", cascade="all, delete-orphan", passive_deletes=True

@@ -54,7 +54,9 @@ log = logging.getLogger(__name__)
 
 DB_NAME = "narratives.db"
 SAMPLE_KEY = "sample_created_at"
-EDITABLE = ("title", "audience", "occasion", "preset", "pace_wpm", "values")
+EDITABLE = (
+    "title", "audience", "occasion", "preset", "pace_wpm", "values", "next_step", "people",
+)
 
 
 def sample_path() -> Path:
@@ -249,7 +251,8 @@ class NarrativeStore(HistoryMixin):
         return now
 
     def update(self, narrative_id: int, **changes: Any) -> None:
-        """Change any of title, audience, occasion, preset, pace_wpm and values."""
+        """Change any of title, audience, occasion, preset, pace_wpm, values, next_step and
+        people (the name choices, a dict)."""
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise TypeError(f"update() cannot change {', '.join(sorted(unknown))}")
@@ -262,6 +265,8 @@ class NarrativeStore(HistoryMixin):
             for key, value in changes.items():
                 if key == "values":
                     mapping.write_values(s, row.id, value)
+                elif key == "people":
+                    row.people = mapping.dump_json(dict(value))
                 else:
                     setattr(row, key, int(value) if key == "pace_wpm" else str(value))
             row.updated_at = now

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 700
 AUTOSAVE_MAX_WAIT_MS = 900  # an edit reaches the database within about a second, always
 RETRY_MS = 4000
-META_KEYS = ("title", "audience", "occasion", "preset", "pace_wpm", "values")
+META_KEYS = (
+    "title", "audience", "occasion", "preset", "pace_wpm", "values", "next_step", "people",
+)
 
 SAVED = "saved"
 SAVING = "saving"
@@ -236,6 +238,8 @@ class NarrativeController(QObject):
             value = raw
             if key == "values":
                 value = list(raw)
+            elif key == "people":
+                value = dict(raw)
             elif key == "pace_wpm":
                 value = int(raw)
                 self._pace_cache.pop(narrative.id or -1, None)

@@ -187,10 +187,16 @@ def test_cards_are_large_print_one_part_per_page():
 def test_briefing_is_short_and_has_its_sections():
     data = _docx(Layout.BRIEFING)
     text = _texts(data)
-    for label in ("Why now", "What we share", "Why I care", "Timing"):
+    for label in ("What this is about", "Why now", "What we share", "How to say yes",
+                  "What happens next", "What we stand for"):
         assert label in text
-    assert "One in three children" in text  # the urgent challenge
-    assert "In all\t5:00\t" in text
+    assert "one in three children" in text  # the urgency, from the draft
+    assert "twelve-month pilot" in text  # and the plan that gives hope
+    assert "When: Before you leave today" in text and "Where: On the board by the door" in text
+    # No timings and no structured fields (the speaker's shorthand) for the team.
+    for private in ("Timing", "Target", "Estimated", "5:00", "Why I care",
+                    "thirty-question form"):
+        assert private not in text
     assert len(text.split()) < 450  # a page a colleague reads in a minute
     assert "pageBreakBefore" not in docx.Document(io.BytesIO(data)).element.xml
 

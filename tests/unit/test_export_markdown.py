@@ -115,7 +115,8 @@ def test_text_export_shows_every_part_and_the_ask(layout):
             assert kind.title.upper() in text
             assert n.parts[kind].cues[0] in text
     else:
-        assert "WHY NOW" in text and "TIMING" in text and "5:00" in text
+        assert "WHY NOW" in text and "HOW TO SAY YES" in text
+        assert "TIMING" not in text and "5:00" not in text  # timings are the speaker's
 
 
 def test_text_notes_read_back_into_the_right_parts():

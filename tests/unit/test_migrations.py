@@ -136,3 +136,19 @@ def test_upgrading_counts_the_timing_gaps_of_existing_drafts(fresh_data_dir: Pat
         card = seconds_for_counts(summary.words, summary.gaps, summary.pace_wpm)
         assert format_seconds(card) == format_seconds(total.seconds)
         assert summary.gaps == total.gaps
+
+
+def test_0004_adds_next_step_and_name_choices_to_old_narratives(fresh_data_dir: Path) -> None:
+    fresh_data_dir.mkdir()
+    db = fresh_data_dir / "narratives.db"
+    shutil.copyfile(FIXTURES / "narratives-0001.db", db)
+    with NarrativeStore.open(fresh_data_dir) as store:
+        [summary] = store.list()
+        old = store.get(summary.id)
+        assert old.next_step == "" and old.people == {}  # narratives from before 0004
+        store.update(summary.id, next_step="Names to Sam by Friday.", people={"Kerry": "K."})
+        again = store.get(summary.id)
+        assert again.next_step == "Names to Sam by Friday."
+        assert again.people == {"Kerry": "K."}
+        assert again.parts[PartKind.SELF].cues == ["mould", "letters"]  # nothing else moved
+    assert stored_revision(db) == "0004"

@@ -8,6 +8,7 @@ and offers to open the file once it is saved.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QUrl
@@ -30,9 +31,16 @@ from PySide6.QtWidgets import (
 
 from narrative_app.domain import Narrative
 from narrative_app.errors import NarrativeAppError
-from narrative_app.export import ExportFormat, check_export_target, render_export, write_export
+from narrative_app.export import (
+    SHARED_LAYOUTS,
+    ExportFormat,
+    check_export_target,
+    render_export,
+    write_export,
+)
 from narrative_app.export.html import HtmlColours, esc, notes_to_html
 from narrative_app.export.notes import Layout, Paper, build_notes
+from narrative_app.export.people import apply_people, find_people, unchosen
 from narrative_app.ui.settings import Settings
 from narrative_app.ui.widgets.access import tab_to_every_button
 
@@ -69,10 +77,14 @@ class ExportDialog(QDialog):
         *,
         author: str = "",
         data_dir: Path | None = None,
+        remember_people: Callable[[dict[str, str]], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.narrative = narrative
         self.saved_path: Path | None = None
+        # Stores the name choices with the narrative (the drafts are never changed).
+        self._remember_people = remember_people
+        self.people = find_people(narrative)
         # The data folder whose database, lock and backups an export must never replace
         # (any folder holding a narratives.db is refused too, named or not).
         self._data_dirs = tuple(d for d in (data_dir, _default_data_dir()) if d)
@@ -108,6 +120,12 @@ class ExportDialog(QDialog):
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
         self.hint_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.people_label = QLabel()
+        self.people_label.setWordWrap(True)
+        self.people_button = QPushButton(self.tr("&Names…"))
+        self.people_button.setToolTip(self.tr(
+            "Choose how people's names are printed: keep, initials or a description"))
+        self.people_button.clicked.connect(self.choose_names)
 
         self._select(self.format_combo, self._settings.value(LAST_FORMAT_KEY, "docx"))
         self._select(self.layout_combo, self._settings.value(LAST_LAYOUT_KEY, "notes"))
@@ -121,6 +139,8 @@ class ExportDialog(QDialog):
         options = QVBoxLayout()
         options.addLayout(form)
         options.addWidget(self.hint_label)
+        options.addWidget(self.people_label)
+        options.addWidget(self.people_button)
         options.addStretch(1)
 
         self.preview = QTextBrowser()
@@ -194,8 +214,56 @@ class ExportDialog(QDialog):
                                             "computer or give to a coach. Import it from "
                                             "the File menu."),
         }
-        self.hint_label.setText(hints[fmt])
+        hint = hints[fmt]
+        if fmt.has_layouts and layout is Layout.BRIEFING:
+            hint += " " + self.tr(
+                "The briefing is made from: the Occasion (what this is about), the Story of "
+                "Now's draft (why now: the urgency, the hope and the plan), the Story of Us's "
+                "draft (what we share), the last paragraph of the Story of Self, the ask, "
+                "What happens next (on the Purpose page) and your values. Timings and the "
+                "structured fields stay out: they are your own notes.")
+        self.hint_label.setText(hint)
+        self._show_people()
         self.preview.setHtml(self.preview_html())
+
+    def _names_matter(self) -> bool:
+        """True when the chosen layout goes to other people and so prints names as chosen."""
+        return self.chosen_format.has_layouts and self.chosen_layout in SHARED_LAYOUTS
+
+    def _show_people(self) -> None:
+        shown = self._names_matter() and bool(self.people)
+        self.people_label.setVisible(shown)
+        self.people_button.setVisible(shown)
+        if not shown:
+            return
+        names = ", ".join(p.name for p in self.people)
+        waiting = len(unchosen(self.people, self.narrative.people))
+        text = self.tr("Names found: {names}.").format(names=names)
+        if waiting:
+            text += " " + (
+                self.tr("1 has no choice yet; you will be asked before exporting.")
+                if waiting == 1 else
+                self.tr("{n} have no choice yet; you will be asked before exporting.").format(
+                    n=waiting))
+        self.people_label.setText(text)
+
+    def choose_names(self) -> bool:
+        """Ask how each name is printed; True when the user confirmed."""
+        from narrative_app.ui.dialogs.people import PeopleDialog
+
+        dialog = PeopleDialog(self.people, self.narrative.people, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            chosen = {**self.narrative.people, **dialog.choices()}
+        finally:
+            dialog.deleteLater()
+        if self._remember_people is not None:
+            self._remember_people(chosen)
+        if self.narrative.people != chosen:
+            self.narrative.people = chosen
+        self._refresh()
+        return True
 
     def preview_html(self) -> str:
         """What the preview shows: the chosen layout, in the palette's colours."""
@@ -211,7 +279,7 @@ class ExportDialog(QDialog):
             )
             return f"<pre>{esc(data.decode('utf-8'))}</pre>"
         notes = build_notes(
-            self.narrative,
+            apply_people(self.narrative) if self._names_matter() else self.narrative,
             include_full_text=self.full_text_check.isChecked(),
             author=self._author,
         )
@@ -246,6 +314,12 @@ class ExportDialog(QDialog):
     def export(self) -> None:
         """Ask where to save, write the file, then offer to open it."""
         fmt, layout = self.chosen_format, self.chosen_layout
+        if (
+            self._names_matter()
+            and unchosen(self.people, self.narrative.people)
+            and not self.choose_names()
+        ):
+            return  # the names are the user's call: no choice, no export
         start = self._start_folder() / suggested_file_name(self.narrative, fmt, layout)
         filters = self.tr("%1 (*%2)").replace("%1", fmt.label).replace("%2", fmt.suffix)
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -312,9 +386,12 @@ def export_with_dialog(
     author: str = "",
     *,
     data_dir: Path | None = None,
+    remember_people: Callable[[dict[str, str]], None] | None = None,
 ) -> Path | None:
     """Show the export dialog; the saved file's path, or None when cancelled."""
-    dialog = ExportDialog(narrative, parent, author=author, data_dir=data_dir)
+    dialog = ExportDialog(
+        narrative, parent, author=author, data_dir=data_dir, remember_people=remember_people
+    )
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.saved_path

@@ -270,6 +270,7 @@ class StoryPage(QWidget):
     def _on_cues_edited(self, cues: list[str]) -> None:
         self._shown_cues = list(cues)
         self._controller.set_cues(self.kind, cues)
+        self._set_cues_note("")  # "Suggested n cues" no longer describes what is there
 
     # ---------------------------------------------------------------- timing
     def _schedule_timing(self, *_args) -> None:
@@ -322,9 +323,13 @@ class StoryPage(QWidget):
             return []
         self.cues_section.set_expanded(True)
         self.cues_editor.replace_with(cues)
+        suggested = (
+            self.tr("Suggested 1 cue from your draft.") if len(cues) == 1
+            else self.tr("Suggested {n} cues from your draft, one per paragraph.").format(
+                n=len(cues))
+        )
         self._set_cues_note(
-            self.tr("Suggested {n} cues from your draft. Edit them freely; "
-                    "Ctrl+Z brings back what was there.").format(n=len(cues))
+            suggested + " " + self.tr("Edit them freely; Ctrl+Z brings back what was there.")
         )
         return cues
 

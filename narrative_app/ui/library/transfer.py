@@ -45,7 +45,16 @@ class LibraryTransferMixin:
             return
         ok, narrative = self._run(self.controller.store.get, narrative_id)
         if ok:
-            export_with_dialog(self, narrative)
+            export_with_dialog(
+                self, narrative, remember_people=partial(self._remember_people, narrative_id)
+            )
+
+    def _remember_people(self: LibraryPage, narrative_id: int, people: dict[str, str]) -> None:
+        current = self.controller.current
+        if current is not None and current.id == narrative_id:
+            self.controller.set_meta(people=people)  # the open narrative saves it
+        else:
+            self._run(partial(self.controller.store.update, narrative_id, people=people))
 
     def add_example(self: LibraryPage) -> None:
         from narrative_app.bundle import read_file

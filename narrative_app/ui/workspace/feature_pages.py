@@ -111,4 +111,7 @@ class ExportPage(_FeaturePage):
         from narrative_app.ui.dialogs.export import export_with_dialog
 
         self.controller.save_now()
-        export_with_dialog(self.window(), narrative)
+        export_with_dialog(self.window(), narrative, remember_people=self._remember_people)
+
+    def _remember_people(self, people: dict[str, str]) -> None:
+        self.controller.set_meta(people=people)

@@ -1,4 +1,4 @@
-"""UI: the Purpose page: title, audience, occasion, time slot, pace and the ask.
+"""UI: the Purpose page: title, audience, occasion, time slot, pace, ask and next step.
 
 The same page is the short, skippable set-up of a new narrative and, later, where these are
 edited. Every change goes straight to the controller (and so to autosave).
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from narrative_app.domain import PART_ORDER, PartKind
 from narrative_app.method.presets import CUSTOM, format_seconds, parse_duration, presets
+from narrative_app.ui.editor.field_editors import FieldText
 from narrative_app.ui.library.card import muted
 from narrative_app.ui.library.page import PRIMARY_STYLE
 from narrative_app.ui.widgets.access import set_status
@@ -67,6 +68,16 @@ class PurposePage(QWidget):
             "One sentence: the specific thing you will ask your listeners to do, and by when. "
             "Try starting with “Will you join me in ...?”")))
         self.ask_hint.setWordWrap(True)
+        self.next_edit = FieldText()
+        self.next_edit.setAccessibleName(self.tr("What happens next"))
+        self.next_edit.setPlaceholderText(self.tr(
+            "Who to contact and what follows a yes, such as “Sam pairs each name with a "
+            "family by Friday; the pilot starts on 5 January.”"))
+        self.next_edit.edited.connect(self._next_edited)
+        self.next_hint = muted(QLabel(self.tr(
+            "Optional. Printed in the team briefing under “What happens next”, so the people "
+            "who say yes know what comes after.")))
+        self.next_hint.setWordWrap(True)
 
         self.slot_combo = QComboBox()
         self.slot_combo.setAccessibleName(self.tr("Time slot"))
@@ -126,6 +137,8 @@ class PurposePage(QWidget):
                     self._stacked(self.pace_spin, self.measured_label, pace_hint))
         form.addRow(self._label(self.tr("The as&k"), self.ask_edit),
                     self._stacked(self.ask_edit, self.ask_hint))
+        form.addRow(self._label(self.tr("What happens &next"), self.next_edit),
+                    self._stacked(self.next_edit, self.next_hint))
 
         self.start_button = QPushButton(self.tr("Start writing"))
         self.start_button.setStyleSheet(PRIMARY_STYLE)
@@ -250,6 +263,8 @@ class PurposePage(QWidget):
                                (self.ask_edit, narrative.ask)):
                 if edit.text() != text:
                     edit.setText(text)
+            if self.next_edit.value() != narrative.next_step and not self.next_edit.hasFocus():
+                self.next_edit.set_value(narrative.next_step)
             index = self.slot_combo.findData(narrative.preset)
             self.slot_combo.setCurrentIndex(index if index >= 0 else self.slot_combo.count() - 1)
             for kind, edit in self.part_edits.items():
@@ -295,6 +310,9 @@ class PurposePage(QWidget):
 
     def _occasion_edited(self, text: str) -> None:
         self._set_meta(occasion=text)
+
+    def _next_edited(self, text: str) -> None:
+        self._set_meta(next_step=text)
 
     def _ask_edited(self, text: str) -> None:
         self._editing = True

@@ -9,8 +9,9 @@ import docx
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from narrative_app.domain import PartKind
 from narrative_app.export import ExportFormat, render_export
 from narrative_app.export.notes import Layout
 from narrative_app.ui.dialogs import export as export_dialog
@@ -20,6 +21,7 @@ from narrative_app.ui.dialogs.export import (
     export_with_dialog,
     suggested_file_name,
 )
+from narrative_app.ui.dialogs.people import PeopleDialog
 from tests.unit.export_fixtures import sample
 
 
@@ -49,6 +51,16 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     monkeypatch.setattr(QMessageBox, "question", staticmethod(fake_question))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(fake_warning))
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(fake_open))
+
+    def fake_names(dialog):  # the names dialog: the test sets its rows, then "OK"
+        record["names_asked"] = [*dialog.rows]
+        for name, text in record.get("describe", {}).items():
+            row = dialog.rows[name]
+            row.combo.setCurrentIndex(row.combo.findData(text[0]))
+            row.description.setText(text[1])
+        return record.get("names_answer", QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(PeopleDialog, "exec", fake_names)
     return record
 
 
@@ -184,3 +196,49 @@ def test_the_dialog_refuses_the_data_folder_it_is_given(qtbot, dialogs, tmp_path
     dialog.export()
     assert "backups folder" in dialogs["warning"]
     assert list((folder / "backups").iterdir()) == []
+
+
+def test_briefing_asks_about_names_first_remembers_them_and_never_changes_the_draft(
+    qtbot, dialogs
+):
+    narrative = sample()
+    draft = narrative.parts[PartKind.SELF].draft
+    remembered: list[dict[str, str]] = []
+    dialog = ExportDialog(narrative, author="Alex", remember_people=remembered.append)
+    qtbot.addWidget(dialog)
+    _choose(dialog, "docx", "briefing")
+    assert "The briefing is made from: the Occasion" in dialog.hint_label.text()
+    assert "Jayden" in dialog.people_label.text() and not dialog.people_button.isHidden()
+    dialogs["describe"] = {"Jayden": ("describe", "a seven-year-old boy"),
+                           "Kerry": ("initials", "")}
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.export_button.click()
+    assert {"Jayden", "Kerry", "Priya"} <= set(dialogs["names_asked"])
+    assert remembered[-1]["Jayden"] == "a seven-year-old boy"
+    assert remembered[-1]["Kerry"] == "K."
+    assert remembered[-1]["Priya"] == "Priya"  # left as "Keep the name"
+    assert narrative.parts[PartKind.SELF].draft == draft  # the draft is never changed
+    path = dialogs["save_to"] / "Someone who comes back - team briefing.docx"
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
+    assert "Kerry" not in text and "Jayden" not in text
+
+
+def test_cancelling_the_names_dialog_exports_nothing(qtbot, dialogs):
+    dialog = ExportDialog(sample(), author="Alex")
+    qtbot.addWidget(dialog)
+    _choose(dialog, "pdf", "cards")
+    dialogs["names_answer"] = QDialog.DialogCode.Rejected
+    dialog.export_button.click()
+    assert "start" not in dialogs  # the save dialog never opened
+    assert dialog.saved_path is None
+    assert list(dialogs["save_to"].iterdir()) == []
+
+
+def test_speaking_notes_do_not_ask_about_names(qtbot, dialogs):
+    dialog = ExportDialog(sample(), author="Alex")
+    qtbot.addWidget(dialog)
+    _choose(dialog, "docx", "notes")
+    assert dialog.people_button.isHidden()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.export_button.click()
+    assert "names_asked" not in dialogs

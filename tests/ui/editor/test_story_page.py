@@ -120,9 +120,22 @@ def test_suggest_cues_gives_one_cue_per_paragraph_and_can_be_undone(controller, 
     ]
     assert page.cues_editor.cues() == cues
     assert "Suggested 3 cues" in page.cues_note.text()
+    assert not page.cues_note.isHidden()
     page.cues_editor.setFocus()
     qtbot.keyClick(page.cues_editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert controller.current.parts[PartKind.SELF].cues == ["my old cue"]
+    assert page.cues_note.isHidden()  # the note went with the cues it described
+
+
+def test_one_suggested_cue_is_said_in_the_singular(controller, page_for, qtbot):
+    _open_new(controller, self="Kerry said “you'll be gone by Easter” and shut the door.")
+    page = page_for(PartKind.SELF)
+    qtbot.mouseClick(page.suggest_button, Qt.MouseButton.LeftButton)
+    assert controller.current.parts[PartKind.SELF].cues == ["“you'll be gone by Easter”"]
+    assert page.cues_note.text().startswith("Suggested 1 cue from your draft.")
+    page.cues_editor.setFocus()
+    qtbot.keyClicks(page.cues_editor, "!")
+    assert page.cues_note.isHidden()
 
 
 def test_suggest_cues_on_an_empty_draft_says_what_to_do(controller, page_for, qtbot):

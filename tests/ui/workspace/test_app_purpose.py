@@ -88,3 +88,19 @@ def test_return_on_a_focused_set_up_button_presses_it(main_window, qtbot):
     page.skip_button.setFocus()
     qtbot.keyClick(page.skip_button, Qt.Key.Key_Return)
     assert main_window.workspace.current_key() == "self"
+
+
+def test_what_happens_next_wraps_is_saved_and_feeds_the_briefing(main_window, qtbot):
+    from narrative_app.export import render_export
+
+    page, narrative_id = _purpose(main_window)
+    assert page.next_edit.value().startswith("Sam pairs each name")  # the sample's own
+    assert page.next_edit.lineWrapMode() == page.next_edit.LineWrapMode.WidgetWidth
+    page.next_edit.setFocus()
+    page.next_edit.selectAll()
+    qtbot.keyClicks(page.next_edit, "Names to Priya by Friday.")
+    assert main_window.controller.save_now()
+    stored = main_window.controller.store.get(narrative_id)
+    assert stored.next_step == "Names to Priya by Friday."
+    text = render_export(stored, "txt", layout="briefing").decode("utf-8")
+    assert "WHAT HAPPENS NEXT" in text and "Names to Priya by Friday." in text
