@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 
 from narrative_app.coach.text import prepared
-from narrative_app.text.interim_sentences import sentences
 from narrative_app.text.markdown import Block, BlockType, read_blocks
+from narrative_app.text.sentences import sentences
 
 LINE_LIMIT = 240
 _MONTHS = (

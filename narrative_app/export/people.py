@@ -21,8 +21,8 @@ from functools import cache
 
 from narrative_app.domain import Narrative
 from narrative_app.paths import read_resource_text
-from narrative_app.text.interim_sentences import sentences
 from narrative_app.text.markdown import BlockType, read_blocks
+from narrative_app.text.sentences import sentences
 
 _WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
 _POSSESSIVE = ("'s", "’s", "'", "’")
