@@ -293,6 +293,27 @@ fresh1 and fresh2 by this one), balanced accuracy / precision of "done":
     linked_values              -          -          -  1.00/1.00  1.00/1.00
     length                     -          -          -          -          -
 
+fresh3 first run: a third fresh set (50 parts, 6 whole narratives) by a writer who never saw
+the coach, scored on commit 0f3d8b7 before any rule was changed with it in view; the output
+verbatim:
+
+    Coach corpus (fresh3.toml): 50 story parts, 6 narratives
+    check                 n  sugg   prec  recall  bal.acc  done prec
+    specific_moment      36    12   0.85    0.92     0.92       0.96
+    sensory_detail       36     8   0.78    0.88     0.90       0.96
+    emotion              26     7   0.50    0.86     0.77       0.93
+    challenge            26     6   0.33    0.33     0.57       0.80
+    choice_point         26    11   0.77    0.91     0.85       0.92
+    outcome              26     9   0.70    0.78     0.80       0.88
+    told_values          26     6   0.67    0.33     0.64       0.83
+    resume               26     5   0.83    1.00     0.98       1.00
+    too_many_moments     26     4   1.00    1.00     1.00       1.00
+    experiential_us      10     4   0.75    0.75     0.79       0.83
+    urgency              14     4   1.00    0.75     0.88       0.91
+    hope                 14     5   0.67    0.80     0.79       0.88
+    ask                  14     6   0.71    0.83     0.79       0.86
+    linked_values         6     3   1.00    0.67     0.83       0.75
+
 Relabelled in this round (the old label rewarded a recurring word, not a value): heldout
 ho-nar-library and dev dev-nar-nurse-linked, linked_values "ok" -> "suggest".
 """
