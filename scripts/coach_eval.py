@@ -1,7 +1,7 @@
 """Scripts: per-check precision and recall of the offline coach on the labelled corpus.
 
 Usage:  python scripts/coach_eval.py [--misses]
-        [--split dev|heldout|blind|blind2|blind3|blind4|blind5|blind6|blind7|team|all]
+        [--split dev|heldout|blind|blind2|...|blind7|fresh1|fresh2|fresh3|team|all]
         [--file PATH ...]
 
 ``--file`` scores any corpus file (or several) in the same format instead of a split; a
@@ -346,6 +346,7 @@ SPLITS = {
     "blind7": ("blind7.toml",),
     "fresh1": ("fresh1.toml",),
     "fresh2": ("fresh2.toml",),
+    "fresh3": ("fresh3.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (
@@ -360,6 +361,7 @@ SPLITS = {
         "blind7.toml",
         "fresh1.toml",
         "fresh2.toml",
+        "fresh3.toml",
     ),
 }
 PACE = 125
