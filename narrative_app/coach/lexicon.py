@@ -162,7 +162,7 @@ def late_boundary(pattern: str) -> str:
     if lead is None:
         return pattern
     letter = lead.group(1)
-    return f"{letter}(?<=\\b{letter}){pattern[lead.end():]}"
+    return f"{letter}(?<=\\b{letter}){pattern[lead.end() :]}"
 
 
 def _lower_parts(
@@ -171,9 +171,7 @@ def _lower_parts(
     if compile_lower(patterns) is None:
         return ()
     lowered = [p.replace("’", chr(39)).lower() for p in patterns]
-    return tuple(
-        (required_prefixes(p), late_boundary(p) if late else p) for p in lowered
-    )
+    return tuple((required_prefixes(p), late_boundary(p) if late else p) for p in lowered)
 
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

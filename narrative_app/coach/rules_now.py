@@ -106,6 +106,10 @@ def urgency(draft: Draft, part: str) -> Verdict:
         if NO_PRESSURE_RE.search(draft.text, s.start, s.end)
     ]
     score, hits = _scored(draft, "urgency", asking + denied)
+    if denied:
+        # The teller says it can wait ("It's not an emergency"): a time word elsewhere does
+        # not overrule that; only a cost of waiting would.
+        score, hits = 0, []
     cost = draft.hits("urgency_cost") + _waiting_costs(draft, asking)
     score += 2 * distinct(cost)
     if score >= URGENCY_MIN:
