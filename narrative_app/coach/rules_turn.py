@@ -51,6 +51,11 @@ def challenge(draft: Draft, part: str) -> Verdict:
     return Verdict.suggest(hint("challenge", "suggest", part))
 
 
+def _abstract(draft: Draft) -> bool:
+    """Nothing in the draft can be pictured: no moment, nothing seen, heard or touched."""
+    return find_moment(draft) is None and not draft.hits("sensory") and not draft.hits("scene")
+
+
 def _in_moment(draft: Draft, hit: Hit) -> bool:
     """True when ``hit`` comes after the start of the story's told moment."""
     moment = find_moment(draft)
@@ -197,6 +202,11 @@ _GROUP_WORDS = frozenset({"we", "we'd", "we'll", "we've", "we're", "us", "our", 
 
 def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
     hits = choice_evidence(draft)
+    if hits and _abstract(draft):
+        # "I had a choice to make, and I chose to do the right thing": named, not told.
+        return Verdict.suggest(
+            hint("choice_point", "abstract", part), [], reason("choice_point", "abstract")
+        )
     if hits:
         return Verdict.ok(hint("choice_point", "ok", part), _sentence_hits(draft, hits)[:2])
     if choice_field.strip() and _field_told(choice_field, draft.text):
@@ -311,6 +321,8 @@ _NOW = ("now", "these days", "today", "nowadays")
 
 def outcome(draft: Draft, part: str) -> Verdict:
     hits = outcome_evidence(draft)
+    if hits and _abstract(draft):
+        return Verdict.suggest(hint("outcome", "abstract", part), [], reason("outcome", "abstract"))
     if hits:
         return Verdict.ok(hint("outcome", "ok", part), _sentence_hits(draft, hits)[:2])
     arc = shown_arc(draft)
