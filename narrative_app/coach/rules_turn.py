@@ -26,6 +26,7 @@ from narrative_app.coach.rules_story import (
     _tellers_feeling,
     _words,
     find_moment,
+    nothing_to_picture,
 )
 from narrative_app.coach.text import Draft, Hit, Sentence, content_words, distinct
 from narrative_app.text.sentences import words_of
@@ -49,11 +50,6 @@ def challenge(draft: Draft, part: str) -> Verdict:
     if arc is not None:
         return Verdict.ok(hint("challenge", "ok", part), hits or [arc[0]])
     return Verdict.suggest(hint("challenge", "suggest", part))
-
-
-def _abstract(draft: Draft) -> bool:
-    """Nothing in the draft can be pictured: no moment, nothing seen, heard or touched."""
-    return find_moment(draft) is None and not draft.hits("sensory") and not draft.hits("scene")
 
 
 def _in_moment(draft: Draft, hit: Hit) -> bool:
@@ -202,8 +198,7 @@ _GROUP_WORDS = frozenset({"we", "we'd", "we'll", "we've", "we're", "us", "our", 
 
 def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
     hits = choice_evidence(draft)
-    if hits and _abstract(draft):
-        # "I had a choice to make, and I chose to do the right thing": named, not told.
+    if hits and nothing_to_picture(draft, choice_evidence(draft)):
         return Verdict.suggest(
             hint("choice_point", "abstract", part), [], reason("choice_point", "abstract")
         )
@@ -321,7 +316,7 @@ _NOW = ("now", "these days", "today", "nowadays")
 
 def outcome(draft: Draft, part: str) -> Verdict:
     hits = outcome_evidence(draft)
-    if hits and _abstract(draft):
+    if hits and nothing_to_picture(draft, choice_evidence(draft)):
         return Verdict.suggest(hint("outcome", "abstract", part), [], reason("outcome", "abstract"))
     if hits:
         return Verdict.ok(hint("outcome", "ok", part), _sentence_hits(draft, hits)[:2])
