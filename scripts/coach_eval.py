@@ -314,6 +314,61 @@ verbatim:
     ask                  14     6   0.71    0.83     0.79       0.86
     linked_values         6     3   1.00    0.67     0.83       0.75
 
+Then tuned with fresh3 in view (so fresh3 is no longer unseen), by structure only: a
+sentence that only hopes or believes ("I hope it all works out") is a wish, not a way there;
+a Now that says it can wait ("It's not an emergency") needs a cost of waiting, not a time
+word, for urgency; a choice only named ("I chose to do the right thing") in a draft with
+nothing to picture (no moment, nothing seen or heard) ticks neither choice nor outcome. None
+of these moved a figure on any other file. Tried and left out: "no moment or a CV shape ->
+values not shown" (told_values); fresh3 labels a CV with no named value "suggest", but the
+team files label the same shape "ok" (dev-self-cv-social-worker, ho-self-probation-cv,
+bl-self-council-cv) and the team split fell below the 0.85 line, so it waits for a decision
+on the label. Figures after this round, balanced accuracy / precision of "done" (fresh3 is
+the only file this round tuned on; the rest are as after the earlier rounds):
+
+    check                    dev    heldout      blind     blind2     blind3     blind4
+    specific_moment    1.00/1.00  1.00/1.00  1.00/1.00  0.98/1.00  0.85/0.93  0.89/0.95
+    sensory_detail     1.00/1.00  1.00/1.00  0.93/1.00  1.00/1.00  0.98/1.00  0.94/0.96
+    emotion            0.92/1.00  0.92/1.00  1.00/1.00  0.97/1.00  0.95/1.00  0.97/1.00
+    challenge          1.00/1.00  1.00/1.00  1.00/1.00  0.83/0.94  1.00/1.00  1.00/1.00
+    choice_point       1.00/1.00  0.93/1.00  1.00/1.00  0.96/1.00  0.94/1.00  1.00/1.00
+    outcome            1.00/1.00  0.93/1.00  1.00/1.00  0.97/1.00  0.87/1.00  0.90/1.00
+    told_values        1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00
+    resume             1.00/1.00  1.00/1.00  1.00/1.00  0.94/1.00  0.98/1.00  0.92/1.00
+    too_many_moments   1.00/1.00  1.00/1.00  1.00/1.00  0.97/1.00  0.81/0.95  0.81/0.94
+    long_sentences     1.00/1.00  1.00/1.00  1.00/1.00          -          -          -
+    jargon             1.00/1.00  1.00/1.00  1.00/1.00          -          -          -
+    experiential_us    1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  0.84/0.89  0.94/1.00
+    urgency            1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  0.84/0.93  1.00/1.00
+    hope               1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00
+    ask                1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  0.79/0.88  1.00/1.00
+    linked_values      1.00/1.00  1.00/1.00          -          -          -          -
+    length             1.00/1.00  1.00/1.00          -          -          -          -
+
+    check                 blind5     blind6     blind7     fresh1     fresh2     fresh3
+    specific_moment    1.00/1.00  0.95/1.00  0.88/0.92  0.92/1.00  0.88/1.00  0.92/0.96
+    sensory_detail     1.00/1.00  1.00/1.00  0.92/0.96  0.93/1.00  0.98/1.00  0.90/0.96
+    emotion            0.97/1.00  0.93/1.00  0.92/1.00  0.92/1.00  0.91/1.00  0.77/0.93
+    challenge          0.97/1.00  1.00/1.00  0.92/1.00  0.98/1.00  0.85/1.00  0.57/0.80
+    choice_point       0.93/1.00  0.92/1.00  0.82/1.00  0.82/0.92  0.89/1.00  0.90/1.00
+    outcome            0.88/1.00  0.88/1.00  0.82/1.00  0.94/0.95  0.85/0.92  0.86/0.93
+    told_values        1.00/1.00  1.00/1.00  1.00/1.00  0.85/0.95  0.83/0.90  0.64/0.83
+    resume             0.97/1.00  0.94/1.00  0.97/1.00  0.93/1.00  1.00/1.00  0.98/1.00
+    too_many_moments   0.92/0.94  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00
+    long_sentences             -          -          -          -          -          -
+    jargon                     -          -          -          -          -          -
+    experiential_us    1.00/1.00  0.88/1.00  0.88/0.86  0.90/1.00  0.79/0.83  0.79/0.83
+    urgency            0.96/1.00  1.00/1.00  0.74/0.90  0.95/1.00  1.00/1.00  1.00/1.00
+    hope               1.00/1.00  1.00/1.00  0.79/0.91  0.94/1.00  1.00/1.00  0.89/1.00
+    ask                1.00/1.00  0.94/1.00  0.94/1.00  0.94/1.00  1.00/1.00  0.79/0.86
+    linked_values              -          -          -  1.00/1.00  1.00/1.00  0.83/0.75
+    length                     -          -          -          -          -          -
+
+Weak spots left on fresh3 after tuning: challenge 0.57/0.80 (difficulty cues in value
+statements, "worked hard", "too much sun"), told_values 0.64/0.83 (the label question
+above), emotion 0.77/0.93, experiential_us 0.79/0.83 (a teller's own night generalised to
+"every one of us has done"), ask 0.79/0.86 ("Let's keep the conversation going" ticked).
+
 Relabelled in this round (the old label rewarded a recurring word, not a value): heldout
 ho-nar-library and dev dev-nar-nurse-linked, linked_values "ok" -> "suggest".
 """
