@@ -1,7 +1,7 @@
 """Scripts: per-check precision and recall of the offline coach on the labelled corpus.
 
 Usage:  python scripts/coach_eval.py [--misses]
-        [--split dev|heldout|blind|blind2|blind3|blind4|blind5|blind6|blind7|team|all]
+        [--split dev|heldout|blind|blind2|...|blind7|fresh1|fresh2|fresh3|team|all]
         [--file PATH ...]
 
 ``--file`` scores any corpus file (or several) in the same format instead of a split; a
@@ -293,6 +293,82 @@ fresh1 and fresh2 by this one), balanced accuracy / precision of "done":
     linked_values              -          -          -  1.00/1.00  1.00/1.00
     length                     -          -          -          -          -
 
+fresh3 first run: a third fresh set (50 parts, 6 whole narratives) by a writer who never saw
+the coach, scored on commit 0f3d8b7 before any rule was changed with it in view; the output
+verbatim:
+
+    Coach corpus (fresh3.toml): 50 story parts, 6 narratives
+    check                 n  sugg   prec  recall  bal.acc  done prec
+    specific_moment      36    12   0.85    0.92     0.92       0.96
+    sensory_detail       36     8   0.78    0.88     0.90       0.96
+    emotion              26     7   0.50    0.86     0.77       0.93
+    challenge            26     6   0.33    0.33     0.57       0.80
+    choice_point         26    11   0.77    0.91     0.85       0.92
+    outcome              26     9   0.70    0.78     0.80       0.88
+    told_values          26     6   0.67    0.33     0.64       0.83
+    resume               26     5   0.83    1.00     0.98       1.00
+    too_many_moments     26     4   1.00    1.00     1.00       1.00
+    experiential_us      10     4   0.75    0.75     0.79       0.83
+    urgency              14     4   1.00    0.75     0.88       0.91
+    hope                 14     5   0.67    0.80     0.79       0.88
+    ask                  14     6   0.71    0.83     0.79       0.86
+    linked_values         6     3   1.00    0.67     0.83       0.75
+
+Then tuned with fresh3 in view (so fresh3 is no longer unseen), by structure only: a
+sentence that only hopes or believes ("I hope it all works out") is a wish, not a way there;
+a Now that says it can wait ("It's not an emergency") needs a cost of waiting, not a time
+word, for urgency; a choice only named ("I chose to do the right thing") in a draft with
+nothing to picture (no moment, nothing seen or heard) ticks neither choice nor outcome. None
+of these moved a figure on any other file. Tried and left out: "no moment or a CV shape ->
+values not shown" (told_values); fresh3 labels a CV with no named value "suggest", but the
+team files label the same shape "ok" (dev-self-cv-social-worker, ho-self-probation-cv,
+bl-self-council-cv) and the team split fell below the 0.85 line, so it waits for a decision
+on the label. Figures after this round, balanced accuracy / precision of "done" (fresh3 is
+the only file this round tuned on; the rest are as after the earlier rounds):
+
+    check                    dev    heldout      blind     blind2     blind3     blind4
+    specific_moment    1.00/1.00  1.00/1.00  1.00/1.00  0.98/1.00  0.85/0.93  0.89/0.95
+    sensory_detail     1.00/1.00  1.00/1.00  0.93/1.00  1.00/1.00  0.98/1.00  0.94/0.96
+    emotion            0.92/1.00  0.92/1.00  1.00/1.00  0.97/1.00  0.95/1.00  0.97/1.00
+    challenge          1.00/1.00  1.00/1.00  1.00/1.00  0.83/0.94  1.00/1.00  1.00/1.00
+    choice_point       1.00/1.00  0.93/1.00  1.00/1.00  0.96/1.00  0.94/1.00  1.00/1.00
+    outcome            1.00/1.00  0.93/1.00  1.00/1.00  0.97/1.00  0.87/1.00  0.90/1.00
+    told_values        1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00
+    resume             1.00/1.00  1.00/1.00  1.00/1.00  0.94/1.00  0.98/1.00  0.92/1.00
+    too_many_moments   1.00/1.00  1.00/1.00  1.00/1.00  0.97/1.00  0.81/0.95  0.81/0.94
+    long_sentences     1.00/1.00  1.00/1.00  1.00/1.00          -          -          -
+    jargon             1.00/1.00  1.00/1.00  1.00/1.00          -          -          -
+    experiential_us    1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  0.84/0.89  0.94/1.00
+    urgency            1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  0.84/0.93  1.00/1.00
+    hope               1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00
+    ask                1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  0.79/0.88  1.00/1.00
+    linked_values      1.00/1.00  1.00/1.00          -          -          -          -
+    length             1.00/1.00  1.00/1.00          -          -          -          -
+
+    check                 blind5     blind6     blind7     fresh1     fresh2     fresh3
+    specific_moment    1.00/1.00  0.95/1.00  0.88/0.92  0.92/1.00  0.88/1.00  0.92/0.96
+    sensory_detail     1.00/1.00  1.00/1.00  0.92/0.96  0.93/1.00  0.98/1.00  0.90/0.96
+    emotion            0.97/1.00  0.93/1.00  0.92/1.00  0.92/1.00  0.91/1.00  0.77/0.93
+    challenge          0.97/1.00  1.00/1.00  0.92/1.00  0.98/1.00  0.85/1.00  0.57/0.80
+    choice_point       0.93/1.00  0.92/1.00  0.82/1.00  0.82/0.92  0.89/1.00  0.90/1.00
+    outcome            0.88/1.00  0.88/1.00  0.82/1.00  0.94/0.95  0.85/0.92  0.86/0.93
+    told_values        1.00/1.00  1.00/1.00  1.00/1.00  0.85/0.95  0.83/0.90  0.64/0.83
+    resume             0.97/1.00  0.94/1.00  0.97/1.00  0.93/1.00  1.00/1.00  0.98/1.00
+    too_many_moments   0.92/0.94  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00  1.00/1.00
+    long_sentences             -          -          -          -          -          -
+    jargon                     -          -          -          -          -          -
+    experiential_us    1.00/1.00  0.88/1.00  0.88/0.86  0.90/1.00  0.79/0.83  0.79/0.83
+    urgency            0.96/1.00  1.00/1.00  0.74/0.90  0.95/1.00  1.00/1.00  1.00/1.00
+    hope               1.00/1.00  1.00/1.00  0.79/0.91  0.94/1.00  1.00/1.00  0.89/1.00
+    ask                1.00/1.00  0.94/1.00  0.94/1.00  0.94/1.00  1.00/1.00  0.79/0.86
+    linked_values              -          -          -  1.00/1.00  1.00/1.00  0.83/0.75
+    length                     -          -          -          -          -          -
+
+Weak spots left on fresh3 after tuning: challenge 0.57/0.80 (difficulty cues in value
+statements, "worked hard", "too much sun"), told_values 0.64/0.83 (the label question
+above), emotion 0.77/0.93, experiential_us 0.79/0.83 (a teller's own night generalised to
+"every one of us has done"), ask 0.79/0.86 ("Let's keep the conversation going" ticked).
+
 Relabelled in this round (the old label rewarded a recurring word, not a value): heldout
 ho-nar-library and dev dev-nar-nurse-linked, linked_values "ok" -> "suggest".
 """
@@ -325,6 +401,7 @@ SPLITS = {
     "blind7": ("blind7.toml",),
     "fresh1": ("fresh1.toml",),
     "fresh2": ("fresh2.toml",),
+    "fresh3": ("fresh3.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (
@@ -339,6 +416,7 @@ SPLITS = {
         "blind7.toml",
         "fresh1.toml",
         "fresh2.toml",
+        "fresh3.toml",
     ),
 }
 PACE = 125

@@ -90,7 +90,8 @@ FUTURE_HARM_RE = re.compile(
 )
 
 NO_PRESSURE_RE = re.compile(
-    r"\b(?:no|not\s+a|isn['’]t\s+a|there['’]s\s+no)\s+(?:deadline|rush|hurry|urgency|date)\b"
+    r"\b(?:no|not\s+an?|isn['’]t\s+an?|there['’]s\s+no)\s+(?:deadline|rush|hurry|urgency|date|"
+    r"emergency|crisis)\b"
     r"|\bnothing\s+(?:will|would)\s+(?:be\s+different|change|happen)\b"
     r"|\bnobody\s+is\s+(?:closing|cutting|losing)\b|\b(?:isn['’]t|is\s+not)\s+urgent\b",
     re.IGNORECASE,

@@ -136,21 +136,42 @@ def cue(name: str) -> Cue:
     """The compiled cue list called ``name`` in lexicon.toml (KeyError if there is none)."""
     raw = _raw_lexicon()[name]
     words = list(raw.get("words", []))
+    patterns = raw.get("patterns", [])
+    late = bool(raw.get("late_boundary", False))
+    lowered = compile_lower(patterns)
+    if lowered is not None and late:
+        lowered = compile_lower([late_boundary(p) for p in patterns])
     return Cue(
         name=name,
-        regex=compile_patterns(raw.get("patterns", [])),
-        lower_regex=compile_lower(raw.get("patterns", [])),
+        regex=compile_patterns(patterns),
+        lower_regex=lowered,
         negatable=bool(raw.get("negatable", False)),
         words=frozenset(w.lower().replace("’", "'") for w in words),
-        lower_parts=_lower_parts(raw.get("patterns", [])),
+        lower_parts=_lower_parts(patterns, late=late),
     )
 
 
-def _lower_parts(patterns: list[str]) -> tuple[tuple[frozenset[str] | None, str], ...]:
+_LEAD_LETTER_RE = re.compile(r"^\\b([A-Za-z])")
+
+
+def late_boundary(pattern: str) -> str:
+    """``\\bx...`` written as ``x(?<=\\bx)...``: the same matches, but the regular
+    expression engine can pass over every place not starting with the letter x at once,
+    which makes a list of costly patterns (``late_boundary = true``) several times faster."""
+    lead = _LEAD_LETTER_RE.match(pattern)
+    if lead is None:
+        return pattern
+    letter = lead.group(1)
+    return f"{letter}(?<=\\b{letter}){pattern[lead.end() :]}"
+
+
+def _lower_parts(
+    patterns: list[str], *, late: bool = False
+) -> tuple[tuple[frozenset[str] | None, str], ...]:
     if compile_lower(patterns) is None:
         return ()
     lowered = [p.replace("’", chr(39)).lower() for p in patterns]
-    return tuple((required_prefixes(p), p) for p in lowered)
+    return tuple((required_prefixes(p), late_boundary(p) if late else p) for p in lowered)
 
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

@@ -106,6 +106,10 @@ def urgency(draft: Draft, part: str) -> Verdict:
         if NO_PRESSURE_RE.search(draft.text, s.start, s.end)
     ]
     score, hits = _scored(draft, "urgency", asking + denied)
+    if denied:
+        # The teller says it can wait ("It's not an emergency"): a time word elsewhere does
+        # not overrule that; only a cost of waiting would.
+        score, hits = 0, []
     cost = draft.hits("urgency_cost") + _waiting_costs(draft, asking)
     score += 2 * distinct(cost)
     if score >= URGENCY_MIN:
@@ -179,8 +183,12 @@ def hope(draft: Draft, part: str) -> Verdict:
     # ("so we can put them in to the council") is not the way there.
     asking = _acting_sentences(draft)
     plans = [p for p in _plans(draft) if not any(a.start == p.start for a in asking)]
+    # "I hope it all works out": a sentence that hopes or believes is a wish, not a way.
     wishes = [
-        s for s in draft.sentences if may_be_wished(draft, s) and wished(draft, s.start)
+        s
+        for s in draft.sentences
+        if may_be_wished(draft, s)
+        and (wished(draft, s.start) or wished(draft, s.start, conditions=False))
     ]
     skip = [Hit(s.start, s.end, "") for s in wishes] + asking + plans
     score, hits = _scored(draft, "hope", skip)

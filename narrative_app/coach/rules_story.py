@@ -94,6 +94,18 @@ def _find_moment(draft: Draft) -> Hit | None:
     return None
 
 
+def nothing_to_picture(draft: Draft, choices: list[Hit]) -> bool:
+    """Nothing to picture (no moment, nothing seen or heard), and the choice only named
+    ("I chose to do the right thing"), not shown as an act ("I ring the GP myself")."""
+    if find_moment(draft) is not None or draft.hits("sensory") or draft.hits("scene"):
+        return False
+    told = _sentence_hits(draft, choices)
+    return bool(told) and all(_NAMED_RE.search(h.text) for h in told)
+
+
+_NAMED_RE = re.compile(r"\b(?:chose|choose|choice|decided|decide|decision)\b", re.IGNORECASE)
+
+
 def _same_sentence(draft: Draft, hit: Hit, others: list[Hit]) -> bool:
     sentence = draft.sentence_at(hit.start)
     if sentence is None:

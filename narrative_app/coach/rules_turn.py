@@ -26,6 +26,7 @@ from narrative_app.coach.rules_story import (
     _tellers_feeling,
     _words,
     find_moment,
+    nothing_to_picture,
 )
 from narrative_app.coach.text import Draft, Hit, Sentence, content_words, distinct
 from narrative_app.text.sentences import words_of
@@ -197,6 +198,10 @@ _GROUP_WORDS = frozenset({"we", "we'd", "we'll", "we've", "we're", "us", "our", 
 
 def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
     hits = choice_evidence(draft)
+    if hits and nothing_to_picture(draft, choice_evidence(draft)):
+        return Verdict.suggest(
+            hint("choice_point", "abstract", part), [], reason("choice_point", "abstract")
+        )
     if hits:
         return Verdict.ok(hint("choice_point", "ok", part), _sentence_hits(draft, hits)[:2])
     if choice_field.strip() and _field_told(choice_field, draft.text):
@@ -311,6 +316,8 @@ _NOW = ("now", "these days", "today", "nowadays")
 
 def outcome(draft: Draft, part: str) -> Verdict:
     hits = outcome_evidence(draft)
+    if hits and nothing_to_picture(draft, choice_evidence(draft)):
+        return Verdict.suggest(hint("outcome", "abstract", part), [], reason("outcome", "abstract"))
     if hits:
         return Verdict.ok(hint("outcome", "ok", part), _sentence_hits(draft, hits)[:2])
     arc = shown_arc(draft)
