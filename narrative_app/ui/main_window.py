@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
             title = read_file(resource_path("sample", "sample.narrative")).title
         except NarrativeAppError:
             return None
-        matches = [s.id for s in self.controller.store.list() if s.title == title]
+        matches = [s.id for s in self.controller.narratives() if s.title == title]
         return min(matches) if matches else None
 
     def _view_changed(self, _index: int = 0) -> None:
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
         """Theme, editor font, spell check and backups take effect at once."""
         from narrative_app.ui.settings import apply_settings
 
-        apply_settings(settings, self.controller.store)
+        apply_settings(settings, self.controller)
 
     def show_shortcuts(self) -> None:
         from narrative_app.ui.dialogs.help import ShortcutsDialog
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from narrative_app.ui.dialogs.about import AboutDialog
 
-        self._show_dialog(AboutDialog(self.controller.store.data_dir, self))
+        self._show_dialog(AboutDialog(self.controller.data_dir, self))
 
     def _info(self, text: str) -> None:
         inform(self, APP_NAME, text)
@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
 
     def _is_live(self, narrative_id: int) -> bool:
         try:
-            return self.controller.store.get(narrative_id).trashed_at is None
+            return self.controller.narrative(narrative_id).trashed_at is None
         except NarrativeAppError:
             return False
 

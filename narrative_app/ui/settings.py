@@ -4,7 +4,7 @@
 mistyped or out-of-range value (or a settings file that cannot be parsed at all) quietly falls
 back to its default, so a damaged settings file can never stop the app from starting.
 
-``apply_settings(settings, store)`` makes saved choices take effect at once: the theme, the
+``apply_settings(settings, controller)`` makes saved choices take effect at once: the theme, the
 draft editors' font (through ``EditorFont``), spell check, and the store's backups.
 """
 
@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from narrative_app.domain import DEFAULT_PACE_WPM
+
+if TYPE_CHECKING:
+    from narrative_app.ui.controller import NarrativeController
 
 MIN_PACE_WPM = 60
 MAX_PACE_WPM = 220
@@ -249,7 +252,7 @@ class EditorFont(QObject):
             self.changed.emit()
 
 
-def apply_settings(settings: AppSettings, store: Any = None) -> None:
+def apply_settings(settings: AppSettings, controller: NarrativeController | None = None) -> None:
     """Make ``settings`` take effect now: theme, editor font, spell check and backups."""
     apply_theme(settings.theme)
     EditorFont.instance().set(settings.editor_font_family, settings.editor_font_size)
@@ -258,9 +261,8 @@ def apply_settings(settings: AppSettings, store: Any = None) -> None:
     spell = SpellCheckService.instance()
     if (spell.enabled, spell.language) != (settings.spell_check, settings.spell_language):
         spell.configure(enabled=settings.spell_check, language=settings.spell_language)
-    if store is not None and hasattr(store, "configure_backups"):
-        store.configure_backups(keep=settings.backups_keep, backups_dir=settings.backups_dir)
-        store.daily_backup()  # today's copy in the chosen folder, if it has none yet
+    if controller is not None:  # today's copy in the chosen folder, if it has none yet
+        controller.configure_backups(keep=settings.backups_keep, backups_dir=settings.backups_dir)
 
 
 def dark_palette() -> QPalette:

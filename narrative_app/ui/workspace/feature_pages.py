@@ -111,4 +111,4 @@ class ExportPage(_FeaturePage):
         from narrative_app.ui.dialogs.export import export_with_dialog
 
         self.controller.save_now()
-        export_with_dialog(self.window(), narrative)
+        export_with_dialog(self.window(), narrative, data_dir=self.controller.data_dir)

@@ -5,10 +5,10 @@ on rendered fields."""
 from __future__ import annotations
 
 import pytest
-from narrative_app.text.timing import BudgetState
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
+from narrative_app.text.timing import BudgetState
 from narrative_app.ui.settings import Theme, apply_theme
 from narrative_app.ui.theme import (
     NON_TEXT_RATIO,
