@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,10 +34,6 @@ if TYPE_CHECKING:
 # Start-up paints this window before anything else (issue 8): the library, the workspace,
 # the save indicator and the domain are imported when first built, after that first paint.
 
-GEOMETRY_KEY = "window/geometry"
-STATE_KEY = "window/state"
-SESSION_NARRATIVE_KEY = "session/narrative"
-SESSION_PAGE_KEY = "session/page"
 DEFAULT_PRESET = "linked_5"
 
 
@@ -335,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def _settings_applied(self, settings: AppSettings) -> None:
         """Theme, editor font, spell check and backups take effect at once."""
-        from narrative_app.ui.settings import apply_settings
+        from narrative_app.ui.apply_settings import apply_settings
 
         apply_settings(settings, self.controller)
 
@@ -360,23 +356,20 @@ class MainWindow(QMainWindow):
 
     def restore_geometry(self) -> None:
         """Window size and layout as they were last time (or the default size)."""
-        settings = QSettings()
-        geometry = settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry)):
-            state = settings.value(STATE_KEY)
-            if isinstance(state, QByteArray | bytes):
-                self.restoreState(QByteArray(state))
+        from narrative_app.ui.settings import Settings
+
+        geometry, state = Settings().window_geometry()
+        if geometry is not None and self.restoreGeometry(geometry):
+            if state is not None:
+                self.restoreState(state)
         else:
             self.resize(self.default_size())
 
     def restore_last_narrative(self) -> None:
         """The narrative and page open last time, else the library."""
-        settings = QSettings()
-        try:
-            narrative_id = int(settings.value(SESSION_NARRATIVE_KEY, 0) or 0)
-        except (TypeError, ValueError):
-            narrative_id = 0
-        page = str(settings.value(SESSION_PAGE_KEY, "self") or "self")
+        from narrative_app.ui.settings import Settings
+
+        narrative_id, page = Settings().last_session()
         if narrative_id and self._is_live(narrative_id):
             self.open_narrative(narrative_id, page)
         else:
@@ -409,15 +402,15 @@ class MainWindow(QMainWindow):
                      min(600, max(240, room.height() - 40)))
 
     def save_session(self) -> None:
-        settings = QSettings()
-        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        settings.setValue(STATE_KEY, self.saveState())
+        from narrative_app.ui.settings import Settings
+
+        settings = Settings()
+        settings.set_window_geometry(self.saveGeometry(), self.saveState())
         narrative = self.controller.current
-        if self.in_workspace() and narrative is not None:
-            settings.setValue(SESSION_NARRATIVE_KEY, narrative.id)
-            settings.setValue(SESSION_PAGE_KEY, self.workspace.current_key())
+        if self.in_workspace() and narrative is not None and narrative.id is not None:
+            settings.set_last_session(narrative.id, self.workspace.current_key())
         else:
-            settings.setValue(SESSION_NARRATIVE_KEY, 0)
+            settings.set_last_session(0)
         if self._workspace is not None:
             self._workspace.save_layout()
         settings.sync()
