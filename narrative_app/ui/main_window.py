@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -23,6 +23,7 @@ from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.main_menus import build_menus
 from narrative_app.ui.message_boxes import inform, plain_box
 from narrative_app.ui.widgets.reflow import scroll_when_small
+from narrative_app.ui.window_size import default_size, minimum_for_screen
 from narrative_app.ui.workspace.navigation import PAGE_KEYS
 
 if TYPE_CHECKING:
@@ -37,18 +38,6 @@ if TYPE_CHECKING:
 DEFAULT_PRESET = "linked_5"
 
 
-def default_pace() -> int:
-    """The starting pace chosen in Settings (125 words a minute if there is none)."""
-    from narrative_app.domain import DEFAULT_PACE_WPM
-
-    try:
-        from narrative_app.ui.settings import Settings
-
-        return int(Settings().pace_wpm)
-    except (ImportError, TypeError, ValueError):
-        return DEFAULT_PACE_WPM
-
-
 class MainWindow(QMainWindow):
     """One window: the library (home) or the workspace of the open narrative."""
 
@@ -57,7 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("MainWindow")
-        self.setMinimumSize(self.minimum_for_screen())
+        self.setMinimumSize(minimum_for_screen())
         self._quitting_anyway = False
         from narrative_app.ui.widgets.focus_ring import FocusRings
 
@@ -149,8 +138,9 @@ class MainWindow(QMainWindow):
     def new_narrative(self) -> None:
         from narrative_app.domain import Narrative
         from narrative_app.method.presets import apply_preset
+        from narrative_app.ui.settings import Settings
 
-        narrative = Narrative(title=self.tr("Untitled narrative"), pace_wpm=default_pace())
+        narrative = Narrative(title=self.tr("Untitled narrative"), pace_wpm=Settings().pace_wpm)
         apply_preset(narrative, DEFAULT_PRESET)
         try:
             narrative_id = self.controller.create_narrative(narrative)
@@ -164,11 +154,9 @@ class MainWindow(QMainWindow):
     def _add_welcome_if_first_run(self) -> None:
         """On first launch the library opens with a welcome above the sample; once either
         way in is taken (or it is hidden) it does not come back."""
-        try:
-            from narrative_app.ui.library.welcome import WelcomePage
-            from narrative_app.ui.settings import Settings
-        except ImportError:
-            return
+        from narrative_app.ui.library.welcome import WelcomePage
+        from narrative_app.ui.settings import Settings
+
         if Settings().welcome_seen:
             return
         welcome = WelcomePage(compact=True)
@@ -363,7 +351,7 @@ class MainWindow(QMainWindow):
             if state is not None:
                 self.restoreState(state)
         else:
-            self.resize(self.default_size())
+            self.resize(default_size())
 
     def restore_last_narrative(self) -> None:
         """The narrative and page open last time, else the library."""
@@ -380,26 +368,6 @@ class MainWindow(QMainWindow):
             return self.controller.narrative(narrative_id).trashed_at is None
         except NarrativeAppError:
             return False
-
-    @staticmethod
-    def default_size() -> QSize:
-        screen = QGuiApplication.primaryScreen()
-        size = screen.availableGeometry().size() if screen else None
-        width, height = 1280, 820
-        if size is not None and size.width() > 0:
-            width = min(width, int(size.width() * 0.92))
-            height = min(height, int(size.height() * 0.9))
-        minimum = MainWindow.minimum_for_screen()
-        return QSize(max(width, minimum.width()), max(height, minimum.height()))
-
-    @staticmethod
-    def minimum_for_screen() -> QSize:
-        """900x600, or less where the screen is smaller (a 1366x768 laptop at 200% offers
-        683x384 logical pixels): the window must always fit on its screen."""
-        screen = QGuiApplication.primaryScreen()
-        room = screen.availableGeometry().size() if screen else QSize(1366, 768)
-        return QSize(min(900, max(320, room.width() - 16)),
-                     min(600, max(240, room.height() - 40)))
 
     def save_session(self) -> None:
         from narrative_app.ui.settings import Settings
