@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 
 # Start-up paints this window before anything else (issue 8): the library, the workspace,
 # the save indicator and the domain are imported when first built, after that first paint.
-
 DEFAULT_PRESET = "linked_5"
 
 
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
 
             self._workspace = Workspace(self.controller)
             self._workspace.libraryRequested.connect(self.show_library)
-            self._workspace.focusModeExited.connect(self._focus_mode_exited)
+            self._workspace.focusModeExited.connect(partial(self.set_focus_mode, False))
             self.stack.addWidget(self._workspace)
         return self._workspace
 
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
 
     def _welcome_example(self) -> None:
         self.dismiss_welcome()
-        sample_id = self._sample_id()
+        sample_id = self.library.transfer.sample_id()
         if sample_id is None:
             self.library.add_example()
             sample_id = self.library.selected_id()
@@ -187,18 +187,6 @@ class MainWindow(QMainWindow):
     def _welcome_start(self) -> None:
         self.dismiss_welcome()
         self.new_narrative()
-
-    def _sample_id(self) -> int | None:
-        """The library's copy of the example narrative, found by its title."""
-        from narrative_app.bundle import read_file
-        from narrative_app.paths import resource_path
-
-        try:
-            title = read_file(resource_path("sample", "sample.narrative")).title
-        except NarrativeAppError:
-            return None
-        matches = [s.id for s in self.controller.narratives() if s.title == title]
-        return min(matches) if matches else None
 
     def _view_changed(self, _index: int = 0) -> None:
         in_workspace = self.in_workspace()
@@ -231,9 +219,6 @@ class MainWindow(QMainWindow):
         self.controller.save_now()
         dialog = VersionsDialog(self.controller, self)
         dialog.exec()
-
-    def save_version(self) -> None:
-        self.show_versions()
 
     def import_file(self) -> None:
         self.show_library()
@@ -294,9 +279,6 @@ class MainWindow(QMainWindow):
             action.setChecked(on)
             action.blockSignals(False)
 
-    def _focus_mode_exited(self) -> None:
-        self.set_focus_mode(False)
-
     def set_side_column(self, on: bool) -> None:
         self.workspace.set_side_wanted(on)
 
@@ -335,7 +317,6 @@ class MainWindow(QMainWindow):
 
     def _info(self, text: str) -> None:
         inform(self, APP_NAME, text)
-
     # -------------------------------------------------------------- session
     def restore_session(self) -> None:
         """Window size and layout, then the narrative and page that were open last time."""

@@ -82,6 +82,18 @@ class LibraryTransfer(QObject):
             return
         self.selectRequested.emit(new_id)
 
+    def sample_id(self) -> int | None:
+        """The library's copy of the example narrative, found by its title."""
+        from narrative_app.bundle import read_file
+        from narrative_app.paths import resource_path
+
+        try:
+            title = read_file(resource_path("sample", "sample.narrative")).title
+        except NarrativeAppError:
+            return None
+        matches = [s.id for s in self._controller.narratives() if s.title == title]
+        return min(matches) if matches else None
+
     def import_with_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self._dialog_parent, self.tr("Import a narrative"), "",
