@@ -16,6 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from narrative_app import APP_NAME, __version__
+from narrative_app.cli_arguments import (
+    add_check_args,
+    add_export_args,
+    add_import_args,
+    add_list_args,
+    add_rehearsals_args,
+    add_rehearse_audio_args,
+)
 from narrative_app.errors import NarrativeAppError, NotFoundError
 
 if TYPE_CHECKING:
@@ -29,9 +37,6 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
-EXPORT_FORMATS = ("docx", "md", "txt", "pdf", "narrative")
-LAYOUTS = ("notes", "cards", "briefing")
-PAPERS = ("A4", "Letter")
 
 
 class UsageError(NarrativeAppError):
@@ -41,8 +46,9 @@ class UsageError(NarrativeAppError):
 @dataclass(frozen=True)
 class Command:
     """One subcommand: name, help line, how to add its arguments, and what runs it. To add
-    one, write ``_args_x`` and ``_cmd_x`` and append an entry to ``COMMANDS``; global options
-    (``--data-dir``) are added to every command, so they work before or after its name."""
+    one, write ``add_x_args`` (in cli_arguments.py) and ``_cmd_x`` and append an entry to
+    ``COMMANDS``; global options (``--data-dir``) are added to every command, so they work
+    before or after its name."""
 
     name: str
     help: str
@@ -90,48 +96,6 @@ def build_parser() -> argparse.ArgumentParser:
         _add_global_options(sub, top=False)
         command.add_arguments(sub)
     return parser
-
-
-def _args_list(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.add_argument("--trash", action="store_true", help="list the trash instead")
-
-
-def _args_import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("path", metavar="PATH")
-
-
-def _args_export(p: argparse.ArgumentParser) -> None:
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS)
-    p.add_argument(
-        "--layout", choices=LAYOUTS, default=None,
-        help="notes (default), cards or briefing; txt, docx and pdf only",
-    )
-    p.add_argument("--paper", choices=PAPERS, default="A4")
-    p.add_argument("--no-full-text", action="store_true", help="leave out the full draft")
-    p.add_argument("--author", default="", help="author name for document properties")
-    p.add_argument(
-        "-o", "--output", required=True, metavar="PATH",
-        help="the file to write; '-' writes md or txt to standard output",
-    )
-
-
-def _args_check(p: argparse.ArgumentParser) -> None:
-    p.add_argument("target", metavar="ID|PATH")
-    p.add_argument("--json", action="store_true")
-
-
-def _args_rehearsals(p: argparse.ArgumentParser) -> None:
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--json", action="store_true")
-
-
-def _args_rehearse_audio(p: argparse.ArgumentParser) -> None:
-    p.add_argument("id", metavar="ID")
-    p.add_argument("wav", metavar="FILE.wav")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--dry-run", action="store_true", help="print, do not store the run")
 
 
 def _plain_launch(args: list[str]) -> str | bool | None:
@@ -423,15 +387,15 @@ def _cmd_rehearse_audio(args: argparse.Namespace) -> int:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("list", "list narratives (id, title, last updated)", _args_list, _cmd_list),
-    Command("import", "import a .md, .docx or .narrative file", _args_import, _cmd_import),
-    Command("export", "export a narrative to a file", _args_export, _cmd_export),
-    Command("check", "print the coach report for a narrative", _args_check, _cmd_check),
+    Command("list", "list narratives (id, title, last updated)", add_list_args, _cmd_list),
+    Command("import", "import a .md, .docx or .narrative file", add_import_args, _cmd_import),
+    Command("export", "export a narrative to a file", add_export_args, _cmd_export),
+    Command("check", "print the coach report for a narrative", add_check_args, _cmd_check),
     Command(
-        "rehearsals", "list a narrative's rehearsal runs", _args_rehearsals, _cmd_rehearsals
+        "rehearsals", "list a narrative's rehearsal runs", add_rehearsals_args, _cmd_rehearsals
     ),
     Command(
-        "rehearse-audio", "analyse a spoken rehearsal (WAV)", _args_rehearse_audio,
+        "rehearse-audio", "analyse a spoken rehearsal (WAV)", add_rehearse_audio_args,
         _cmd_rehearse_audio,
     ),
 )

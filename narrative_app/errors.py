@@ -6,6 +6,8 @@ command line prints it as is and the UI shows it in a dialog.
 
 from __future__ import annotations
 
+import sqlite3
+
 
 class NarrativeAppError(Exception):
     """Base of all expected failures; ``str(error)`` is the user-facing message."""
@@ -52,3 +54,18 @@ class NotRegularFileError(BadInputError):
 
 class ProtectedPathError(BadInputError):
     """An export or write aimed at the data folder's database, lock or backups."""
+
+
+def describe_error(error: BaseException) -> str:
+    """A short, plain reason for a failed save (no tracebacks, no SQL)."""
+    if isinstance(error, NarrativeAppError):
+        text = str(error)
+    elif isinstance(error, OSError) and error.strerror:
+        text = error.strerror
+    else:
+        orig = getattr(error, "orig", None)  # SQLAlchemy wraps the sqlite3 error
+        if isinstance(orig, sqlite3.Error):
+            error = orig
+        text = str(error) or type(error).__name__
+    text = text.strip().splitlines()[0] if text.strip() else type(error).__name__
+    return text if len(text) <= 120 else text[:117] + "..."

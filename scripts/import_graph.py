@@ -31,7 +31,7 @@ LAYERS: dict[str, int] = {
     "errors": 0, "paths": 0, "domain": 0, "limits": 0, "errorlog": 0, "method": 1, "text": 1,
     "bundle": 2, "spell": 2,
     "models": 3, "coach": 3, "rehearsal": 3, "export": 3,
-    "ui": 5, "selftest": 6, "cli": 6, "__main__": 7, "__init__": 0,
+    "ui": 5, "selftest": 6, "cli": 6, "cli_arguments": 6, "__main__": 7, "__init__": 0,
 }
 # Where third-party frameworks may be imported.
 QT_WIDGETS_ALLOWED = ("narrative_app.ui",)

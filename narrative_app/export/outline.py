@@ -20,7 +20,6 @@ from narrative_app.method.presets import CUSTOM, parse_duration, presets
 
 CUES_SECTION = "cues"
 META_KEYS = ("audience", "occasion", "ask", "next_step", "values", "pace")
-IGNORED_META_KEYS = ("date", "timing", "author", "prepared by")
 
 HEADING_RE = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 BULLET_RE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(.*?)\s*$")

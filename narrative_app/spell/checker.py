@@ -141,10 +141,6 @@ class SpellChecker:
         finally:
             self._rebuild_extra()
 
-    def remove_from_dictionary(self, word: str) -> None:
-        self.personal.remove(word)
-        self._rebuild_extra()
-
     def ignore(self, word: str) -> None:
         """Accept ``word`` for the rest of this session only."""
         self._ignored.add(clean_word(word).lower())

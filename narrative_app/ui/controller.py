@@ -9,17 +9,18 @@ retries on a timer, so nothing typed is ever dropped.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from narrative_app.domain import DEFAULT_PACE_WPM, PartKind
-from narrative_app.errors import NarrativeAppError
+from narrative_app.errors import NarrativeAppError, describe_error
 from narrative_app.method.presets import CUSTOM, apply_preset
 
 if TYPE_CHECKING:
-    from narrative_app.domain import Narrative, RehearsalRun, VersionInfo
+    from pathlib import Path
+
+    from narrative_app.domain import Narrative, NarrativeSummary, RehearsalRun, VersionInfo
     from narrative_app.models.store import NarrativeStore
 
 AUTOSAVE_MS = 700
@@ -36,21 +37,6 @@ FAILED = "failed"
 BACKUP_MADE = "made"
 BACKUP_NOT_DUE = "not due"
 BACKUP_FAILED = "failed"
-
-
-def describe_error(error: BaseException) -> str:
-    """A short, plain reason for a failed save (no tracebacks, no SQL)."""
-    if isinstance(error, NarrativeAppError):
-        text = str(error)
-    elif isinstance(error, OSError) and error.strerror:
-        text = error.strerror
-    else:
-        orig = getattr(error, "orig", None)  # SQLAlchemy wraps the sqlite3 error
-        if isinstance(orig, sqlite3.Error):
-            error = orig
-        text = str(error) or type(error).__name__
-    text = text.strip().splitlines()[0] if text.strip() else type(error).__name__
-    return text if len(text) <= 120 else text[:117] + "..."
 
 
 class NarrativeController(QObject):
@@ -147,6 +133,15 @@ class NarrativeController(QObject):
         self.libraryChanged.emit()
         return narrative_id
 
+    def import_named(self, narrative: Narrative) -> tuple[int, str]:
+        """Import as the command line does: a taken title becomes the next free 'Title (N)'.
+        Returns the new id and the note saying why it was renamed ("" if it was not)."""
+        from narrative_app.export.names import name_import
+
+        rows = [(s.id, s.title) for s in (*self.store.list(), *self.store.list(trashed=True))]
+        note = name_import(narrative, rows, self.store.get)
+        return self.import_narrative(narrative), note
+
     def duplicate(self, narrative_id: int) -> int:
         self._save_if_current(narrative_id)
         new_id = self.store.duplicate(narrative_id)
@@ -181,6 +176,36 @@ class NarrativeController(QObject):
         if self.current is not None and self.current.id == narrative_id:
             self.save_now()
 
+    # --------------------------------------------------------------- reading
+    @property
+    def data_dir(self) -> Path:
+        return self.store.data_dir
+
+    def narratives(self, *, trashed: bool = False, query: str = "") -> list[NarrativeSummary]:
+        return self.store.list(trashed=trashed, query=query)
+
+    def narrative(self, narrative_id: int) -> Narrative:
+        """A stored narrative (the open one with its pending edits saved first)."""
+        self._save_if_current(narrative_id)
+        return self.store.get(narrative_id)
+
+    def list_versions(self, narrative_id: int) -> list[VersionInfo]:
+        return self.store.list_versions(narrative_id)
+
+    def version_narrative(self, version_id: int) -> Narrative:
+        return self.store.version_narrative(version_id)
+
+    def list_runs(self, narrative_id: int) -> list[RehearsalRun]:
+        return self.store.list_runs(narrative_id)
+
+    def measured_pace(self, narrative_id: int) -> float | None:
+        return self.store.measured_pace(narrative_id)
+
+    def configure_backups(self, *, keep: int, backups_dir: Path | str | None = None) -> None:
+        """Use new backup settings now, and make today's copy in that folder if it has none."""
+        self.store.configure_backups(keep=keep, backups_dir=backups_dir)
+        self.store.daily_backup()
+
     # ----------------------------------------------------------------- edits
     def set_draft(self, kind: PartKind, text: str) -> None:
         part = self._part(kind)
@@ -213,6 +238,13 @@ class NarrativeController(QObject):
         part.target_seconds = seconds
         self.current.preset = CUSTOM
         self._edited(meta=True)
+
+    def remember_people(self, narrative_id: int, people: dict[str, str]) -> None:
+        """Keep the export's choices for people's names with that narrative."""
+        if self.current is not None and self.current.id == narrative_id:
+            self.set_meta(people=people)  # the open narrative saves it with the next save
+        else:
+            self.store.update(narrative_id, people=people)
 
     def set_meta(self, **changes: Any) -> None:
         """Change title, audience, occasion, preset, pace_wpm or values of the open narrative."""

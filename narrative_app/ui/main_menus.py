@@ -74,7 +74,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     file_menu.addSeparator()
     add(file_menu, "save", _tr("&Save"), window.save, _keys(Key.Save),
         tip=_tr("Save now (saving also happens as you type)"))
-    add(file_menu, "save_version", _tr("Save &version..."), window.save_version,
+    add(file_menu, "save_version", _tr("Save &version..."), window.show_versions,
         _keys("Ctrl+Shift+S"), tip=_tr("Keep a named version of this narrative"))
     add(file_menu, "versions", _tr("Versi&ons..."), window.show_versions,
         _keys("Ctrl+Shift+H"), tip=_tr("Compare and restore saved versions"))

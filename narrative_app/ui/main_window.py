@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -23,6 +24,7 @@ from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.main_menus import build_menus
 from narrative_app.ui.message_boxes import inform, plain_box
 from narrative_app.ui.widgets.reflow import scroll_when_small
+from narrative_app.ui.window_size import default_size, minimum_for_screen
 from narrative_app.ui.workspace.navigation import PAGE_KEYS
 
 if TYPE_CHECKING:
@@ -33,24 +35,7 @@ if TYPE_CHECKING:
 
 # Start-up paints this window before anything else (issue 8): the library, the workspace,
 # the save indicator and the domain are imported when first built, after that first paint.
-
-GEOMETRY_KEY = "window/geometry"
-STATE_KEY = "window/state"
-SESSION_NARRATIVE_KEY = "session/narrative"
-SESSION_PAGE_KEY = "session/page"
 DEFAULT_PRESET = "linked_5"
-
-
-def default_pace() -> int:
-    """The starting pace chosen in Settings (125 words a minute if there is none)."""
-    from narrative_app.domain import DEFAULT_PACE_WPM
-
-    try:
-        from narrative_app.ui.settings import Settings
-
-        return int(Settings().pace_wpm)
-    except (ImportError, TypeError, ValueError):
-        return DEFAULT_PACE_WPM
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("MainWindow")
-        self.setMinimumSize(self.minimum_for_screen())
+        self.setMinimumSize(minimum_for_screen())
         self._quitting_anyway = False
         from narrative_app.ui.widgets.focus_ring import FocusRings
 
@@ -120,7 +105,7 @@ class MainWindow(QMainWindow):
 
             self._workspace = Workspace(self.controller)
             self._workspace.libraryRequested.connect(self.show_library)
-            self._workspace.focusModeExited.connect(self._focus_mode_exited)
+            self._workspace.focusModeExited.connect(partial(self.set_focus_mode, False))
             self.stack.addWidget(self._workspace)
         return self._workspace
 
@@ -153,8 +138,9 @@ class MainWindow(QMainWindow):
     def new_narrative(self) -> None:
         from narrative_app.domain import Narrative
         from narrative_app.method.presets import apply_preset
+        from narrative_app.ui.settings import Settings
 
-        narrative = Narrative(title=self.tr("Untitled narrative"), pace_wpm=default_pace())
+        narrative = Narrative(title=self.tr("Untitled narrative"), pace_wpm=Settings().pace_wpm)
         apply_preset(narrative, DEFAULT_PRESET)
         try:
             narrative_id = self.controller.create_narrative(narrative)
@@ -168,11 +154,9 @@ class MainWindow(QMainWindow):
     def _add_welcome_if_first_run(self) -> None:
         """On first launch the library opens with a welcome above the sample; once either
         way in is taken (or it is hidden) it does not come back."""
-        try:
-            from narrative_app.ui.library.welcome import WelcomePage
-            from narrative_app.ui.settings import Settings
-        except ImportError:
-            return
+        from narrative_app.ui.library.welcome import WelcomePage
+        from narrative_app.ui.settings import Settings
+
         if Settings().welcome_seen:
             return
         welcome = WelcomePage(compact=True)
@@ -193,7 +177,7 @@ class MainWindow(QMainWindow):
 
     def _welcome_example(self) -> None:
         self.dismiss_welcome()
-        sample_id = self._sample_id()
+        sample_id = self.library.transfer.sample_id()
         if sample_id is None:
             self.library.add_example()
             sample_id = self.library.selected_id()
@@ -203,18 +187,6 @@ class MainWindow(QMainWindow):
     def _welcome_start(self) -> None:
         self.dismiss_welcome()
         self.new_narrative()
-
-    def _sample_id(self) -> int | None:
-        """The library's copy of the example narrative, found by its title."""
-        from narrative_app.bundle import read_file
-        from narrative_app.paths import resource_path
-
-        try:
-            title = read_file(resource_path("sample", "sample.narrative")).title
-        except NarrativeAppError:
-            return None
-        matches = [s.id for s in self.controller.store.list() if s.title == title]
-        return min(matches) if matches else None
 
     def _view_changed(self, _index: int = 0) -> None:
         in_workspace = self.in_workspace()
@@ -247,9 +219,6 @@ class MainWindow(QMainWindow):
         self.controller.save_now()
         dialog = VersionsDialog(self.controller, self)
         dialog.exec()
-
-    def save_version(self) -> None:
-        self.show_versions()
 
     def import_file(self) -> None:
         self.show_library()
@@ -310,9 +279,6 @@ class MainWindow(QMainWindow):
             action.setChecked(on)
             action.blockSignals(False)
 
-    def _focus_mode_exited(self) -> None:
-        self.set_focus_mode(False)
-
     def set_side_column(self, on: bool) -> None:
         self.workspace.set_side_wanted(on)
 
@@ -335,9 +301,9 @@ class MainWindow(QMainWindow):
 
     def _settings_applied(self, settings: AppSettings) -> None:
         """Theme, editor font, spell check and backups take effect at once."""
-        from narrative_app.ui.settings import apply_settings
+        from narrative_app.ui.apply_settings import apply_settings
 
-        apply_settings(settings, self.controller.store)
+        apply_settings(settings, self.controller)
 
     def show_shortcuts(self) -> None:
         from narrative_app.ui.dialogs.help import ShortcutsDialog
@@ -347,11 +313,10 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from narrative_app.ui.dialogs.about import AboutDialog
 
-        self._show_dialog(AboutDialog(self.controller.store.data_dir, self))
+        self._show_dialog(AboutDialog(self.controller.data_dir, self))
 
     def _info(self, text: str) -> None:
         inform(self, APP_NAME, text)
-
     # -------------------------------------------------------------- session
     def restore_session(self) -> None:
         """Window size and layout, then the narrative and page that were open last time."""
@@ -360,23 +325,20 @@ class MainWindow(QMainWindow):
 
     def restore_geometry(self) -> None:
         """Window size and layout as they were last time (or the default size)."""
-        settings = QSettings()
-        geometry = settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry)):
-            state = settings.value(STATE_KEY)
-            if isinstance(state, QByteArray | bytes):
-                self.restoreState(QByteArray(state))
+        from narrative_app.ui.settings import Settings
+
+        geometry, state = Settings().window_geometry()
+        if geometry is not None and self.restoreGeometry(geometry):
+            if state is not None:
+                self.restoreState(state)
         else:
-            self.resize(self.default_size())
+            self.resize(default_size())
 
     def restore_last_narrative(self) -> None:
         """The narrative and page open last time, else the library."""
-        settings = QSettings()
-        try:
-            narrative_id = int(settings.value(SESSION_NARRATIVE_KEY, 0) or 0)
-        except (TypeError, ValueError):
-            narrative_id = 0
-        page = str(settings.value(SESSION_PAGE_KEY, "self") or "self")
+        from narrative_app.ui.settings import Settings
+
+        narrative_id, page = Settings().last_session()
         if narrative_id and self._is_live(narrative_id):
             self.open_narrative(narrative_id, page)
         else:
@@ -384,40 +346,20 @@ class MainWindow(QMainWindow):
 
     def _is_live(self, narrative_id: int) -> bool:
         try:
-            return self.controller.store.get(narrative_id).trashed_at is None
+            return self.controller.narrative(narrative_id).trashed_at is None
         except NarrativeAppError:
             return False
 
-    @staticmethod
-    def default_size() -> QSize:
-        screen = QGuiApplication.primaryScreen()
-        size = screen.availableGeometry().size() if screen else None
-        width, height = 1280, 820
-        if size is not None and size.width() > 0:
-            width = min(width, int(size.width() * 0.92))
-            height = min(height, int(size.height() * 0.9))
-        minimum = MainWindow.minimum_for_screen()
-        return QSize(max(width, minimum.width()), max(height, minimum.height()))
-
-    @staticmethod
-    def minimum_for_screen() -> QSize:
-        """900x600, or less where the screen is smaller (a 1366x768 laptop at 200% offers
-        683x384 logical pixels): the window must always fit on its screen."""
-        screen = QGuiApplication.primaryScreen()
-        room = screen.availableGeometry().size() if screen else QSize(1366, 768)
-        return QSize(min(900, max(320, room.width() - 16)),
-                     min(600, max(240, room.height() - 40)))
-
     def save_session(self) -> None:
-        settings = QSettings()
-        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        settings.setValue(STATE_KEY, self.saveState())
+        from narrative_app.ui.settings import Settings
+
+        settings = Settings()
+        settings.set_window_geometry(self.saveGeometry(), self.saveState())
         narrative = self.controller.current
-        if self.in_workspace() and narrative is not None:
-            settings.setValue(SESSION_NARRATIVE_KEY, narrative.id)
-            settings.setValue(SESSION_PAGE_KEY, self.workspace.current_key())
+        if self.in_workspace() and narrative is not None and narrative.id is not None:
+            settings.set_last_session(narrative.id, self.workspace.current_key())
         else:
-            settings.setValue(SESSION_NARRATIVE_KEY, 0)
+            settings.set_last_session(0)
         if self._workspace is not None:
             self._workspace.save_layout()
         settings.sync()

@@ -21,6 +21,7 @@ from narrative_app.ui.app import ensure_application
 from narrative_app.ui.controller import NarrativeController
 from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 from narrative_app.ui.main_window import MainWindow
+from narrative_app.ui.settings import Settings
 from narrative_app.ui.translations import install_translator, installed_languages
 
 DIALOG_POLL_MSEC = 100
@@ -49,7 +50,7 @@ def open_sample_in_window(data_dir: Path, settings_dir: Path) -> WindowCheck:
     old_format = QSettings.defaultFormat()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
-    QSettings().setValue("first_run/welcome_seen", True)
+    Settings().mark_welcome_seen()
     install_translator(app)
     dialogs: list[str] = []
     watcher = QTimer()

@@ -4,8 +4,8 @@
 mistyped or out-of-range value (or a settings file that cannot be parsed at all) quietly falls
 back to its default, so a damaged settings file can never stop the app from starting.
 
-``apply_settings(settings, store)`` makes saved choices take effect at once: the theme, the
-draft editors' font (through ``EditorFont``), spell check, and the store's backups.
+``ui/apply_settings.py`` makes saved choices take effect at once (the theme, the draft
+editors' font through ``EditorFont``, spell check, and the store's backups).
 """
 
 from __future__ import annotations
@@ -14,11 +14,17 @@ import enum
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from narrative_app.domain import DEFAULT_PACE_WPM
+from narrative_app.ui.settings_values import (
+    _as_bool,
+    _as_enum,
+    _as_int,
+    _as_text,
+)
 
 MIN_PACE_WPM = 60
 MAX_PACE_WPM = 220
@@ -28,7 +34,6 @@ DEFAULT_BACKUPS = 10
 MIN_FONT_SIZE = 8
 MAX_FONT_SIZE = 36
 DEFAULT_FONT_SIZE = 13
-MAX_TEXT_LENGTH = 200
 DEFAULT_SPELL_LANGUAGE = "en_GB"  # as narrative_app.spell.DEFAULT_LANGUAGE (not imported: lean)
 
 
@@ -79,44 +84,16 @@ _KEYS: dict[str, str] = {
     "spell_language": "preferences/spell_language",
 }
 WELCOME_SEEN_KEY = "first_run/welcome_seen"
-
-
-def _as_int(value: Any, default: int, low: int, high: int) -> int:
-    if isinstance(value, bool):
-        return default
-    try:
-        number = int(float(str(value).strip())) if isinstance(value, str) else int(value)
-    except (TypeError, ValueError, OverflowError):
-        return default
-    return number if low <= number <= high else default
-
-
-def _as_text(value: Any, default: str) -> str:
-    if not isinstance(value, str):
-        return default
-    text = "".join(ch for ch in value if ch.isprintable()).strip()
-    return text[:MAX_TEXT_LENGTH]
-
-
-def _as_enum(value: Any, enum_type: type[enum.Enum], default: enum.Enum) -> Any:
-    if isinstance(value, str):
-        for member in enum_type:
-            if member.value.casefold() == value.strip().casefold():
-                return member
-    return default
-
-
-def _as_bool(value: Any, default: bool = False) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        word = value.strip().casefold()
-        if word in {"true", "1", "yes"}:
-            return True
-        return False if word in {"false", "0", "no"} else default
-    if isinstance(value, int):
-        return value == 1
-    return default
+# Window and layout state: kept beside the preferences, never reset with them.
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+SESSION_NARRATIVE_KEY = "session/narrative"
+SESSION_PAGE_KEY = "session/page"
+ZOOM_KEY = "workspace/zoom_steps"
+SPLITTER_KEY = "workspace/splitter"
+EXPORT_DIR_KEY = "export/last_dir"
+EXPORT_FORMAT_KEY = "export/format"
+EXPORT_LAYOUT_KEY = "export/layout"
 
 
 class Settings:
@@ -205,6 +182,70 @@ class Settings:
         self._qsettings.setValue(WELCOME_SEEN_KEY, True)
         self._qsettings.sync()
 
+    def sync(self) -> None:
+        """Write pending values to disk now (at quit)."""
+        self._qsettings.sync()
+
+    # Window and layout state (each read is checked, as above).
+    def _value(self, key: str, default: Any = None) -> Any:
+        try:
+            return self._qsettings.value(key, default)
+        except Exception:  # as above
+            return default
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._value(key)
+        return QByteArray(value) if isinstance(value, QByteArray | bytes) else None
+
+    def window_geometry(self) -> tuple[QByteArray | None, QByteArray | None]:
+        """The main window's saved geometry and dock/toolbar state (None: not saved)."""
+        return self._bytes(GEOMETRY_KEY), self._bytes(STATE_KEY)
+
+    def set_window_geometry(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._qsettings.setValue(GEOMETRY_KEY, geometry)
+        self._qsettings.setValue(STATE_KEY, state)
+
+    def last_session(self) -> tuple[int, str]:
+        """(narrative id, page key) open when the app last quit; id 0 means the library."""
+        narrative_id = _as_int(self._value(SESSION_NARRATIVE_KEY, 0) or 0, 0, 0, 2**62)
+        page = self._value(SESSION_PAGE_KEY, "self")
+        return narrative_id, page if isinstance(page, str) and page else "self"
+
+    def set_last_session(self, narrative_id: int, page: str | None = None) -> None:
+        self._qsettings.setValue(SESSION_NARRATIVE_KEY, narrative_id)
+        if page is not None:
+            self._qsettings.setValue(SESSION_PAGE_KEY, page)
+
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes(SPLITTER_KEY)
+
+    def set_splitter_state(self, state: QByteArray) -> None:
+        self._qsettings.setValue(SPLITTER_KEY, state)
+
+    def zoom_steps(self, low: int, high: int) -> int:
+        return _as_int(self._value(ZOOM_KEY, 0), 0, low, high)
+
+    def set_zoom_steps(self, steps: int) -> None:
+        self._qsettings.setValue(ZOOM_KEY, steps)
+
+    def expanded(self, key: str, default: bool) -> bool:
+        """Whether a folding section (named by ``key``) was left open."""
+        return _as_bool(self._value(key, default), default)
+
+    def set_expanded(self, key: str, expanded: bool) -> None:
+        self._qsettings.setValue(key, expanded)
+
+    def last_export(self) -> tuple[str, str, str]:
+        """(folder, format, layout) of the last export; "" for the folder when none."""
+        return (_as_text(self._value(EXPORT_DIR_KEY, ""), ""),
+                _as_text(self._value(EXPORT_FORMAT_KEY, "docx"), "docx"),
+                _as_text(self._value(EXPORT_LAYOUT_KEY, "notes"), "notes"))
+
+    def set_last_export(self, folder: str, fmt: str, layout: str) -> None:
+        self._qsettings.setValue(EXPORT_DIR_KEY, folder)
+        self._qsettings.setValue(EXPORT_FORMAT_KEY, fmt)
+        self._qsettings.setValue(EXPORT_LAYOUT_KEY, layout)
+
 
 class EditorFont(QObject):
     """The draft editors' font, shared by every editor; ``changed`` asks them to re-apply it.
@@ -247,20 +288,6 @@ class EditorFont(QObject):
         if (family, size) != (self._family, self._size):
             self._family, self._size = family, size
             self.changed.emit()
-
-
-def apply_settings(settings: AppSettings, store: Any = None) -> None:
-    """Make ``settings`` take effect now: theme, editor font, spell check and backups."""
-    apply_theme(settings.theme)
-    EditorFont.instance().set(settings.editor_font_family, settings.editor_font_size)
-    from narrative_app.ui.editor.spell_highlighter import SpellCheckService
-
-    spell = SpellCheckService.instance()
-    if (spell.enabled, spell.language) != (settings.spell_check, settings.spell_language):
-        spell.configure(enabled=settings.spell_check, language=settings.spell_language)
-    if store is not None and hasattr(store, "configure_backups"):
-        store.configure_backups(keep=settings.backups_keep, backups_dir=settings.backups_dir)
-        store.daily_backup()  # today's copy in the chosen folder, if it has none yet
 
 
 def dark_palette() -> QPalette:

@@ -22,7 +22,7 @@ def qt_settings(qapp, tmp_path: Path) -> QSettings:
     try:  # the shared text zoom is read from the settings once; start each test afresh
         from narrative_app.ui.widgets.common import ZoomState
 
-        ZoomState._instance = None
+        ZoomState.reset_instance()
     except ImportError:
         pass
     from narrative_app.ui.editor.spell_highlighter import SpellCheckService

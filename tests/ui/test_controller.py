@@ -8,7 +8,8 @@ from datetime import datetime
 import pytest
 
 from narrative_app.domain import Narrative, PartKind, PartSplit, RehearsalRun
-from narrative_app.ui.controller import NarrativeController, describe_error
+from narrative_app.errors import describe_error
+from narrative_app.ui.controller import NarrativeController
 
 
 def _new(controller: NarrativeController, title: str = "Ward 7") -> int:

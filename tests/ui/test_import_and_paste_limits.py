@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.limits import MAX_PART_CHARS
 from narrative_app.ui.editor.story_page import StoryPage
+from tests.ui.library.shown import listed_titles, notice_shown
 
 
 def test_an_import_is_read_off_the_gui_thread_with_a_busy_notice(main_window, tmp_path,
@@ -33,7 +34,7 @@ def test_an_import_is_read_off_the_gui_thread_with_a_busy_notice(main_window, tm
     library = main_window.library
     library.import_paths([path])
     # Back on the GUI thread at once: the busy notice is up and the window answers.
-    assert library.notice_text() == "Importing ward7.md…"
+    assert notice_shown(library) == "Importing ward7.md…"
     assert not library.import_button.isEnabled()
     qtbot.keyClicks(library.search, "ward")
     assert library.search.text() == "ward"
@@ -42,8 +43,8 @@ def test_an_import_is_read_off_the_gui_thread_with_a_busy_notice(main_window, tm
         release.set()
     assert reader_threads and reader_threads[0] != threading.main_thread().name
     assert len(done.args[0]) == 1
-    assert "Ward 7" in library.visible_titles()
-    assert library.notice_text().startswith("Imported “Ward 7”.")
+    assert "Ward 7" in listed_titles(library)
+    assert notice_shown(library).startswith("Imported “Ward 7”.")
     assert library.import_button.isEnabled()
     assert messages == []
 

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.method.presets import apply_preset
-from narrative_app.ui.main_window import SESSION_NARRATIVE_KEY, SESSION_PAGE_KEY, MainWindow
+from narrative_app.ui.main_window import MainWindow
+from narrative_app.ui.settings import SESSION_NARRATIVE_KEY, SESSION_PAGE_KEY
 
 HOSTILE = "<b>Bold</b><img src=x>"
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -88,7 +88,7 @@ class ExportDialog(QDialog):
         # The data folder whose database, lock and backups an export must never replace
         # (any folder holding a narratives.db is refused too, named or not).
         self._data_dirs = tuple(d for d in (data_dir, _default_data_dir()) if d)
-        self._settings = QSettings()
+        self._settings = Settings().qsettings
         defaults = _app_defaults()
         self._author = author or defaults[1]
         self.setWindowTitle(self.tr("Export narrative"))

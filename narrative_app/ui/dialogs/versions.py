@@ -170,7 +170,7 @@ class VersionsDialog(QDialog):
         narrative = self._controller.current
         self._versions: list[VersionInfo] = []
         if narrative is not None and narrative.id is not None:
-            self._versions = self._controller.store.list_versions(narrative.id)
+            self._versions = self._controller.list_versions(narrative.id)
         self.list.blockSignals(True)
         self.list.clear()
         for info in self._versions:
@@ -255,7 +255,7 @@ class VersionsDialog(QDialog):
     def _narrative(self, version_id: int) -> Narrative | None:
         if version_id == CURRENT:
             return self._controller.current
-        return self._controller.store.version_narrative(version_id)
+        return self._controller.version_narrative(version_id)
 
     def compare(self, *_args) -> str:
         """Show the word-level differences between the two chosen texts; returns the HTML."""

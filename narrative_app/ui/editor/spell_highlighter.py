@@ -28,7 +28,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -44,8 +44,6 @@ from narrative_app.spell import DEFAULT_LANGUAGE, SpellChecker, SpellStatus
 from narrative_app.text.timing import BudgetState
 from narrative_app.ui.widgets.common import state_colour
 
-ENABLED_KEY = "preferences/spell_check"
-LANGUAGE_KEY = "preferences/spell_language"
 SPELL_LIMIT = 20_000  # characters per block worth checking (as the Markdown highlighter)
 CHUNK_SECONDS = 0.008  # background re-check: at most this long per timer tick
 PASS_BUDGET_SECONDS = 0.003  # spelling work allowed in one synchronous highlighting pass
@@ -55,14 +53,6 @@ LOAD_POLL_MS = 25  # how often the GUI thread looks for the loaded dictionary
 def spell_error_colour(palette: QPalette) -> QColor:
     """The underline colour: the app's palette-derived red (see the module docstring)."""
     return state_colour(palette, BudgetState.RED)
-
-
-def _setting_bool(value: Any, default: bool) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0"):
-        return value.strip().lower() in ("true", "1")
-    return default
 
 
 class SpellCheckService(QObject):
@@ -97,12 +87,11 @@ class SpellCheckService(QObject):
     @classmethod
     def install(cls, data_dir: Path | None = None) -> SpellCheckService:
         """Create the app's service for ``data_dir`` with the saved settings (call at start-up)."""
-        settings = QSettings()
-        enabled = _setting_bool(settings.value(ENABLED_KEY, True), True)
-        language = settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE)
-        if not isinstance(language, str) or not language.strip():
-            language = DEFAULT_LANGUAGE
-        cls._instance = cls(data_dir, language=language.strip(), enabled=enabled)
+        from narrative_app.ui.settings import Settings
+
+        saved = Settings().load()
+        language = saved.spell_language.strip() or DEFAULT_LANGUAGE
+        cls._instance = cls(data_dir, language=language, enabled=saved.spell_check)
         return cls._instance
 
     @classmethod

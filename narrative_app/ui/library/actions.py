@@ -1,11 +1,17 @@
 """UI: what the library does to a narrative: trash with undo, restore, delete for good,
-duplicate and rename. A mixin for :class:`narrative_app.ui.library.page.LibraryPage`."""
+duplicate and rename.
+
+Layer: ui. :class:`LibraryActions` is owned by the library page; it receives the controller,
+the widget its dialogs belong to and a way to read a listed title, and tells the page what to
+show through signals (a notice, a narrative to select).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.message_boxes import plain_box
@@ -13,51 +19,58 @@ from narrative_app.ui.message_boxes import plain_box
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from narrative_app.ui.library.page import LibraryPage
+    from narrative_app.ui.controller import NarrativeController
+
+NO_UNDO = -1  # the notice has no undo button
 
 
-class LibraryActionsMixin:
+class LibraryActions(QObject):
     """Store actions behind the library's buttons, menus and keys."""
 
-    def _title(self: LibraryPage, narrative_id: int) -> str:
-        summary = self._summaries.get(narrative_id)
-        return summary.title if summary else ""
+    noticeRequested = Signal(str, int)  # text, the id an undo would restore (or NO_UNDO)
+    selectRequested = Signal(int)  # a narrative to list and select (after a refresh)
 
-    def _run(self: LibraryPage, action: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
-        """Run a store action; a failure becomes a plain message in the notice bar."""
+    def __init__(self, controller: NarrativeController, dialog_parent: QWidget,
+                 title_of: Callable[[int], str]) -> None:
+        super().__init__(dialog_parent)
+        self._controller = controller
+        self._dialog_parent = dialog_parent
+        self._title_of = title_of
+
+    def _notice(self, text: str, undo_id: int = NO_UNDO) -> None:
+        self.noticeRequested.emit(text, undo_id)
+
+    def _run(self, action: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
+        """Run a controller action; a failure becomes a plain message in the notice bar."""
         try:
             return True, action(*args)
         except NarrativeAppError as error:
-            self.show_notice(str(error))
+            self._notice(str(error))
         return False, None
 
-    def trash(self: LibraryPage, narrative_id: int) -> None:
-        title = self._title(narrative_id)
-        ok, _ = self._run(self.controller.trash, narrative_id)
-        if not ok:
-            return
-        self.show_notice(self.tr("“{title}” moved to the trash.").format(title=title),
-                         undo_id=narrative_id)
-        self.undo_button.setFocus()
-
-    def undo_trash(self: LibraryPage) -> None:
-        narrative_id = self._undo_id
-        self.hide_notice()
-        if narrative_id is not None:
-            self._run(self.controller.restore, narrative_id)
-            self.refresh()
-            self.select(narrative_id)
-            self.list.setFocus()
-
-    def restore(self: LibraryPage, narrative_id: int) -> None:
-        title = self._title(narrative_id)
-        ok, _ = self._run(self.controller.restore, narrative_id)
+    def trash(self, narrative_id: int) -> bool:
+        title = self._title_of(narrative_id)
+        ok, _ = self._run(self._controller.trash, narrative_id)
         if ok:
-            self.show_notice(self.tr("“{title}” is back in your narratives.").format(title=title))
+            self._notice(self.tr("“{title}” moved to the trash.").format(title=title),
+                         narrative_id)
+        return ok
 
-    def delete_forever(self: LibraryPage, narrative_id: int) -> None:
-        title = self._title(narrative_id)
-        box = plain_box(self, QMessageBox.Icon.Warning, self.tr("Delete for good?"),
+    def undo_trash(self, narrative_id: int) -> None:
+        ok, _ = self._run(self._controller.restore, narrative_id)
+        if ok:
+            self.selectRequested.emit(narrative_id)
+
+    def restore(self, narrative_id: int) -> None:
+        title = self._title_of(narrative_id)
+        ok, _ = self._run(self._controller.restore, narrative_id)
+        if ok:
+            self._notice(self.tr("“{title}” is back in your narratives.").format(title=title))
+
+    def delete_forever(self, narrative_id: int) -> None:
+        title = self._title_of(narrative_id)
+        box = plain_box(self._dialog_parent, QMessageBox.Icon.Warning,
+                        self.tr("Delete for good?"),
                         self.tr("Delete “{title}” for good? This cannot be undone.")
                         .format(title=title), buttons=QMessageBox.StandardButton.Cancel)
         delete = box.addButton(self.tr("Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
@@ -65,20 +78,19 @@ class LibraryActionsMixin:
         box.exec()
         if box.clickedButton() is not delete:
             return
-        ok, _ = self._run(self.controller.delete_forever, narrative_id)
+        ok, _ = self._run(self._controller.delete_forever, narrative_id)
         if ok:
-            self.show_notice(self.tr("“{title}” was deleted for good.").format(title=title))
+            self._notice(self.tr("“{title}” was deleted for good.").format(title=title))
 
-    def duplicate(self: LibraryPage, narrative_id: int) -> None:
-        ok, new_id = self._run(self.controller.duplicate, narrative_id)
+    def duplicate(self, narrative_id: int) -> None:
+        ok, new_id = self._run(self._controller.duplicate, narrative_id)
         if ok:
-            self.refresh()
-            self.select(new_id)
+            self.selectRequested.emit(new_id)
 
-    def rename(self: LibraryPage, narrative_id: int) -> None:
-        old = self._title(narrative_id)
-        title, ok = QInputDialog.getText(self, self.tr("Rename narrative"), self.tr("Title:"),
-                                         QLineEdit.EchoMode.Normal, old)
+    def rename(self, narrative_id: int) -> None:
+        old = self._title_of(narrative_id)
+        title, ok = QInputDialog.getText(self._dialog_parent, self.tr("Rename narrative"),
+                                         self.tr("Title:"), QLineEdit.EchoMode.Normal, old)
         title = title.strip()
         if ok and title and title != old:
-            self._run(self.controller.rename, narrative_id, title)
+            self._run(self._controller.rename, narrative_id, title)

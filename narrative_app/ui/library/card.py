@@ -312,3 +312,22 @@ class EmptyState(QWidget):
         box.addSpacing(12)
         box.addLayout(buttons)
         box.addStretch(2)
+
+    def show_for(self, query: str, *, trashed: bool) -> None:
+        """Say why nothing is listed: no match for ``query``, an empty trash, or a first run."""
+        self.example_button.setVisible(False)
+        self.new_button.setVisible(False)
+        if query:
+            self.title.setText(_tr("Nothing matches “{query}”").format(query=query))
+            self.text.setText(_tr("Try another word, or clear the search."))
+        elif trashed:
+            self.title.setText(_tr("The trash is empty"))
+            self.text.setText(_tr("Narratives you move to the trash wait here until "
+                                  "you restore them or delete them for good."))
+        else:
+            self.title.setText(_tr("Your narratives will live here"))
+            self.text.setText(_tr(
+                "Start your own, or open the example to see what a finished narrative of "
+                "Self, Us and Now looks like. You can also drop a file here to import it."))
+            self.example_button.setVisible(True)
+            self.new_button.setVisible(True)

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
-    QKeySequence,
-    QResizeEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -26,33 +24,32 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.errors import NarrativeAppError
-from narrative_app.ui.library.actions import LibraryActionsMixin
+from narrative_app.ui.library.actions import NO_UNDO, LibraryActions
 from narrative_app.ui.library.card import (
     EmptyState,
     NarrativeCard,
     NoticeBar,
     muted,
-    spoken_summary,
 )
-from narrative_app.ui.library.transfer import LibraryTransferMixin
+from narrative_app.ui.library.card_list import NarrativeList
+from narrative_app.ui.library.transfer import LibraryTransfer, dropped_paths
 from narrative_app.ui.widgets.common import PRIMARY_STYLE
 
 if TYPE_CHECKING:
 
     from narrative_app.domain import NarrativeSummary
-    from narrative_app.ui.background import BackgroundWork
     from narrative_app.ui.controller import NarrativeController
 
 UNDO_BAR_MS = 15000
-LIST_STYLE = """
-QListWidget { background: transparent; border: none; outline: none; }
-QListWidget::item, QListWidget::item:selected, QListWidget::item:hover {
-    background: transparent; border: none; padding: 0px; margin: 0px; }
-"""
 
 
-class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
-    """Home: find a narrative, start a new one, or tidy up; actions go through the controller."""
+class LibraryPage(QWidget):
+    """Home: find a narrative, start a new one, or tidy up; actions go through the controller.
+
+    It owns two helpers that talk back through signals: :class:`LibraryActions` (trash,
+    restore, delete, duplicate, rename) and :class:`LibraryTransfer` (import, export, the
+    example).
+    """
 
     openRequested = Signal(int)
     newRequested = Signal()
@@ -62,16 +59,32 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         super().__init__(parent)
         self.controller = controller
         self.showing_trash = False
-        # Every listed narrative has a light list item; its card widget is built only when
-        # its row scrolls into view, so a library of thousands opens at once.
-        self._summaries: dict[int, NarrativeSummary] = {}
-        self._cards: dict[int, NarrativeCard] = {}
-        self._row_height = 0  # a built card's height, assumed for rows not built yet
         self._undo_id: int | None = None
         self._stale = True
         self.setAcceptDrops(True)
         self.setObjectName("LibraryPage")
+        self.actions = LibraryActions(controller, self, self._title)
+        self.actions.noticeRequested.connect(self._action_notice)
+        self.actions.selectRequested.connect(self._refresh_and_select)
+        self.transfer = LibraryTransfer(controller, self)
+        self.transfer.noticeRequested.connect(self.show_notice)
+        self.transfer.busyChanged.connect(self._set_busy)
+        self.transfer.selectRequested.connect(self._show_created)
+        self.transfer.importFinished.connect(self.importFinished)
 
+        top, tools = self._build_header()
+        self._build_notice()
+        self._build_body()
+        self._build_column(top, tools)
+        self.setTabOrder(self.new_button, self.search)
+        self.setTabOrder(self.search, self.import_button)
+        self.setTabOrder(self.import_button, self.trash_button)
+        self.setTabOrder(self.trash_button, self.list)
+        controller.libraryChanged.connect(self._library_changed)
+        self._update_heading()
+        self.refresh()
+
+    def _build_header(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         self.heading = QLabel()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
@@ -113,29 +126,29 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         tools.addWidget(self.search, 1)
         tools.addWidget(self.import_button)
         tools.addWidget(self.trash_button)
+        return top, tools
 
+    def _build_notice(self) -> None:
         self.notice = NoticeBar()
         self.notice_label = self.notice.label
         self.undo_button = self.notice.undo_button
         self.undo_button.clicked.connect(self.undo_trash)
         self.notice.close_button.clicked.connect(self.hide_notice)
-        self._importer: BackgroundWork | None = None  # built on the first import
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.setInterval(UNDO_BAR_MS)
         self._notice_timer.timeout.connect(self.hide_notice)
 
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Narratives"))
-        self.list.setStyleSheet(LIST_STYLE)
-        self.list.setSpacing(6)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.itemActivated.connect(self._item_activated)
-        self.list.verticalScrollBar().valueChanged.connect(self._build_visible_cards)
-        self.list.currentItemChanged.connect(self._current_changed)
-        self.list.installEventFilter(self)  # the current card shows when the list has focus
-        self._add_list_actions()
+    def _build_body(self) -> None:
+        self.list = NarrativeList()
+        self._cards = self.list.cards  # the same dict, cleared (never replaced) on refresh
+        self.list.openRequested.connect(self.openRequested)
+        self.list.duplicateRequested.connect(self.duplicate)
+        self.list.renameRequested.connect(self.rename)
+        self.list.exportRequested.connect(self.export)
+        self.list.trashRequested.connect(self.trash)
+        self.list.restoreRequested.connect(self.restore)
+        self.list.deleteRequested.connect(self.delete_forever)
 
         self.empty = EmptyState(PRIMARY_STYLE)
         self.empty_title = self.empty.title
@@ -148,6 +161,7 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         self.body.addWidget(self.list)
         self.body.addWidget(self.empty)
 
+    def _build_column(self, top: QHBoxLayout, tools: QHBoxLayout) -> None:
         column = QWidget()
         column.setMaximumWidth(1040)
         box = QVBoxLayout(column)
@@ -169,14 +183,6 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         outer.addWidget(column, 100)
         outer.addStretch(1)
 
-        self.setTabOrder(self.new_button, self.search)
-        self.setTabOrder(self.search, self.import_button)
-        self.setTabOrder(self.import_button, self.trash_button)
-        self.setTabOrder(self.trash_button, self.list)
-        controller.libraryChanged.connect(self._library_changed)
-        self._update_heading()
-        self.refresh()
-
     def insert_banner(self, widget: QWidget) -> None:
         """Show ``widget`` (the first-run welcome) above the library, in its column, and
         first in Tab order, as it is on screen."""
@@ -187,21 +193,6 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
             QWidget.setTabOrder(first, second)
 
     # --------------------------------------------------------------- listing
-    def _add_list_actions(self) -> None:
-        specs = [
-            (self.tr("Move to the trash"), QKeySequence(QKeySequence.StandardKey.Delete),
-             self._trash_selected),
-            (self.tr("Rename..."), QKeySequence("F2"), self._rename_selected),
-            (self.tr("Duplicate"), QKeySequence("Ctrl+D"), self._duplicate_selected),
-        ]
-        for text, key, slot in specs:
-            action = QAction(text, self.list)
-            action.setShortcut(key)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.list.addAction(action)
-        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
     def _schedule_refresh(self) -> None:
         self._search_timer.start()  # typing in the search box: wait for a pause
 
@@ -218,129 +209,25 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
 
     def summaries(self) -> list[NarrativeSummary]:
         query = self.search.text().strip()
-        return self.controller.store.list(trashed=self.showing_trash, query=query)
+        return self.controller.narratives(trashed=self.showing_trash, query=query)
 
     def refresh(self) -> None:
         """Rebuild the cards from the store, keeping the selection where it was."""
         self._search_timer.stop()
         self._stale = False
-        selected = self.selected_id()
         try:
             items = self.summaries()
         except NarrativeAppError as error:
             items = []
             self.show_notice(str(error))
-        self.list.clear()
-        self._cards.clear()
-        self._summaries = {summary.id: summary for summary in items}
-        width = max(self.list.viewport().width() - 2 * self.list.spacing(), 100)
-        for summary in items:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, summary.id)
-            # What a screen reader says for the row (the card itself is not in the tree).
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         spoken_summary(summary, self.showing_trash))
-            item.setSizeHint(QSize(width, self._row_height or 110))
-            self.list.addItem(item)
-        self._build_visible_cards()
-        self._fit_cards()
-        if items:
-            self.select(selected if selected in self._cards else items[0].id)
+        self.list.show_summaries(items, trashed=self.showing_trash)
         self._update_empty(bool(items))
         self._update_trash_button()
 
-    def _build_card(self, item: QListWidgetItem) -> NarrativeCard:
-        narrative_id = item.data(Qt.ItemDataRole.UserRole)
-        card = NarrativeCard(self._summaries[narrative_id], trashed=self.showing_trash)
-        card.openClicked.connect(self.openRequested)
-        card.duplicateClicked.connect(self.duplicate)
-        card.renameClicked.connect(self.rename)
-        card.exportClicked.connect(self.export)
-        card.trashClicked.connect(self.trash)
-        card.restoreClicked.connect(self.restore)
-        card.deleteClicked.connect(self.delete_forever)
-        self.list.setItemWidget(item, card)
-        self._cards[narrative_id] = card
-        self._fit_card(item, card, self._card_width())
-        if item is self.list.currentItem():
-            card.set_selected(True, self.list.hasFocus())
-        return card
-
-    def _build_visible_cards(self) -> None:
-        """Build the cards of the rows in view (and one screen below), once each."""
-        count = self.list.count()
-        if not count:
-            return
-        viewport = self.list.viewport()
-        first = self.list.indexAt(viewport.rect().topLeft() + QPoint(4, 4)).row()
-        first = max(first, 0)
-        row, bottom = first, viewport.height() * 2
-        while row < count:
-            item = self.list.item(row)
-            if self.list.itemWidget(item) is None:
-                self._build_card(item)
-            if self.list.visualItemRect(item).top() > bottom:
-                break
-            row += 1
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_cards()
-
-    def _card_width(self) -> int:
-        return self.list.viewport().width() - 2 * self.list.spacing()
-
-    def _fit_cards(self) -> None:
-        """Cards wrap their text, so their height depends on the width they are given."""
-        width = self._card_width()
-        for narrative_id, card in self._cards.items():
-            item = self._item(narrative_id)
-            if item is not None:
-                self._fit_card(item, card, width)
-        guess = QSize(max(width, 100), self._row_height or 110)
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) not in self._cards:
-                item.setSizeHint(guess)
-        self._build_visible_cards()
-
-    def _fit_card(self, item: QListWidgetItem, card: NarrativeCard, width: int) -> None:
-        if card.hasHeightForWidth():
-            height = card.heightForWidth(width)
-        else:
-            height = card.sizeHint().height()
-        self._row_height = max(self._row_height, height)
-        item.setSizeHint(QSize(max(width, 100), height))
-
-    def _item(self, narrative_id: int) -> QListWidgetItem | None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == narrative_id:
-                return item
-        return None
-
     def _update_empty(self, has_items: bool) -> None:
-        query = self.search.text().strip()
-        self.example_button.setVisible(False)
-        self.empty_new_button.setVisible(False)
-        if has_items:
-            self.body.setCurrentIndex(0)
-            return
-        self.body.setCurrentIndex(1)
-        if query:
-            self.empty_title.setText(self.tr("Nothing matches “{query}”").format(query=query))
-            self.empty_text.setText(self.tr("Try another word, or clear the search."))
-        elif self.showing_trash:
-            self.empty_title.setText(self.tr("The trash is empty"))
-            self.empty_text.setText(self.tr("Narratives you move to the trash wait here until "
-                                            "you restore them or delete them for good."))
-        else:
-            self.empty_title.setText(self.tr("Your narratives will live here"))
-            self.empty_text.setText(self.tr(
-                "Start your own, or open the example to see what a finished narrative of "
-                "Self, Us and Now looks like. You can also drop a file here to import it."))
-            self.example_button.setVisible(True)
-            self.empty_new_button.setVisible(True)
+        self.body.setCurrentIndex(0 if has_items else 1)
+        if not has_items:
+            self.empty.show_for(self.search.text().strip(), trashed=self.showing_trash)
 
     def _update_heading(self) -> None:
         if self.showing_trash:
@@ -357,7 +244,7 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
             self.trash_button.setText(self.tr("Back to narratives"))
             return
         try:
-            count = len(self.controller.store.list(trashed=True))
+            count = len(self.controller.narratives(trashed=True))
         except NarrativeAppError:
             count = 0
         text = self.tr("Trash ({n})").format(n=count) if count else self.tr("Trash")
@@ -365,62 +252,14 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
 
     # ------------------------------------------------------------ selection
     def selected_id(self) -> int | None:
-        item = self.list.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return self.list.selected_id()
 
     def select(self, narrative_id: int) -> None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == narrative_id:
-                self.list.setCurrentRow(row)
-                return
+        self.list.select(narrative_id)
 
     def card(self, narrative_id: int) -> NarrativeCard | None:
         """The narrative's card (built now if its row has not been in view yet)."""
-        card = self._cards.get(narrative_id)
-        if card is None and narrative_id in self._summaries:
-            item = self._item(narrative_id)
-            if item is not None:
-                card = self._build_card(item)
-        return card
-
-    def visible_titles(self) -> list[str]:
-        """The titles listed, in order (as the cards show them)."""
-        return [self._summaries[self.list.item(row).data(Qt.ItemDataRole.UserRole)].title
-                or NarrativeCard.untitled() for row in range(self.list.count())]
-
-    def _current_changed(self, current: QListWidgetItem | None, previous) -> None:
-        for item, selected in ((previous, False), (current, True)):
-            if item is not None:
-                card = self.list.itemWidget(item)
-                if isinstance(card, NarrativeCard):
-                    card.set_selected(selected, selected and self.list.hasFocus())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.list and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            item = self.list.currentItem()
-            card = self.list.itemWidget(item) if item is not None else None
-            if isinstance(card, NarrativeCard):
-                card.set_selected(True, event.type() == QEvent.Type.FocusIn)
-        return super().eventFilter(watched, event)
-
-    def _item_activated(self, item: QListWidgetItem) -> None:
-        if not self.showing_trash:
-            self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole))
-
-    def _trash_selected(self) -> None:
-        narrative_id = self.selected_id()
-        if narrative_id is not None and not self.showing_trash:
-            self.trash(narrative_id)
-
-    def _rename_selected(self) -> None:
-        narrative_id = self.selected_id()
-        if narrative_id is not None and not self.showing_trash:
-            self.rename(narrative_id)
-
-    def _duplicate_selected(self) -> None:
-        narrative_id = self.selected_id()
-        if narrative_id is not None and not self.showing_trash:
-            self.duplicate(narrative_id)
+        return self.list.card(narrative_id)
 
     def _toggle_trash(self) -> None:
         self.show_trash(not self.showing_trash)
@@ -449,5 +288,81 @@ class LibraryPage(LibraryActionsMixin, LibraryTransferMixin, QWidget):
         self._undo_id = None
         self.notice.hide()
 
-    def notice_text(self) -> str:
-        return self.notice_label.text() if self.notice.isVisible() else ""
+    # ------------------------------------------------------- what the helpers say
+    def _title(self, narrative_id: int) -> str:
+        summary = self.list.summaries.get(narrative_id)
+        return summary.title if summary else ""
+
+    def _action_notice(self, text: str, undo_id: int) -> None:
+        self.show_notice(text, undo_id=None if undo_id == NO_UNDO else undo_id)
+        if undo_id != NO_UNDO:
+            self.undo_button.setFocus()
+
+    def _refresh_and_select(self, narrative_id: int) -> None:
+        self.refresh()
+        self.select(narrative_id)
+
+    def _show_created(self, narrative_id: int) -> None:
+        if self.showing_trash:
+            self.show_trash(False)
+        self._refresh_and_select(narrative_id)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.import_button.setEnabled(not busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+            self.hide_notice()
+
+    # ------------------------------------------------------------- actions
+    def trash(self, narrative_id: int) -> None:
+        self.actions.trash(narrative_id)
+
+    def undo_trash(self) -> None:
+        narrative_id = self._undo_id
+        self.hide_notice()
+        if narrative_id is not None:
+            self.actions.undo_trash(narrative_id)
+            self.list.setFocus()
+
+    def restore(self, narrative_id: int) -> None:
+        self.actions.restore(narrative_id)
+
+    def delete_forever(self, narrative_id: int) -> None:
+        self.actions.delete_forever(narrative_id)
+
+    def duplicate(self, narrative_id: int) -> None:
+        self.actions.duplicate(narrative_id)
+
+    def rename(self, narrative_id: int) -> None:
+        self.actions.rename(narrative_id)
+
+    def export(self, narrative_id: int) -> None:
+        self.transfer.export(narrative_id)
+
+    def add_example(self) -> None:
+        self.transfer.add_example()
+
+    def import_with_dialog(self) -> None:
+        self.transfer.import_with_dialog()
+
+    def import_paths(self, paths: list[Path]) -> None:
+        self.transfer.import_paths(paths)
+        if paths:
+            self._notice_timer.stop()  # the busy notice stays until the import is done
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)

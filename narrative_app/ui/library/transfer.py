@@ -1,7 +1,8 @@
 """UI: the library's ways in and out: import (dialog or drag and drop), export, the example.
 
-A mixin for :class:`narrative_app.ui.library.page.LibraryPage`; other modules are imported
-lazily, so a missing importer or export dialog degrades to a plain notice.
+Layer: ui. :class:`LibraryTransfer` is owned by the library page; it receives the controller
+and the widget its dialogs belong to, reads files off the GUI thread and tells the page what
+happened through signals.
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.message_boxes import warn
 
 if TYPE_CHECKING:
-    from narrative_app.ui.library.page import LibraryPage
+    from narrative_app.export.importers import ImportResult
+    from narrative_app.ui.background import BackgroundWork
+    from narrative_app.ui.controller import NarrativeController
 
 IMPORT_SUFFIXES = (".narrative", ".md", ".markdown", ".txt", ".text", ".docx")
 
@@ -34,57 +37,78 @@ class _ImportBatch:
     notes: list[str] = field(default_factory=list)
 
 
-class LibraryTransferMixin:
+def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The importable local files carried by a drag."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(IMPORT_SUFFIXES)]
+
+
+class LibraryTransfer(QObject):
     """Import, export and the example narrative, for the library page."""
 
-    def export(self: LibraryPage, narrative_id: int) -> None:
+    noticeRequested = Signal(str)
+    busyChanged = Signal(bool)  # True while files are being read
+    selectRequested = Signal(int)  # a narrative just created: list and select it
+    importFinished = Signal(list)  # the ids created by one import (empty if none)
+
+    def __init__(self, controller: NarrativeController, dialog_parent: QWidget) -> None:
+        super().__init__(dialog_parent)
+        self._controller = controller
+        self._dialog_parent = dialog_parent
+        self._importer: BackgroundWork | None = None  # built on the first import
+
+    def export(self, narrative_id: int) -> None:
+        from narrative_app.ui.dialogs.export import export_with_dialog
+
         try:
-            from narrative_app.ui.dialogs.export import export_with_dialog
-        except ImportError:
-            self.show_notice(self.tr("Export is coming soon."))
+            narrative = self._controller.narrative(narrative_id)
+        except NarrativeAppError as error:
+            self.noticeRequested.emit(str(error))
             return
-        ok, narrative = self._run(self.controller.store.get, narrative_id)
-        if ok:
-            export_with_dialog(
-                self, narrative, remember_people=partial(self._remember_people, narrative_id)
-            )
+        export_with_dialog(self._dialog_parent, narrative, data_dir=self._controller.data_dir,
+                           remember_people=partial(self._controller.remember_people,
+                                                   narrative_id))
 
-    def _remember_people(self: LibraryPage, narrative_id: int, people: dict[str, str]) -> None:
-        current = self.controller.current
-        if current is not None and current.id == narrative_id:
-            self.controller.set_meta(people=people)  # the open narrative saves it
-        else:
-            self._run(partial(self.controller.store.update, narrative_id, people=people))
-
-    def add_example(self: LibraryPage) -> None:
+    def add_example(self) -> None:
         from narrative_app.bundle import read_file
         from narrative_app.paths import resource_path
 
         try:
             narrative = read_file(resource_path("sample", "sample.narrative"))
-            new_id = self.controller.create_narrative(narrative)
+            new_id = self._controller.create_narrative(narrative)
         except NarrativeAppError as error:
-            self.show_notice(str(error))
+            self.noticeRequested.emit(str(error))
             return
-        self.refresh()
-        self.select(new_id)
+        self.selectRequested.emit(new_id)
 
-    def import_with_dialog(self: LibraryPage) -> None:
+    def sample_id(self) -> int | None:
+        """The library's copy of the example narrative, found by its title."""
+        from narrative_app.bundle import read_file
+        from narrative_app.paths import resource_path
+
+        try:
+            title = read_file(resource_path("sample", "sample.narrative")).title
+        except NarrativeAppError:
+            return None
+        matches = [s.id for s in self._controller.narratives() if s.title == title]
+        return min(matches) if matches else None
+
+    def import_with_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a narrative"), "",
+            self._dialog_parent, self.tr("Import a narrative"), "",
             self.tr("Narratives (*.narrative *.md *.markdown *.txt *.docx);;All files (*)"))
         if path:
             self.import_paths([Path(path)])
 
-    def import_paths(self: LibraryPage, paths: list[Path]) -> None:
+    def import_paths(self, paths: list[Path]) -> None:
         """Import files one by one, read off the GUI thread (the window keeps answering);
         each failure is said plainly and creates nothing. The store is written here, on
         the GUI thread, when a file has been read."""
-        try:
-            from narrative_app.export.importers import import_file
-        except ImportError:
-            self.show_notice(self.tr("Importing files is coming soon."))
-            return
+        from narrative_app.export.importers import import_file
+
         if not paths:
             return
         if self._importer is None:
@@ -92,23 +116,21 @@ class LibraryTransferMixin:
 
             self._importer = BackgroundWork(self, "narrative-import")
         batch = _ImportBatch(len(paths))
-        self.import_button.setEnabled(False)
-        self.setCursor(Qt.CursorShape.BusyCursor)
-        self.show_notice(self.tr("Importing {name}…").format(name=paths[0].name)
-                         if len(paths) == 1 else
-                         self.tr("Importing {n} files…").format(n=len(paths)))
-        self._notice_timer.stop()  # the busy notice stays until the import is done
+        self.busyChanged.emit(True)
+        self.noticeRequested.emit(self.tr("Importing {name}…").format(name=paths[0].name)
+                                  if len(paths) == 1 else
+                                  self.tr("Importing {n} files…").format(n=len(paths)))
         for path in paths:
             self._importer.submit(import_file, path,
                                   done=partial(self._file_read, path, batch))
 
-    def _file_read(self: LibraryPage, path: Path, batch: _ImportBatch, result: object,
+    def _file_read(self, path: Path, batch: _ImportBatch, result: ImportResult | None,
                    error: BaseException | None) -> None:
-        if error is None:
+        if error is None and result is not None:
             try:
-                narrative = getattr(result, "narrative", result)
-                batch.created.append(self.controller.import_narrative(narrative))
-                batch.notes.extend(getattr(result, "messages", []))
+                new_id, note = self._controller.import_named(result.narrative)
+                batch.created.append(new_id)
+                batch.notes.extend([*result.messages, *([note] if note else [])])
             except (NarrativeAppError, OSError, ValueError) as failure:
                 error = failure
         if error is not None:
@@ -119,43 +141,16 @@ class LibraryTransferMixin:
         if batch.left == 0:
             self._import_finished(batch)
 
-    def _import_finished(self: LibraryPage, batch: _ImportBatch) -> None:
-        self.import_button.setEnabled(True)
-        self.unsetCursor()
-        self.hide_notice()
+    def _import_finished(self, batch: _ImportBatch) -> None:
+        self.busyChanged.emit(False)
         if batch.problems:
-            warn(self, self.tr("Could not import"), "\n".join(batch.problems))
+            warn(self._dialog_parent, self.tr("Could not import"), "\n".join(batch.problems))
         if batch.created:
-            if self.showing_trash:
-                self.show_trash(False)
-            self.refresh()
-            self.select(batch.created[-1])
+            self.selectRequested.emit(batch.created[-1])
             if len(batch.created) == 1:
-                text = self.tr("Imported “{title}”.").format(title=self._title(batch.created[0]))
+                title = self._controller.narrative(batch.created[0]).title
+                text = self.tr("Imported “{title}”.").format(title=title)
             else:
                 text = self.tr("Imported {n} narratives.").format(n=len(batch.created))
-            self.show_notice(" ".join([text, *batch.notes]))
+            self.noticeRequested.emit(" ".join([text, *batch.notes]))
         self.importFinished.emit(list(batch.created))
-
-    def dragEnterEvent(self: LibraryPage, event: QDragEnterEvent) -> None:
-        if self._dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self: LibraryPage, event: QDragMoveEvent) -> None:
-        event.acceptProposedAction()
-
-    def dropEvent(self: LibraryPage, event: QDropEvent) -> None:
-        paths = self._dropped_paths(event)
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
-
-    @staticmethod
-    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [Path(url.toLocalFile()) for url in mime.urls()
-                if url.isLocalFile() and url.toLocalFile().lower().endswith(IMPORT_SUFFIXES)]

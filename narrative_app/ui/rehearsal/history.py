@@ -108,13 +108,12 @@ class RehearsalHistoryPage(QWidget):
 
     def refresh(self) -> None:
         narrative = self.controller.current
-        store = self.controller.store
         self.runs, pace = [], None
         error = ""
         if narrative is not None and narrative.id is not None:
             try:
-                self.runs = store.list_runs(narrative.id)
-                pace = store.measured_pace(narrative.id)
+                self.runs = self.controller.list_runs(narrative.id)
+                pace = self.controller.measured_pace(narrative.id)
             except NarrativeAppError as exc:
                 error = str(exc)
         self.rehearse_button.setEnabled(narrative is not None)

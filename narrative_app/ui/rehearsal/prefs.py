@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings
 
 from narrative_app.ui.rehearsal.stage import MAX_ZOOM, MIN_ZOOM, TextView
 from narrative_app.ui.rehearsal.theme import RehearsalTheme
+from narrative_app.ui.settings import Settings
 
 PREFIX = "rehearsal/"
 
@@ -33,7 +34,7 @@ def _bool(value: object) -> bool:
 
 
 def load_prefs(settings: QSettings | None = None) -> RehearsalPrefs:
-    settings = settings or QSettings()
+    settings = settings or Settings().qsettings
     prefs = RehearsalPrefs()
     try:
         prefs.theme = RehearsalTheme(settings.value(PREFIX + "theme", prefs.theme.value))
@@ -60,7 +61,7 @@ def _keys(value: object) -> dict[str, tuple[str, ...]]:
 
 
 def save_prefs(prefs: RehearsalPrefs, settings: QSettings | None = None) -> None:
-    settings = settings or QSettings()
+    settings = settings or Settings().qsettings
     settings.setValue(PREFIX + "theme", prefs.theme.value)
     settings.setValue(PREFIX + "view", prefs.view.value)
     settings.setValue(PREFIX + "zoom", prefs.zoom)

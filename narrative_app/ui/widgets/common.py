@@ -7,7 +7,7 @@ Nothing here knows about narratives; the pages compose these pieces.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.text.timing import BudgetState
+from narrative_app.ui.settings import Settings
 
 # The main action's look ("New narrative", "Start my own"): accent background, its checked
 # text colour; the focus ring (widgets/focus_ring.py) shows focus around it.
@@ -124,21 +125,22 @@ class ZoomState(QObject):
     changed = Signal(int)
     MIN_STEPS = -4
     MAX_STEPS = 14
-    KEY = "workspace/zoom_steps"
     _instance: ZoomState | None = None
 
     def __init__(self) -> None:
         super().__init__()
-        try:
-            self._steps = int(QSettings().value(self.KEY, 0))
-        except (TypeError, ValueError):
-            self._steps = 0
+        self._steps = Settings().zoom_steps(self.MIN_STEPS, self.MAX_STEPS)
 
     @classmethod
     def instance(cls) -> ZoomState:
         if cls._instance is None:
             cls._instance = ZoomState()
         return cls._instance
+
+    @classmethod
+    def reset_instance(cls) -> None:
+        """Forget the shared zoom (a new session reads it from the settings again)."""
+        cls._instance = None
 
     @property
     def steps(self) -> int:
@@ -149,7 +151,7 @@ class ZoomState(QObject):
         if steps == self._steps:
             return
         self._steps = steps
-        QSettings().setValue(self.KEY, steps)
+        Settings().set_zoom_steps(steps)
         self.changed.emit(steps)
 
 
@@ -168,8 +170,7 @@ class CollapsibleSection(QWidget):
         self.body = body
         self._settings_key = settings_key
         if settings_key:
-            stored = QSettings().value(settings_key, expanded)
-            expanded = stored if isinstance(stored, bool) else str(stored).lower() == "true"
+            expanded = Settings().expanded(settings_key, expanded)
         self.button = QToolButton(self)
         self.button.setText(title)
         self.button.setCheckable(True)
@@ -211,7 +212,7 @@ class CollapsibleSection(QWidget):
             description = self.tr("Folded; press to show")
         self.button.setAccessibleDescription(description)
         if emit and self._settings_key:
-            QSettings().setValue(self._settings_key, expanded)
+            Settings().set_expanded(self._settings_key, expanded)
         if emit:
             self.toggled.emit(expanded)
 

@@ -111,7 +111,8 @@ class ExportPage(_FeaturePage):
         from narrative_app.ui.dialogs.export import export_with_dialog
 
         self.controller.save_now()
-        export_with_dialog(self.window(), narrative, remember_people=self._remember_people)
+        export_with_dialog(self.window(), narrative, data_dir=self.controller.data_dir,
+                           remember_people=self._remember_people)
 
     def _remember_people(self, people: dict[str, str]) -> None:
         self.controller.set_meta(people=people)

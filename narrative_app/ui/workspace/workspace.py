@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 STORY_KEYS = {"self": PartKind.SELF, "us": PartKind.US, "now": PartKind.NOW}
 SIDE_MIN_WIDTH = 1100  # below this the coach/time column folds away before the text shrinks
 REPORT_DELAY_MS = 800
-SPLITTER_KEY = "workspace/splitter"
 NAV_STYLE = """
 QListWidget { background: transparent; border: none; outline: none; }
 QListWidget::item { padding: 6px 10px; border-radius: 5px; color: palette(window-text); }
@@ -363,9 +362,13 @@ class Workspace(QWidget):
 
     # ---------------------------------------------------------------- layout
     def save_layout(self) -> None:
-        QSettings().setValue(SPLITTER_KEY, self.splitter.saveState())
+        from narrative_app.ui.settings import Settings
+
+        Settings().set_splitter_state(self.splitter.saveState())
 
     def restore_layout(self) -> None:
-        state = QSettings().value(SPLITTER_KEY)
-        if isinstance(state, QByteArray | bytes):
-            self.splitter.restoreState(QByteArray(state))
+        from narrative_app.ui.settings import Settings
+
+        state = Settings().splitter_state()
+        if state is not None:
+            self.splitter.restoreState(state)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.ui.library.page import LibraryPage
+from tests.ui.library.shown import listed_titles, notice_shown
 
 SAMPLE_TITLE = "Someone who comes back"
 
@@ -33,7 +34,7 @@ def _add(controller, title: str, draft: str = "") -> int:
 
 
 def test_a_new_data_folder_shows_the_sample_with_its_details(library):
-    assert library.visible_titles() == [SAMPLE_TITLE]
+    assert listed_titles(library) == [SAMPLE_TITLE]
     card = next(iter(library._cards.values()))
     assert "Linked, 5:00" in card.facts_label.text()
     assert "About 4:" in card.facts_label.text()
@@ -44,15 +45,15 @@ def test_a_new_data_folder_shows_the_sample_with_its_details(library):
 def test_search_filters_by_title_and_by_text(library, controller, qtbot):
     _add(controller, "Ward 7", draft="The call bell rang at three in the morning.")
     _add(controller, "Budget day")
-    qtbot.waitUntil(lambda: len(library.visible_titles()) == 3)
+    qtbot.waitUntil(lambda: len(listed_titles(library)) == 3)
     qtbot.keyClicks(library.search, "ward")
-    qtbot.waitUntil(lambda: library.visible_titles() == ["Ward 7"])
+    qtbot.waitUntil(lambda: listed_titles(library) == ["Ward 7"])
     library.search.clear()
     qtbot.keyClicks(library.search, "call bell")
-    qtbot.waitUntil(lambda: library.visible_titles() == ["Ward 7"])
+    qtbot.waitUntil(lambda: listed_titles(library) == ["Ward 7"])
     library.search.clear()
     qtbot.keyClicks(library.search, "zzzz")
-    qtbot.waitUntil(lambda: library.visible_titles() == [])
+    qtbot.waitUntil(lambda: listed_titles(library) == [])
     assert library.empty_title.text() == "Nothing matches “zzzz”"
 
 
@@ -60,11 +61,11 @@ def test_delete_moves_to_the_trash_and_undo_brings_it_back(library, controller, 
     library.list.setFocus()
     library.select(next(iter(library._cards)))
     qtbot.keyClick(library.list, Qt.Key.Key_Delete)
-    assert library.visible_titles() == []
-    assert library.notice_text() == f"“{SAMPLE_TITLE}” moved to the trash."
+    assert listed_titles(library) == []
+    assert notice_shown(library) == f"“{SAMPLE_TITLE}” moved to the trash."
     assert library.undo_button.isVisible()
     qtbot.mouseClick(library.undo_button, Qt.MouseButton.LeftButton)
-    assert library.visible_titles() == [SAMPLE_TITLE]
+    assert listed_titles(library) == [SAMPLE_TITLE]
     assert controller.store.list(trashed=True) == []
     assert not library.notice.isVisible()
 
@@ -79,10 +80,10 @@ def test_trash_view_restores_and_deletes_for_good(library, controller, qtbot, mo
 
     qtbot.mouseClick(library.trash_button, Qt.MouseButton.LeftButton)
     assert library.heading.text() == "Trash"
-    assert sorted(library.visible_titles()) == ["Delete me", "Keep me"]
+    assert sorted(listed_titles(library)) == ["Delete me", "Keep me"]
 
     qtbot.mouseClick(library.card(keep).restore_button, Qt.MouseButton.LeftButton)
-    assert library.visible_titles() == ["Delete me"]
+    assert listed_titles(library) == ["Delete me"]
 
     asked: list[str] = []
 
@@ -94,11 +95,11 @@ def test_trash_view_restores_and_deletes_for_good(library, controller, qtbot, mo
     monkeypatch.setattr(QMessageBox, "exec", confirm)
     qtbot.mouseClick(library.card(gone).delete_button, Qt.MouseButton.LeftButton)
     assert asked == ["Delete “Delete me” for good? This cannot be undone."]
-    assert library.visible_titles() == []
+    assert listed_titles(library) == []
     assert library.empty_title.text() == "The trash is empty"
 
     qtbot.mouseClick(library.trash_button, Qt.MouseButton.LeftButton)
-    assert sorted(library.visible_titles()) == ["Keep me", SAMPLE_TITLE]
+    assert sorted(listed_titles(library)) == ["Keep me", SAMPLE_TITLE]
 
 
 def test_cancelling_delete_for_good_keeps_it(library, controller, qtbot, monkeypatch):
@@ -107,7 +108,7 @@ def test_cancelling_delete_for_good_keeps_it(library, controller, qtbot, monkeyp
     library.show_trash(True)
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
     qtbot.mouseClick(library.card(narrative_id).delete_button, Qt.MouseButton.LeftButton)
-    assert library.visible_titles() == ["Still here"]
+    assert listed_titles(library) == ["Still here"]
 
 
 def test_rename_and_duplicate(library, controller, qtbot, monkeypatch):
@@ -115,11 +116,11 @@ def test_rename_and_duplicate(library, controller, qtbot, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  Ward 7  ", True))
     library.list.setFocus()
     qtbot.keyClick(library.list, Qt.Key.Key_F2)
-    assert library.visible_titles() == ["Ward 7"]
+    assert listed_titles(library) == ["Ward 7"]
     assert controller.store.get(sample_id).title == "Ward 7"
 
     qtbot.keyClick(library.list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert len(library.visible_titles()) == 2
+    assert len(listed_titles(library)) == 2
 
 
 def test_empty_library_invites_the_example_or_a_new_narrative(library, controller, qtbot):
@@ -132,7 +133,7 @@ def test_empty_library_invites_the_example_or_a_new_narrative(library, controlle
     with qtbot.waitSignal(library.newRequested):
         qtbot.mouseClick(library.empty_new_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(library.example_button, Qt.MouseButton.LeftButton)
-    assert library.visible_titles() == [SAMPLE_TITLE]
+    assert listed_titles(library) == [SAMPLE_TITLE]
 
 
 def test_opening_a_card_asks_for_that_narrative(library, qtbot):
@@ -161,8 +162,8 @@ def test_dropping_a_markdown_file_imports_it(library, tmp_path, messages, qtbot)
     path.write_text("# Ward 7\n\n## Story of Self\n\nThe bell rang at three.\n", encoding="utf-8")
     with qtbot.waitSignal(library.importFinished, timeout=10_000):
         _drop(library, [path])
-    assert "Ward 7" in library.visible_titles()
-    assert library.notice_text().startswith("Imported “Ward 7”.")
+    assert "Ward 7" in listed_titles(library)
+    assert notice_shown(library).startswith("Imported “Ward 7”.")
     assert messages == []
 
 
@@ -173,7 +174,7 @@ def test_dropping_a_bad_file_says_why_and_creates_nothing(library, controller, t
     with qtbot.waitSignal(library.importFinished, timeout=10_000):
         _drop(library, [path])
     assert len(messages) == 1 and "broken.narrative" in messages[0]
-    assert library.visible_titles() == [SAMPLE_TITLE]
+    assert listed_titles(library) == [SAMPLE_TITLE]
     assert len(controller.store.list()) == 1
 
 
@@ -189,3 +190,33 @@ def test_the_current_card_shows_the_accent_border_only_while_the_list_has_focus(
     assert card.grab().toImage().pixelColor(1, card.height() // 2) == accent != quiet
     library.search.setFocus()
     qtbot.waitUntil(lambda: not card.property("focused"))
+
+
+def test_importing_the_same_file_twice_names_the_copy_and_says_why(library, tmp_path,
+                                                                   messages, qtbot):
+    path = tmp_path / "ward7.md"
+    path.write_text("# Ward 7\n\n## Story of Self\n\nThe bell rang at three.\n", encoding="utf-8")
+    for _ in range(2):
+        with qtbot.waitSignal(library.importFinished, timeout=10_000):
+            library.import_paths([path])
+    assert sorted(listed_titles(library)) == sorted([SAMPLE_TITLE, "Ward 7", "Ward 7 (2)"])
+    notice = notice_shown(library)
+    assert notice.startswith("Imported “Ward 7 (2)”.")
+    assert "imported before (as ‘Ward 7’)" in notice
+    assert messages == []
+
+
+def test_export_from_a_card_offers_the_data_folder_to_the_dialog(library, controller,
+                                                                 monkeypatch):
+    import narrative_app.ui.dialogs.export as export_dialog
+
+    seen: dict[str, object] = {}
+
+    def fake_export(parent, narrative, author="", *, data_dir=None):
+        seen.update(title=narrative.title, data_dir=data_dir)
+
+    monkeypatch.setattr(export_dialog, "export_with_dialog", fake_export)
+    narrative_id = library.selected_id()
+    assert narrative_id is not None
+    library.export(narrative_id)
+    assert seen == {"title": SAMPLE_TITLE, "data_dir": controller.data_dir}

@@ -1,0 +1,25 @@
+"""UI: make saved settings take effect at once: theme, editor font, spell check, backups.
+
+Layer: ui. Called by the main window when the Settings dialog is applied.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from narrative_app.ui.editor.spell_highlighter import SpellCheckService
+from narrative_app.ui.settings import AppSettings, EditorFont, apply_theme
+
+if TYPE_CHECKING:
+    from narrative_app.ui.controller import NarrativeController
+
+
+def apply_settings(settings: AppSettings, controller: NarrativeController | None = None) -> None:
+    """Make ``settings`` take effect now: theme, editor font, spell check and backups."""
+    apply_theme(settings.theme)
+    EditorFont.instance().set(settings.editor_font_family, settings.editor_font_size)
+    spell = SpellCheckService.instance()
+    if (spell.enabled, spell.language) != (settings.spell_check, settings.spell_language):
+        spell.configure(enabled=settings.spell_check, language=settings.spell_language)
+    if controller is not None:  # today's copy in the chosen folder, if it has none yet
+        controller.configure_backups(keep=settings.backups_keep, backups_dir=settings.backups_dir)
