@@ -311,20 +311,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _note_unchosen_names(narrative: Narrative, fmt: ExportFormat, layout: Layout) -> None:
-    """One line on stderr naming the people found with no choice yet (keep, initials or a
-    description, made in the app's export dialog); the export goes ahead regardless."""
+    """One line on stderr naming the people found with no choice yet; the export goes on."""
     from narrative_app.export import SHARED_LAYOUTS
-    from narrative_app.export.people import find_people, unchosen
+    from narrative_app.export.people import unchosen_note
 
-    if not fmt.has_layouts or layout not in SHARED_LAYOUTS:
-        return
-    names = unchosen(find_people(narrative), narrative.people)
-    if names:
-        print(
-            f"Note: names printed as written (no choice made yet): {', '.join(names)}. "
-            "Choose keep, initials or a description in the app's Export dialog.",
-            file=sys.stderr,
-        )
+    note = unchosen_note(narrative) if fmt.has_layouts and layout in SHARED_LAYOUTS else ""
+    if note:
+        print(note, file=sys.stderr)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -177,3 +177,13 @@ def apply_people(narrative: Narrative, choices: Mapping[str, str] | None = None)
         part.cues = [replace_names(cue, chosen) for cue in part.cues]
         part.fields = {key: replace_names(text, chosen) for key, text in part.fields.items()}
     return out
+
+
+def unchosen_note(narrative: Narrative) -> str:
+    """The command line's one-line note naming the people found with no choice yet (keep,
+    initials or a description, made in the app's Export dialog), or "" when there are none."""
+    names = unchosen(find_people(narrative), narrative.people)
+    if not names:
+        return ""
+    return (f"Note: names printed as written (no choice made yet): {', '.join(names)}. "
+            "Choose keep, initials or a description in the app's Export dialog.")

@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
-from narrative_app.ui.controller import BACKUP_FAILED, BACKUP_MADE
-
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
 
@@ -41,9 +39,9 @@ class BackupTimer(QObject):
     def check(self) -> str:
         """Back up if due now; returns the outcome (made, not due or failed)."""
         outcome, reason = self._controller.backup_if_due()
-        if outcome == BACKUP_MADE:
+        if outcome == "made":
             self._told = False
-        elif outcome == BACKUP_FAILED and not self._told:
+        elif outcome == "failed" and not self._told:
             self._told = True
             # The store's line says where, why, and what to do; the narratives are safe.
             self.last_message = reason or self.tr(

@@ -34,9 +34,6 @@ SAVED = "saved"
 SAVING = "saving"
 FAILED = "failed"
 
-BACKUP_MADE = "made"
-BACKUP_NOT_DUE = "not due"
-BACKUP_FAILED = "failed"
 
 
 class NarrativeController(QObject):
@@ -332,17 +329,9 @@ class NarrativeController(QObject):
 
     # --------------------------------------------------------------- backups
     def backup_if_due(self) -> tuple[str, str]:
-        """Make today's backup if it is due: (BACKUP_MADE | BACKUP_NOT_DUE | BACKUP_FAILED,
-        the store's one plain-English line when something went wrong, else "")."""
-        from narrative_app.models.daily_backups import BackupOutcome
-
-        try:
-            result = self.store.backup_if_due()
-        except Exception as error:  # any failure is reported, never raised into a timer
-            return BACKUP_FAILED, describe_error(error)
-        outcome = {BackupOutcome.MADE: BACKUP_MADE, BackupOutcome.NOT_DUE: BACKUP_NOT_DUE}.get(
-            result.outcome, BACKUP_FAILED)
-        return outcome, result.problem
+        """Today's backup if due: ("made" | "not due" | "failed", the store's plain reason)."""
+        result = self.store.backup_if_due()  # never raises: a failure comes back as FAILED
+        return result.outcome.value, result.problem
 
     # -------------------------------------------------------------- versions
     def save_version(self, label: str, audience: str = "", occasion: str = "") -> VersionInfo:
