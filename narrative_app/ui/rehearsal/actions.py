@@ -74,6 +74,11 @@ def action_specs() -> list[ActionSpec]:
                    ("C",), checkable=True),
         ActionSpec("peer", _tr("Peer practice"), _tr("Tell for 2:00, then 3:00 of feedback"),
                    ("P",), checkable=True),
+        ActionSpec("listen", _tr("Listen"), _tr("Listen while I rehearse (the microphone; "
+                                                "nothing leaves this computer)"), ("A",),
+                   checkable=True),
+        ActionSpec("microphone", _tr("Microphone"), _tr("Choose and check the microphone"),
+                   ("Ctrl+M",)),
         ActionSpec("keys", _tr("Keys"), _tr("Turn single-key shortcuts off or change keys"),
                    ("Ctrl+K",)),
     ]
