@@ -129,6 +129,9 @@ class VoiceCoach(QObject):
         return box
 
     def pending_lines(self) -> list[str]:
+        """What the finish screen says of the listening as the run ends."""
+        if self.report is not None:
+            return report_lines(self.report, self._pace)
         return [self.tr("Working out what the app heard...")] if self.waiting else []
 
     def defer_keep(self, say: Callable[[str], None]) -> bool:
