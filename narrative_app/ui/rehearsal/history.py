@@ -265,7 +265,6 @@ class RehearsalHistoryPage(QWidget):
         self.menu.addAction(self.delete_action)
         run = self.selected_run()
         if run is not None:
-            self.menu.addSeparator()
             self.recordings.add_to(self.menu, run)
         self.menu.popup(self.table.viewport().mapToGlobal(point))
 

@@ -51,8 +51,11 @@ class RecordingMenu(QObject):
     def add_to(self, menu: QMenu, run: RehearsalRun) -> None:
         """The run's playback entries (one per part heard, and the whole run)."""
         if not self.has(run):
-            menu.addAction(self.delete_all_action)
+            if self.controller.recordings().total_bytes():
+                menu.addSeparator()
+                menu.addAction(self.delete_all_action)
             return
+        menu.addSeparator()
         parts = {p.get("part"): p for p in run.speech.get("parts", [])
                  if isinstance(p, dict)}
         for kind in PART_ORDER:
