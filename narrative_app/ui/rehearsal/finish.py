@@ -44,7 +44,7 @@ class FinishPanel(QWidget):
         self.parts_box.setSpacing(2)
         self.speech = QLabel(self)  # what was heard, when the app listened
         self.speech.setWordWrap(True)
-        self.speech.setTextFormat(Qt.TextFormat.PlainText)
+        self.speech.setTextFormat(Qt.TextFormat.RichText)
         self.speech.setVisible(False)
         self.question = QLabel(self)
         self.question.setWordWrap(True)
@@ -132,12 +132,15 @@ class FinishPanel(QWidget):
         self.again_button.setVisible(False)
         self.close_button.setVisible(True)
 
-    def show_speech(self, lines: list[str]) -> None:
-        """The listening report (or a line saying it is on its way); empty hides it."""
+    def show_speech(self, table: str, lines: list[str]) -> None:
+        """The listening report (a small table, and the same in words for screen readers),
+        or a line saying it is on its way; empty hides it."""
         text = "\n".join(lines)
-        self.speech.setText(text)
+        self.speech.setText(table)
         self.speech.setAccessibleName(text)
+        self.speech.setAccessibleDescription(text)
         self.speech.setVisible(bool(text))
+        self.rule.setVisible(not text)  # room for the report on a laptop screen
 
     def summary_text(self) -> str:
         return "\n".join(label.text() for label in self.part_lines)
@@ -177,7 +180,7 @@ class FinishPanel(QWidget):
         big.setWeight(big.Weight.DemiBold)
         self.heading.setFont(big)
         small = self.font()
-        small.setPixelSize(max(12, round(size * 0.8)))
+        small.setPixelSize(max(12, round(size * 0.75)))
         self.speech.setFont(small)
 
 

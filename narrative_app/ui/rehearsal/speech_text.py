@@ -8,6 +8,8 @@ and said as written. Long sentences are shortened so the finish screen fits a la
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication
 
 from narrative_app.domain import PartKind
@@ -16,7 +18,7 @@ from narrative_app.rehearsal.speech.report import SpeechMetrics, SpeechReport
 
 USUAL_BAND = (100, 165)
 SHOWN_SKIPS = 2
-SHORT = 70
+SHORT = 60
 
 
 def _tr(text: str) -> str:
@@ -32,6 +34,43 @@ def band_words(wpm: float) -> str:
     return _tr("within the usual {low}-{high}").format(low=low, high=high)
 
 
+def report_table(report: SpeechReport, target_wpm: float) -> str:
+    """The report as a compact HTML table (one row a part) for the finish screen."""
+    low, high = USUAL_BAND
+    head = [_tr("Heard"), _tr("Spoken"), _tr("Words"), _tr("A minute"), _tr("Pauses"),
+            _tr("Fillers a minute"), _tr("Draft said"), _tr("Added")]
+    rows = ["".join(f"<th align='left'>{html.escape(h)}&nbsp;&nbsp;</th>" for h in head)]
+    skipped: list[str] = []
+    for m in [*report.parts, report.overall]:
+        name = _tr("Overall") if m.part == "all" else PartKind(m.part).title
+        minutes = m.seconds / 60 if m.seconds else 0
+        cells = [name, format_seconds(m.seconds), str(m.words),
+                 _tr("{wpm} ({band})").format(wpm=round(m.wpm), band=_band_short(m.wpm)),
+                 _tr("{n}, longest {s} s").format(n=m.pauses, s=f"{m.longest_pause:.1f}"),
+                 f"{(m.fillers / minutes if minutes else 0.0):.1f}",
+                 f"{round(m.coverage * 100)}%", str(m.added)]
+        if not m.words:
+            cells[1:] = [_tr("nothing heard"), "", "", "", "", "", ""]
+        rows.append("".join(f"<td>{html.escape(c)}&nbsp;&nbsp;</td>" for c in cells))
+        if m.part != "all" and m.skipped and m.words:
+            shown = "; ".join(f"“{_short(t)}”" for t in m.skipped[:SHOWN_SKIPS])
+            more = len(m.skipped) - SHOWN_SKIPS
+            line = _tr("Skipped in {part}: {sentences}").format(part=name, sentences=shown)
+            skipped.append(line + (" " + _tr("and {n} more.").format(n=more) if more > 0 else ""))
+    table = "<table cellspacing='0'>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>"
+    pace = _tr("Your pace: {target} a minute; the usual band: {low}-{high}.").format(
+        target=round(target_wpm), low=low, high=high)
+    notes = [*skipped, f"{ask_line(report)} {pace}"]
+    return table + "".join(f"<div>{html.escape(n)}</div>" for n in notes)
+
+
+def _band_short(wpm: float) -> str:
+    low, high = USUAL_BAND
+    if wpm < low:
+        return _tr("slow")
+    return _tr("fast") if wpm > high else _tr("in band")
+
+
 def _short(sentence: str) -> str:
     return sentence if len(sentence) <= SHORT else sentence[: SHORT - 1].rstrip() + "…"
 
@@ -44,7 +83,7 @@ def part_line(m: SpeechMetrics, target_wpm: float) -> str:
     fillers = m.fillers / minutes if minutes else 0.0
     text = _tr(
         "{part}: {time} spoken, {words} words, {wpm} a minute (your pace {target}; {band}). "
-        "{pauses} pauses (longest {longest} s), {fillers} fillers a minute, {coverage}% of "
+        "pauses {pauses} (longest {longest} s), {fillers} fillers a minute, {coverage}% of "
         "the draft said, {added} words added.").format(
         part=name, time=format_seconds(m.seconds), words=m.words, wpm=round(m.wpm),
         target=round(target_wpm), band=band_words(m.wpm), pauses=m.pauses,

@@ -23,7 +23,7 @@ from narrative_app.rehearsal.speech.recogniser import knows
 from narrative_app.rehearsal.speech.report import SpeechReport
 from narrative_app.ui.rehearsal.listening import Listener, SourceFactory
 from narrative_app.ui.rehearsal.microphone import MicrophoneDialog, device_index
-from narrative_app.ui.rehearsal.speech_text import report_lines
+from narrative_app.ui.rehearsal.speech_text import report_lines, report_table
 
 
 class ListeningBadge(QLabel):
@@ -52,7 +52,7 @@ class VoiceCoach(QObject):
     followed = Signal(object, float)  # PartKind, share of the part's words said (0-1)
     partHeard = Signal(object)  # PartKind whose opening was just heard
     reportReady = Signal(object, bytes)  # SpeechReport, recorded audio
-    reportText = Signal(list)  # the report in words, for the finish screen
+    reportText = Signal(str, list)  # the report as a table and in words, for the finish screen
     keepNow = Signal()  # the run the user chose to keep can now be kept with its report
     message = Signal(str)
 
@@ -128,11 +128,15 @@ class VoiceCoach(QObject):
         column.addWidget(page, 1)
         return box
 
-    def pending_lines(self) -> list[str]:
-        """What the finish screen says of the listening as the run ends."""
+    def pending(self) -> tuple[str, list[str]]:
+        """What the finish screen says of the listening as the run ends (table, words)."""
         if self.report is not None:
-            return report_lines(self.report, self._pace)
-        return [self.tr("Working out what the app heard...")] if self.waiting else []
+            return self._texts(self.report)
+        text = self.tr("Working out what the app heard...") if self.waiting else ""
+        return text, [text] if text else []
+
+    def _texts(self, report: SpeechReport) -> tuple[str, list[str]]:
+        return report_table(report, self._pace), report_lines(report, self._pace)
 
     def defer_keep(self, say: Callable[[str], None]) -> bool:
         """True (and ``keepNow`` later) when keeping must wait for the report."""
@@ -143,14 +147,19 @@ class VoiceCoach(QObject):
         return True
 
     def attach(self, run: RehearsalRun) -> None:
-        """Put the speech report on ``run``; its part words become the words heard, so the
-        measured pace of a listened run is the real one."""
+        """Put the speech report on ``run``. Each part heard takes its spoken time and words
+        (as ``rehearse-audio`` stores them), so the measured pace of a listened run is the
+        real one; a part not heard keeps its clock time and no words (it never counts)."""
         report = self.report
         if report is None:
             return
         run.speech = report.to_json()
-        run.splits = [PartSplit(s.part, s.seconds, s.target_seconds,
-                                report.part(s.part).words) for s in run.splits]
+        splits = []
+        for split in run.splits:
+            heard = report.part(split.part)
+            seconds = heard.seconds if heard.words else split.seconds
+            splits.append(PartSplit(split.part, seconds, split.target_seconds, heard.words))
+        run.splits = splits
 
     def end(self, pace_wpm: float) -> None:
         """The run ended: stop listening; ``reportReady`` follows."""
@@ -180,7 +189,7 @@ class VoiceCoach(QObject):
         self.report, self.pcm, self.waiting = report, pcm, False
         self.badge.show_state("")
         self.reportReady.emit(report, pcm)
-        self.reportText.emit(report_lines(report, self._pace))
+        self.reportText.emit(*self._texts(report))
         if self._keep:
             self._keep = False
             self.keepNow.emit()
@@ -188,7 +197,7 @@ class VoiceCoach(QObject):
     def _on_failed(self, reason: str) -> None:
         self.waiting, self.started = False, False
         self.badge.show_state("")
-        self.reportText.emit([])
+        self.reportText.emit("", [])
         if self._keep:
             self._keep = False
             self.keepNow.emit()

@@ -189,7 +189,7 @@ class RehearsalWindow(QMainWindow):
         self.mode = Mode.FINISHED
         self.finish_panel.show_result(finish_summary(self.engine, self._tr))
         self.voice.end(self.narrative.pace_wpm)
-        self.finish_panel.show_speech(self.voice.pending_lines())
+        self.finish_panel.show_speech(*self.voice.pending())
         self.body.setCurrentWidget(self.finish_panel)
         self.setFocus()
 

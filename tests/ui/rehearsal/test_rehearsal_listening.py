@@ -106,7 +106,8 @@ def test_a_listened_run_shows_the_speech_report_and_keeps_it(qtbot, controller, 
     window.on_escape()  # the end of the run; the report is already in
     speech = window.finish_panel.speech
     assert speech.isVisible()
-    text = speech.text()
+    text = speech.accessibleName()  # the table's words, as a screen reader hears them
+    assert "<table" in speech.text() and "Story of Now" in speech.text()
     for part in ("Overall", "Story of Self", "Story of Us", "Story of Now"):
         assert part in text
     assert "a minute (your pace 125;" in text
@@ -120,9 +121,12 @@ def test_a_listened_run_shows_the_speech_report_and_keeps_it(qtbot, controller, 
     assert report["ask"]["as_written"] is True
     assert 120 <= report["overall"]["wpm"] <= 180
     assert report["overall"]["coverage"] > 0.8
-    heard = {s.part: s.words for s in runs[0].splits}
-    assert heard[PartKind.SELF] == next(p["words"] for p in report["parts"]
-                                        if p["part"] == "self")
+    heard = {s.part: (s.seconds, s.words) for s in runs[0].splits}
+    said = next(p for p in report["parts"] if p["part"] == "self")
+    assert heard[PartKind.SELF] == (said["seconds"], said["words"])
+    # the measured pace is now the heard one, not draft words over key presses
+    assert controller.store.measured_pace(sample.id) == pytest.approx(
+        report["overall"]["words"] * 60 / sum(p["seconds"] for p in report["parts"]), abs=1)
     assert controller.recordings().has(runs[0].id)
     window.close()
 
