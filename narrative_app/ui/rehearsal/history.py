@@ -137,6 +137,9 @@ class RehearsalHistoryPage(QWidget):
             "a speaking pace of {low} to {high} words a minute; peer practice never counts. "
             "The latest {n} runs that count are used.").format(
             low=SPOKEN_WPM[0], high=SPOKEN_WPM[1], n=PACE_RUNS)
+        if any(run.speech for run in self.runs):
+            rule += " " + self.tr("The app has listened to some of your runs, so only those "
+                                  "count: their pace is what it heard.")
         if measured:
             text = self.tr(
                 "Your measured pace: {wpm} words per minute, from {count} of your kept runs. "

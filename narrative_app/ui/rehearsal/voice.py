@@ -37,6 +37,10 @@ class ListeningBadge(QLabel):
         self.setBackgroundRole(QPalette.ColorRole.Highlight)
         self.setForegroundRole(QPalette.ColorRole.HighlightedText)
         self.setMargin(6)
+        font = self.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.setFont(font)
         self.setVisible(False)
 
     def show_state(self, text: str) -> None:
