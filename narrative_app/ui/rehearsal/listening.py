@@ -56,10 +56,12 @@ class Listener(QObject):
         return self._future is not None and not self._future.done()
 
     def start(self, narrative: Narrative) -> None:
-        if self.active:
-            return
+        if self._future is not None and not self._future.done():
+            self._stop.set()  # the last run's listening, still finishing: wait for it
+            self._future.result()
         self._stop = threading.Event()
         self._events = queue.Queue()
+        self.heard_seconds = 0.0
         try:
             source = self.factory()
         except Exception as error:  # a factory that cannot open the device
