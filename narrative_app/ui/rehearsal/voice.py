@@ -200,6 +200,7 @@ class VoiceCoach(QObject):
 
     def _on_failed(self, reason: str) -> None:
         self.waiting, self.started = False, False
+        self.set_enabled(False)  # off until the user turns it on again: no retrying each tick
         self.badge.show_state("")
         self.reportText.emit("", [])
         if self._keep:

@@ -159,3 +159,29 @@ def test_no_microphone_says_so_and_rehearses_as_today(qtbot, controller, sample,
     window.on_start()
     assert not window.voice.badge.isVisibleTo(window)
     window.close()
+
+
+class RefusedSource:
+    """A microphone the computer will not open (permission refused)."""
+
+    def chunks(self):
+        from narrative_app.rehearsal.speech.audio import MicrophoneUnavailableError
+
+        raise MicrophoneUnavailableError("The microphone could not be opened (access denied).")
+        yield b""  # pragma: no cover - makes this a generator
+
+
+def test_a_refused_microphone_says_so_and_the_run_carries_on(qtbot, controller, sample):
+    window = RehearsalWindow(controller, sample, clock=StillClock(), countdown=False,
+                             listen=True, audio=RefusedSource)
+    qtbot.addWidget(window)
+    window.show()
+    window.on_start()
+    qtbot.waitUntil(lambda: "Not listening" in window.hud.note_label.text(), timeout=10000)
+    assert "access denied" in window.hud.note_label.text()
+    assert not window.voice.badge.isVisible()
+    window.on_escape()
+    assert not window.finish_panel.speech.isVisible()
+    assert window.keep_run()
+    assert controller.store.list_runs(sample.id)[0].speech == {}
+    window.close()
