@@ -50,12 +50,15 @@ class Listener(QObject):
         self._timer = QTimer(self, interval=POLL_MS, timeout=self.poll)
         self.level = 0.0
         self.heard_seconds = 0.0
+        self._closed = False
 
     @property
     def active(self) -> bool:
         return self._future is not None and not self._future.done()
 
     def start(self, narrative: Narrative) -> None:
+        if self._closed:
+            return
         if self._future is not None and not self._future.done():
             self._stop.set()  # the last run's listening, still finishing: wait for it
             self._future.result()
@@ -98,7 +101,8 @@ class Listener(QObject):
             self._timer.stop()
 
     def shutdown(self) -> None:
-        """Stop and join the worker; no event is emitted after this."""
+        """Stop and join the worker; nothing starts after this."""
+        self._closed = True
         self._stop.set()
         self._timer.stop()
         self._executor.shutdown(wait=True, cancel_futures=True)
