@@ -79,10 +79,14 @@ def spoken_totals(narrative_id: int, runs: int) -> Select[Any]:
         & (SplitRow.words * 60 <= SplitRow.seconds * fastest)
         & (SplitRow.words * 60 >= SplitRow.seconds * slowest)
     )
+    # Once the app has listened to a run, only listened runs count: their pace is heard,
+    # not guessed from key presses (the same rule as ``rehearsal.pace.pace_verdicts``).
+    listened = exists().where(RunRow.narrative_id == narrative_id, RunRow.speech != "{}")
     recent = (
         select(RunRow.id)
         .where(RunRow.narrative_id == narrative_id)
         .where(exists().where(SplitRow.run_id == RunRow.id, spoken))
+        .where(~listened | (RunRow.speech != "{}"))
         .order_by(RunRow.started_at.desc(), RunRow.id.desc())
         .limit(runs)
     )

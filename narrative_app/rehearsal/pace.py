@@ -4,7 +4,8 @@ The store measures the pace over the latest ``PACE_RUNS`` runs with spoken words
 only parts told to the end at a believable pace (``SPOKEN_WPM``). This module applies the
 same rule to a list of domain runs so the history can say, run by run, whether it counts:
 ended before a part was told to the end (Esc), peer practice, too fast (paged through),
-too slow (left running), or older than the runs in use. Qt-free.
+too slow (left running), older than the runs in use, or timed by key presses while runs the
+app listened to exist (the heard pace replaces the key-press pace). Qt-free.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class PaceReason(enum.StrEnum):
     TOO_FAST = "too_fast"
     TOO_SLOW = "too_slow"
     OLDER = "older"
+    NOT_HEARD = "not_heard"  # timed by key presses while listened runs exist
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,9 @@ def run_pace(run: RehearsalRun) -> RunPace:
 def pace_verdicts(runs: Sequence[RehearsalRun]) -> list[RunPace]:
     """For each run (in the order given, oldest first), whether it counts and why."""
     verdicts = [run_pace(run) for run in runs]
+    if any(run.speech for run in runs):  # heard pace replaces the key-press pace
+        verdicts = [RunPace(PaceReason.NOT_HEARD, v.wpm) if v.counts and not run.speech else v
+                    for v, run in zip(verdicts, runs, strict=True)]
     in_use = 0
     for i in sorted(range(len(runs)), key=lambda i: (runs[i].started_at, runs[i].id or 0),
                     reverse=True):

@@ -9,6 +9,7 @@ retries on a timer, so nothing typed is ever dropped.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from narrative_app.domain import DEFAULT_PACE_WPM, PartKind
 from narrative_app.errors import NarrativeAppError, describe_error
 from narrative_app.method.presets import CUSTOM, apply_preset
+from narrative_app.rehearsal.speech.recordings import RecordingShelf
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -378,17 +380,34 @@ class NarrativeController(QObject):
         measured = self._pace_cache.get(narrative.id or -1)
         return float(measured) if measured else float(narrative.pace_wpm)
 
-    def add_run(self, run: RehearsalRun) -> int:
+    def add_run(self, run: RehearsalRun, recording: bytes = b"") -> int:
+        """Keep a run (and its recording, when the app listened) in the store's history."""
         run_id = self.store.add_run(run)
+        if recording:
+            # the run and its report are kept even if the audio cannot be written
+            with contextlib.suppress(OSError):
+                self.recordings().save(run_id, recording)
         self._pace_cache.pop(run.narrative_id, None)
         self.runsChanged.emit(run.narrative_id)
         self.libraryChanged.emit()
         return run_id
 
+    def recordings(self) -> RecordingShelf:
+        """The recordings of listened runs, in the data folder (never in a backup)."""
+        return RecordingShelf(self.store.data_dir)
+
+    def delete_recordings(self, run_id: int | None = None) -> int:
+        """Delete one run's recording, or every recording when ``run_id`` is None."""
+        shelf = self.recordings()
+        count = shelf.delete_all() if run_id is None else int(shelf.delete(run_id))
+        self.runsChanged.emit(self.current.id if self.current and self.current.id else 0)
+        return count
+
     def delete_run(self, run_id: int) -> None:
         """Delete one rehearsal run of the open narrative; its pace is measured again."""
         narrative = self._require_current()
         self.store.delete_run(run_id)
+        self.recordings().delete(run_id)
         self._pace_cache.pop(narrative.id, None)
         self.runsChanged.emit(narrative.id)
         self.libraryChanged.emit()

@@ -59,3 +59,36 @@ def test_the_store_deletes_one_run_and_the_pace_follows(tmp_path) -> None:
             store.delete_run(slow.id)
     finally:
         store.close()
+
+
+def heard(day: int, seconds: float, words: int) -> RehearsalRun:
+    listened = run(day, [(seconds, words)], view="cues")
+    listened.speech = {"overall": {"words": words, "wpm": words * 60 / seconds}}
+    return listened
+
+
+def test_heard_runs_replace_key_press_runs_in_the_verdicts() -> None:
+    runs = [run(0, [(60, 200)]), heard(1, 60, 110), run(2, [(60, 180)])]
+    reasons = [v.reason for v in pace_verdicts(runs)]
+    assert reasons == [PaceReason.NOT_HEARD, PaceReason.COUNTS, PaceReason.NOT_HEARD]
+    # without any listened run, key presses still count
+    assert all(v.counts for v in pace_verdicts([runs[0], runs[2]]))
+
+
+def test_the_store_measures_the_heard_pace_once_a_run_was_listened_to(tmp_path) -> None:
+    from narrative_app.domain import Narrative
+    from narrative_app.models.store import NarrativeStore
+
+    store = NarrativeStore.open(tmp_path)
+    try:
+        narrative_id = store.create(Narrative(title="Pace"))
+        for kept in (run(0, [(60, 200)]), run(2, [(60, 180)])):
+            kept.narrative_id = narrative_id
+            store.add_run(kept)
+        assert store.measured_pace(narrative_id) == 190  # key presses only
+        listened = heard(1, 60, 110)
+        listened.narrative_id = narrative_id
+        store.add_run(listened)
+        assert store.measured_pace(narrative_id) == 110  # what was heard, even if older
+    finally:
+        store.close()

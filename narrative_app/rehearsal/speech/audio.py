@@ -141,7 +141,7 @@ class MicrophoneSource:
     def available() -> tuple[bool, str]:
         """(True, "") when a microphone can be opened, else (False, a plain reason)."""
         try:
-            sd = _sounddevice()
+            sd = sounddevice_module()
             if not any(d.get("max_input_channels", 0) > 0 for d in sd.query_devices()):
                 return False, "No microphone was found. You can still rehearse without listening."
         except MicrophoneUnavailableError as exc:
@@ -150,11 +150,21 @@ class MicrophoneSource:
             return False, "No microphone was found. You can still rehearse without listening."
         return True, ""
 
+    @staticmethod
+    def devices() -> list[tuple[int, str]]:
+        """(index, name) of every input device; empty when there is none or no PortAudio."""
+        try:
+            found = sounddevice_module().query_devices()
+        except Exception:
+            return []
+        return [(i, str(d.get("name", i))) for i, d in enumerate(found)
+                if d.get("max_input_channels", 0) > 0]
+
     def stop(self) -> None:
         self._stopped = True
 
     def chunks(self) -> Iterator[bytes]:
-        sd = _sounddevice()
+        sd = sounddevice_module()
         try:
             stream = sd.RawInputStream(
                 samplerate=SAMPLE_RATE, channels=1, dtype="int16", device=self.device,
@@ -171,7 +181,7 @@ class MicrophoneSource:
                 yield bytes(data)
 
 
-def _sounddevice() -> Any:
+def sounddevice_module() -> Any:
     try:
         import sounddevice
     except (ImportError, OSError):

@@ -141,8 +141,12 @@ class Recogniser:
         for chunk in source.chunks():
             decoder.process_raw(chunk, no_search=False, full_utt=False)
         decoder.end_utt()
+        return self.final_words()
+
+    def final_words(self) -> list[HeardWord]:
+        """The words of the last finished utterance (after ``decode`` or ``partials``)."""
         heard = []
-        for seg in decoder.seg():
+        for seg in self._decoder.seg():
             word = seg.word
             if word.startswith(("<", "[", "+")):
                 continue

@@ -46,6 +46,8 @@ class SpeechMetrics:
     coverage: float = 0.0
     skipped: list[str] = field(default_factory=list)
     added: int = 0
+    start: float = 0.0  # seconds into the recording of the first word heard (for playback)
+    end: float = 0.0
 
 
 @dataclass
@@ -86,6 +88,7 @@ def _metrics(script: DraftScript, alignment: Alignment, kind: PartKind | None) -
     if picked:
         first, last = picked[0], picked[-1]
         out.seconds = round(heard[last].end - heard[first].start, 2)
+        out.start, out.end = round(heard[first].start, 2), round(heard[last].end, 2)
         out.words = sum(1 for i in picked if not heard[i].is_filler)
         out.fillers = sum(1 for i in picked if heard[i].is_filler)
         out.added = sum(

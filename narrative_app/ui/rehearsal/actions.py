@@ -2,7 +2,7 @@
 that owns the QActions by name and emits a request when one is triggered.
 
 The keys a presentation clicker sends (Page Up/Down, B, F5, Esc) are always on. The other
-single-character keys (F, M, T, C, P, V, L, ".", "-", "+", "=") can be turned off, and any
+single-character keys (F, M, T, C, P, A, V, L, ".", "-", "+", "=") can be turned off, and any
 action can be given other keys, in the rehearsal key settings (WCAG 2.1.4). The same table
 feeds the button labels and Help > Keyboard shortcuts, so they never disagree.
 """
@@ -74,6 +74,11 @@ def action_specs() -> list[ActionSpec]:
                    ("C",), checkable=True),
         ActionSpec("peer", _tr("Peer practice"), _tr("Tell for 2:00, then 3:00 of feedback"),
                    ("P",), checkable=True),
+        ActionSpec("listen", _tr("Listen"), _tr("Listen while I rehearse (the microphone; "
+                                                "nothing leaves this computer)"), ("A",),
+                   checkable=True),
+        ActionSpec("microphone", _tr("Microphone"), _tr("Choose and check the microphone"),
+                   ("Ctrl+M",)),
         ActionSpec("keys", _tr("Keys"), _tr("Turn single-key shortcuts off or change keys"),
                    ("Ctrl+K",)),
     ]

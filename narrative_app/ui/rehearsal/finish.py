@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from narrative_app.method.presets import format_seconds
 from narrative_app.rehearsal.display import FinishSummary, TimeStatus
+from narrative_app.ui.rehearsal.actions import RehearsalActions
 from narrative_app.ui.rehearsal.controls import FocusButton
 from narrative_app.ui.rehearsal.theme import muted, status_colour
 
@@ -41,6 +42,10 @@ class FinishPanel(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.parts_box = QVBoxLayout()
         self.parts_box.setSpacing(2)
+        self.speech = QLabel(self)  # what was heard, when the app listened
+        self.speech.setWordWrap(True)
+        self.speech.setTextFormat(Qt.TextFormat.RichText)
+        self.speech.setVisible(False)
         self.question = QLabel(self)
         self.question.setWordWrap(True)
         self.rule = QLabel(self)
@@ -68,6 +73,8 @@ class FinishPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(self.parts_box)
+        layout.addSpacing(8)
+        layout.addWidget(self.speech)
         layout.addSpacing(12)
         layout.addWidget(self.question)
         layout.addWidget(self.rule)
@@ -89,6 +96,17 @@ class FinishPanel(QWidget):
             label = f"{words} ({key})" if key else words
             button.setText(label)
             button.setAccessibleName(label)
+
+    def follow_keys(self, actions: RehearsalActions) -> None:
+        """Label the buttons with the rehearsal's keys, now and whenever they change."""
+        self._actions = actions
+        actions.keysChanged.connect(self._label_keys)
+        self._label_keys()
+
+    def _label_keys(self) -> None:
+        key = self._actions.key_text
+        self.set_keys({"keep": key("next") or key("keep"), "discard": key("discard"),
+                       "again": key("start"), "close": key("end")})
 
     def show_result(self, summary: FinishSummary) -> None:
         self.decided = False
@@ -113,6 +131,16 @@ class FinishPanel(QWidget):
         self.discard_button.setVisible(True)
         self.again_button.setVisible(False)
         self.close_button.setVisible(True)
+
+    def show_speech(self, table: str, lines: list[str]) -> None:
+        """The listening report (a small table, and the same in words for screen readers),
+        or a line saying it is on its way; empty hides it."""
+        text = "\n".join(lines)
+        self.speech.setText(table)
+        self.speech.setAccessibleName(text)
+        self.speech.setAccessibleDescription(text)
+        self.speech.setVisible(bool(text))
+        self.rule.setVisible(not text)  # room for the report on a laptop screen
 
     def summary_text(self) -> str:
         return "\n".join(label.text() for label in self.part_lines)
@@ -151,6 +179,9 @@ class FinishPanel(QWidget):
         big.setPixelSize(max(16, round(size * 1.6)))
         big.setWeight(big.Weight.DemiBold)
         self.heading.setFont(big)
+        small = self.font()
+        small.setPixelSize(max(12, round(size * 0.75)))
+        self.speech.setFont(small)
 
 
 def ask_keep_on_close(parent: QWidget, seconds: float, short: bool) -> QMessageBox.StandardButton:

@@ -34,6 +34,8 @@ from narrative_app.rehearsal.pace import PaceReason, RunPace, pace_verdicts
 from narrative_app.rehearsal.peer import feedback_questions
 from narrative_app.ui.controller import NarrativeController
 from narrative_app.ui.rehearsal.chart import RunChart
+from narrative_app.ui.rehearsal.playback import RecordingMenu
+from narrative_app.ui.rehearsal.speech_text import heard_pace
 from narrative_app.ui.rehearsal.theme import status_colour
 from narrative_app.ui.widgets.common import make_heading, make_muted
 
@@ -43,7 +45,8 @@ class RehearsalHistoryPage(QWidget):
 
     rehearseRequested = Signal()
 
-    COLUMNS = ("date", "self", "us", "now", "total", "view", "pace", "notes", "feedback")
+    COLUMNS = ("date", "self", "us", "now", "total", "view", "pace", "notes", "feedback",
+               "heard")
 
     def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +65,8 @@ class RehearsalHistoryPage(QWidget):
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Date"), self.tr("Self"), self.tr("Us"), self.tr("Now"), self.tr("Total"),
-            self.tr("View"), self.tr("Pace"), self.tr("Notes"), self.tr("Feedback")])
+            self.tr("View"), self.tr("Pace"), self.tr("Notes"), self.tr("Feedback"),
+            self.tr("Heard pace")])
         self.table.setAccessibleName(self.tr("Rehearsal runs, newest first"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -76,6 +80,8 @@ class RehearsalHistoryPage(QWidget):
         self.delete_action.setToolTip(self.tr("Delete the selected run from the history"))
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.delete_action)
+        self.recordings = RecordingMenu(controller, self)
+        self.recordings.message.connect(self.summary_label.setText)
         self.legend = QLabel(self.tr(
             "Each time is judged against that run's own target: within time, just over, or "
             "over. A dash on each bar marks the run's target."), self)
@@ -130,6 +136,9 @@ class RehearsalHistoryPage(QWidget):
             "a speaking pace of {low} to {high} words a minute; peer practice never counts. "
             "The latest {n} runs that count are used.").format(
             low=SPOKEN_WPM[0], high=SPOKEN_WPM[1], n=PACE_RUNS)
+        if any(run.speech for run in self.runs):
+            rule += " " + self.tr("The app has listened to some of your runs, so only those "
+                                  "count: their pace is what it heard.")
         if measured:
             text = self.tr(
                 "Your measured pace: {wpm} words per minute, from {count} of your kept runs. "
@@ -148,6 +157,20 @@ class RehearsalHistoryPage(QWidget):
             return
         self.pace_label.setText(f"{text} {rule}")
 
+    def _heard_tip(self, run: RehearsalRun) -> str:
+        if not run.speech:
+            return self.tr("Not listened to")
+        on_disk = self.tr("recording kept: right-click to play or delete") if (
+            self.recordings.has(run)) else self.tr("no recording kept")
+        return f"{run.notes}\n{on_disk}" if run.notes else on_disk
+
+    def heard_trend(self) -> str:
+        """The heard pace across listened runs, oldest first ('' without any)."""
+        paces = [heard_pace(r.speech) for r in self.runs if heard_pace(r.speech)]
+        if not paces:
+            return ""
+        return self.tr("Heard pace, oldest first: {paces}.").format(paces=" → ".join(paces[-6:]))
+
     def _show_summary(self, error: str) -> None:
         if error:
             self.summary_label.setText(error)
@@ -163,9 +186,9 @@ class RehearsalHistoryPage(QWidget):
             text = self.tr("1 run kept. Latest: {latest} against a target of {target}.")
         else:
             text = self.tr("{count} runs kept. Latest: {latest} against a target of {target}.")
-        self.summary_label.setText(text.format(
-            count=len(self.runs), latest=format_seconds(latest.total_seconds),
-            target=format_seconds(target)))
+        text = text.format(count=len(self.runs), latest=format_seconds(latest.total_seconds),
+                           target=format_seconds(target))
+        self.summary_label.setText(" ".join(t for t in (text, self.heard_trend()) if t))
 
     def _cell(self, text: str, tip: str = "", state: TimeStatus = TimeStatus.NONE,
               align_right: bool = False) -> QTableWidgetItem:
@@ -206,6 +229,7 @@ class RehearsalHistoryPage(QWidget):
                 wpm=wpm),
             PaceReason.OLDER: self.tr("not counted: older than the latest {n}").format(
                 n=PACE_RUNS),
+            PaceReason.NOT_HEARD: self.tr("not counted: timed by keys; heard runs are used"),
         }[verdict.reason]
 
     def _fill_table(self) -> None:
@@ -229,6 +253,7 @@ class RehearsalHistoryPage(QWidget):
             cells.append(self._cell(run.notes, run.notes))
             answers = "\n".join(f"{prompts.get(k, k)}: {v}" for k, v in run.feedback.items())
             cells.append(self._cell(self.tr("Yes") if answers else "", answers))
+            cells.append(self._cell(heard_pace(run.speech), self._heard_tip(run)))
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)
 
@@ -240,6 +265,9 @@ class RehearsalHistoryPage(QWidget):
         self.table.selectRow(row)
         self.menu = QMenu(self.table)
         self.menu.addAction(self.delete_action)
+        run = self.selected_run()
+        if run is not None:
+            self.recordings.add_to(self.menu, run)
         self.menu.popup(self.table.viewport().mapToGlobal(point))
 
     def selected_run(self) -> RehearsalRun | None:

@@ -35,7 +35,7 @@ from narrative_app.ui.rehearsal.theme import accent, status_colour
 # (button key, action name): the order of the row. The view list sits after "next".
 _BUTTONS = (("toggle", "toggle"), ("previous", "prev"), ("next", "next"))
 _MORE_BUTTONS = ("less", "more", "slower", "faster", "mirror", "zoom_out", "zoom_in", "blank",
-                 "full", "theme", "countdown", "peer", "keys")
+                 "full", "theme", "countdown", "peer", "listen", "microphone", "keys")
 _TELEPROMPTER = ("slower", "faster", "mirror")
 _MEMORISE = ("less", "more")
 
@@ -247,7 +247,8 @@ class RehearsalHud(QWidget):
         buttons = self.controls.buttons
         shown = {
             "toggle": not finished, "previous": telling, "next": not finished,
-            "countdown": state.ready, "peer": state.ready,
+            "countdown": state.ready, "peer": state.ready, "listen": state.ready,
+            "microphone": state.ready,
         }
         for key in _TELEPROMPTER:  # the finish screen hides the teleprompter's controls
             shown[key] = telling and view is TextView.TELEPROMPTER

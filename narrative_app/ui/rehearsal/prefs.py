@@ -1,4 +1,5 @@
-"""UI: the rehearsal view's remembered choices (colours, view, zoom, countdown, mirror, keys).
+"""UI: the rehearsal view's remembered choices (colours, view, zoom, countdown, mirror, keys,
+listening and the microphone).
 
 Kept in QSettings under ``rehearsal/`` so the next rehearsal opens the way the last one
 closed. Unreadable values fall back to the defaults rather than failing.
@@ -27,6 +28,8 @@ class RehearsalPrefs:
     mirror: bool = False
     single_keys: bool = True  # letters and symbols as shortcuts (the clicker keys always work)
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the user's own keys
+    listen: bool = False  # "Listen while I rehearse": off until the user turns it on
+    microphone: str = ""  # the chosen input device's name ("" for the system default)
 
 
 def _bool(value: object) -> bool:
@@ -46,6 +49,8 @@ def load_prefs(settings: QSettings | None = None) -> RehearsalPrefs:
     prefs.mirror = _bool(settings.value(PREFIX + "mirror", False))
     prefs.single_keys = _bool(settings.value(PREFIX + "single_keys", True))
     prefs.keys = _keys(settings.value(PREFIX + "keys", "{}"))
+    prefs.listen = _bool(settings.value(PREFIX + "listen", False))
+    prefs.microphone = str(settings.value(PREFIX + "microphone", "") or "")
     return prefs
 
 
@@ -69,4 +74,6 @@ def save_prefs(prefs: RehearsalPrefs, settings: QSettings | None = None) -> None
     settings.setValue(PREFIX + "mirror", prefs.mirror)
     settings.setValue(PREFIX + "single_keys", prefs.single_keys)
     settings.setValue(PREFIX + "keys", json.dumps({k: list(v) for k, v in prefs.keys.items()}))
+    settings.setValue(PREFIX + "listen", prefs.listen)
+    settings.setValue(PREFIX + "microphone", prefs.microphone)
     settings.sync()

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette, QTextDocument
 from PySide6.QtWidgets import QFrame, QStackedWidget, QTextBrowser, QWidget
 
-from narrative_app.domain import StoryPart
+from narrative_app.domain import PartKind, StoryPart
 from narrative_app.rehearsal.views import (
     Block,
     BlockKind,
@@ -101,6 +101,20 @@ class RehearsalStage(QStackedWidget):
         self._part = part
         self._title = title
         self.render()
+
+    def follow_voice(self, kind: PartKind, share: float) -> None:
+        """The speaker's voice reached ``share`` of part ``kind``: move the text there, in the
+        teleprompter and the full text (other views fit on the screen and stay still)."""
+        if self._part is None or self._part.kind is not kind:
+            return
+        if self.view is TextView.TELEPROMPTER:
+            self.teleprompter.follow(share)
+        elif self.view is TextView.FULL:
+            bar = self.text_view.verticalScrollBar()
+            # the line being said sits about a third of the way down
+            target = round(share * (bar.maximum() + bar.pageStep()) - bar.pageStep() / 3)
+            if target > bar.value():
+                bar.setValue(min(bar.maximum(), target))
 
     def set_view(self, view: TextView) -> None:
         self.view = TextView(view)

@@ -108,6 +108,14 @@ class Teleprompter(QWidget):
         self._offset = min(self.content_height(), self._offset + self.pixels_per_second() * seconds)
         self.update()
 
+    def follow(self, share: float) -> None:
+        """Put the reading line ``share`` (0-1) of the way through the text (the voice
+        follower heard that far); never backwards, so the words said stay above the line."""
+        target = max(0.0, min(1.0, share)) * self.content_height()
+        if target > self._offset:
+            self._offset = target
+            self.update()
+
     def progress(self) -> float:
         """How far through the text the reading line is, from 0 to 1."""
         height = self.content_height()

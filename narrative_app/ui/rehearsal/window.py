@@ -1,10 +1,10 @@
 """UI: the rehearsal window, a timed speaker-notes view driven by keyboard or clicker.
 
-Timing lives in the Qt-free ``RehearsalEngine`` and what the labels say in ``hud_state``,
-both over the injected clock (tests move time without sleeping). The window owns small parts
-that talk through signals: ``RehearsalActions`` (the keys, emitting requests), ``RehearsalHud``
-(labels and buttons, given a display state), the stage, the feedback card and the finish
-panel. Runs are stored through ``controller.add_run``.
+Timing lives in the Qt-free ``RehearsalEngine``, labels in ``hud_state``, over an injected
+clock. The window owns parts that talk through signals: ``RehearsalActions`` (keys),
+``RehearsalHud``, the stage, the feedback card, the finish panel, and ``VoiceCoach`` (listening
+on one owned worker: follows the voice, may move on a part, reports at the end). Runs are
+stored through ``controller.add_run``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QScreen
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from narrative_app.domain import Narrative
+from narrative_app.domain import Narrative, PartKind
 from narrative_app.errors import NarrativeAppError
 from narrative_app.rehearsal.display import Mode, finish_summary, hud_state
 from narrative_app.rehearsal.engine import COUNTDOWN_SECONDS, Phase, RehearsalEngine, plan_for
@@ -29,10 +29,12 @@ from narrative_app.ui.rehearsal.feedback import FeedbackCard
 from narrative_app.ui.rehearsal.finish import FinishPanel, ask_keep_on_close
 from narrative_app.ui.rehearsal.hud import RehearsalHud
 from narrative_app.ui.rehearsal.keys import RehearsalKeysDialog
+from narrative_app.ui.rehearsal.listening import SourceFactory
 from narrative_app.ui.rehearsal.prefs import RehearsalPrefs, load_prefs, save_prefs
 from narrative_app.ui.rehearsal.screens import show_on, show_on_number, toggle_full_screen
 from narrative_app.ui.rehearsal.stage import RehearsalStage, TextView
 from narrative_app.ui.rehearsal.theme import RehearsalTheme, rehearsal_palette
+from narrative_app.ui.rehearsal.voice import VoiceCoach
 
 TICK_MS = 40
 IDLE_TICK_MS = 200
@@ -48,23 +50,21 @@ class RehearsalWindow(QMainWindow):
                  parent: QWidget | None = None, *, clock: Callable[[], float] = time.monotonic,
                  now: Callable[[], datetime] = datetime.now,
                  theme: RehearsalTheme | None = None, peer: bool = False,
-                 countdown: bool | None = None, view: TextView | None = None) -> None:
-        """``theme``, ``countdown`` and ``view`` default to the choices of the last rehearsal."""
+                 countdown: bool | None = None, view: TextView | None = None,
+                 listen: bool | None = None, audio: SourceFactory | None = None) -> None:
+        """``theme``, ``countdown``, ``view`` and ``listen`` default to the last rehearsal's
+        choices; ``audio`` makes the sound source (the chosen microphone when None)."""
         super().__init__(parent)
         prefs = load_prefs()
-        self.controller = controller
-        self.narrative = narrative
-        self._clock = clock
-        self._now = now
+        self.controller, self.narrative = controller, narrative
+        self._clock, self._now = clock, now
         self.peer = peer
         self.countdown = prefs.countdown if countdown is None else countdown
         self.theme = RehearsalTheme(theme or prefs.theme)
-        self.mode = Mode.TELLING
-        self.blanked = False
+        self.mode, self.blanked = Mode.TELLING, False
         self.saved_run_id: int | None = None
         self.feedback_timer: Countdown | None = None
-        self._flash = ("", 0.0)
-        self._last_tick = clock()
+        self._flash, self._last_tick = ("", 0.0), clock()
         self._tr = partial(QCoreApplication.translate, "RehearsalDisplay")
         self.setWindowTitle(self.tr("Rehearse: {title}").format(title=narrative.title))
         self.setAccessibleName(self.windowTitle())
@@ -78,12 +78,19 @@ class RehearsalWindow(QMainWindow):
         self.stage.teleprompter.mirrored = prefs.mirror
         self.feedback_card = FeedbackCard(self)
         self.finish_panel = FinishPanel(self)
+        self.voice = VoiceCoach(audio, prefs.microphone, self)
+        self.voice.enabledChanged.connect(partial(self.commands.set_checked, "listen"))
+        self.voice.followed.connect(self.stage.follow_voice)
+        self.voice.partHeard.connect(self._on_part_heard)
+        self.voice.reportText.connect(self.finish_panel.show_speech)
+        self.voice.keepNow.connect(self.keep_run)
+        self.voice.message.connect(self.flash)
         self.body = QStackedWidget(self)
         for page in (self.stage, self.feedback_card, self.finish_panel):
             self.body.addWidget(page)
         self.hud = RehearsalHud(self.commands, self.body,
                                 [(v, self.stage.view_name(v)) for v in TextView], self)
-        self.hud.viewChosen.connect(self._set_view_named)
+        self.hud.viewChosen.connect(self.set_view)
         self.hud.screenChosen.connect(partial(show_on_number, self))
         self.hud.textSizeChanged.connect(self.feedback_card.set_pixel_size)
         self.hud.textSizeChanged.connect(self.finish_panel.set_pixel_size)
@@ -92,13 +99,13 @@ class RehearsalWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.hud)
         self.pages.addWidget(self.blank_page)
-        self.setCentralWidget(self.pages)
+        self.setCentralWidget(self.voice.under_badge(self.pages))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # keys go to the window, not a button
         for name, checked in (("mirror", prefs.mirror), ("countdown", self.countdown),
                               ("peer", self.peer)):
             self.commands.set_checked(name, checked)
-        self._label_finish()
-        self.commands.keysChanged.connect(self._label_finish)
+        self.voice.set_enabled(prefs.listen if listen is None else listen, quiet=True)
+        self.finish_panel.follow_keys(self.commands)
         self.finish_panel.keepRequested.connect(self.keep_run)
         self.finish_panel.discardRequested.connect(self.discard_run)
         self.finish_panel.againRequested.connect(self.new_run)
@@ -114,13 +121,14 @@ class RehearsalWindow(QMainWindow):
         stage = self.stage
         handlers: dict[str, Callable[[], object]] = {
             "toggle": self.on_space, "start": self.on_start, "next": self.on_next,
-            "prev": self.on_previous, "down": self.on_down, "up": self.on_up,
+            "prev": self.on_previous, "down": self.on_down, "up": partial(self.on_down, up=True),
             "blank": self.toggle_blank, "full": partial(toggle_full_screen, self),
             "mirror": self.toggle_mirror, "end": self.on_escape, "keep": self.keep_run,
             "discard": self.discard_run, "theme": self.cycle_theme, "keys": self.edit_keys,
-            "countdown": partial(self._toggle_setup, "countdown"),
-            "peer": partial(self._toggle_setup, "peer"),
+            "microphone": self.voice.choose,
         }
+        for setup in ("countdown", "peer", "listen"):
+            handlers[setup] = partial(self._toggle_setup, setup)
         for key, change in (("zoom_in", stage.zoom_in), ("zoom_out", stage.zoom_out),
                             ("view", stage.cycle_view), ("less", stage.ladder_down),
                             ("more", stage.ladder_up), ("slower", stage.slower),
@@ -133,15 +141,9 @@ class RehearsalWindow(QMainWindow):
         dialog = RehearsalKeysDialog(self.commands.single_keys, self.commands.remap, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_keys(dialog.single_keys.isChecked(), dialog.remap())
-
     def set_keys(self, single_keys: bool, remap: dict[str, tuple[str, ...]]) -> None:
         self.commands.apply_keys(single_keys=single_keys, remap=remap)  # labels follow
         self.refresh()
-
-    def _label_finish(self) -> None:
-        key = self.commands.key_text
-        self.finish_panel.set_keys({"keep": key("next") or key("keep"), "discard": key("discard"),
-                                    "again": key("start"), "close": key("end")})
 
     def _pace(self) -> float:
         try:  # the measured pace once the user has rehearsed, else the narrative's own
@@ -152,14 +154,13 @@ class RehearsalWindow(QMainWindow):
     def new_run(self) -> None:
         """A fresh run, ready to start (after the last one was kept or not)."""
         pace = self._pace()
-        plan = peer_plan(self.narrative, pace_wpm=pace) if self.peer else plan_for(self.narrative,
-                                                                                     pace)
+        plan = (peer_plan if self.peer else plan_for)(self.narrative, pace_wpm=pace)
         self.engine = RehearsalEngine(
             plan, self._clock, countdown_seconds=COUNTDOWN_SECONDS if self.countdown else 0.0,
             now=self._now)
-        self.mode = Mode.TELLING
-        self.feedback_timer = None
+        self.mode, self.feedback_timer = Mode.TELLING, None
         self.saved_run_id = None
+        self.voice.reset()
         self.feedback_card.clear()
         self.stage.teleprompter.set_wpm(self.narrative.pace_wpm)
         self.body.setCurrentWidget(self.stage)
@@ -187,18 +188,23 @@ class RehearsalWindow(QMainWindow):
             self.feedback_timer.pause()
         self.mode = Mode.FINISHED
         self.finish_panel.show_result(finish_summary(self.engine, self._tr))
+        self.voice.end(self.narrative.pace_wpm)
+        self.finish_panel.show_speech(*self.voice.pending())
         self.body.setCurrentWidget(self.finish_panel)
         self.setFocus()
 
     def keep_run(self) -> bool:
         if self.mode is not Mode.FINISHED or self.finish_panel.decided:
             return False
+        if self.voice.defer_keep(self.finish_panel.question.setText):
+            return True  # kept (keepNow) with its speech report once that is ready
         run = self.engine.to_run(
             self.narrative.id or 0, view="peer" if self.peer else self.stage.view.value,
             notes=self.finish_panel.notes.text().strip(), feedback=self.feedback_card.answers(),
             with_words=not self.peer)  # a 2:00 peer telling is not the draft: no pace from it
+        self.voice.attach(run)  # the speech report; the pace of a listened run is the heard one
         try:
-            self.saved_run_id = self.controller.add_run(run)
+            self.saved_run_id = self.controller.add_run(run, self.voice.pcm)
         except NarrativeAppError as error:
             self.finish_panel.question.setText(
                 self.tr("This run could not be kept: {reason}").format(reason=str(error)))
@@ -207,6 +213,12 @@ class RehearsalWindow(QMainWindow):
         self.runSaved.emit(self.saved_run_id)
         self.refresh()
         return True
+
+    def _on_part_heard(self, kind: PartKind) -> None:
+        """The speaker started the next part's opening: move on, as Page Down would."""
+        upcoming = self.engine.next if self.mode is Mode.TELLING else None
+        if upcoming is not None and upcoming.kind is kind and self.engine.phase is Phase.RUNNING:
+            self.on_next()
 
     def discard_run(self) -> None:
         if self.mode is Mode.FINISHED and not self.finish_panel.decided:
@@ -219,11 +231,9 @@ class RehearsalWindow(QMainWindow):
             return not self.finish_panel.decided
         return self.engine.phase is not Phase.READY and self.engine.total_elapsed() > 0
 
-    # -- key handlers -------------------------------------------------------------------------
     def _unblank(self) -> bool:
         """Any key first brings a blanked screen back; True when it did."""
-        was_blank = self.blanked
-        if was_blank:
+        if was_blank := self.blanked:
             self.toggle_blank()
         return was_blank
 
@@ -274,17 +284,12 @@ class RehearsalWindow(QMainWindow):
             self.flash(self.tr("This is the first part."))
         self.refresh()
 
-    def on_down(self) -> None:
+    def on_down(self, *, up: bool = False) -> None:
+        """Down (Up): slower (faster) in the teleprompter, else the next (previous) part."""
         if self.stage.view is TextView.TELEPROMPTER and self.mode is Mode.TELLING:
-            self._on_stage(self.stage.slower)
+            self._on_stage(self.stage.faster if up else self.stage.slower)
         else:
-            self.on_next()
-
-    def on_up(self) -> None:
-        if self.stage.view is TextView.TELEPROMPTER and self.mode is Mode.TELLING:
-            self._on_stage(self.stage.faster)
-        else:
-            self.on_previous()
+            (self.on_previous if up else self.on_next)()
 
     def on_escape(self) -> None:
         if self._unblank():
@@ -298,7 +303,6 @@ class RehearsalWindow(QMainWindow):
             self.close()
         self.refresh()
 
-    # -- display toggles ----------------------------------------------------------------------
     def toggle_blank(self) -> None:
         self.blanked = not self.blanked
         self.pages.setCurrentWidget(self.blank_page if self.blanked else self.hud)
@@ -307,32 +311,29 @@ class RehearsalWindow(QMainWindow):
         show_on(self, screen, full_screen=full_screen)
 
     def toggle_mirror(self) -> None:
-        mirrored = not self.stage.teleprompter.mirrored
-        self.stage.teleprompter.set_mirrored(mirrored)
-        self.commands.set_checked("mirror", mirrored)
+        self.stage.teleprompter.set_mirrored(not self.stage.teleprompter.mirrored)
+        self.commands.set_checked("mirror", self.stage.teleprompter.mirrored)
         if self.stage.view is not TextView.TELEPROMPTER:
             self.flash(self.tr("Mirror mode applies to the teleprompter view."))
 
     def _toggle_setup(self, name: str) -> None:
-        """Countdown or peer practice on or off, only before the run starts."""
-        current = self.peer if name == "peer" else self.countdown
+        """Countdown, peer practice or listening on or off, only before the run starts."""
+        current = {"peer": self.peer, "listen": self.voice.enabled}.get(name, self.countdown)
         if self.mode is Mode.TELLING and self.engine.phase is Phase.READY:
-            if name == "peer":
-                self.peer = not current
+            if name == "listen":
+                self.voice.set_enabled(not current)  # it says so when there is no microphone
             else:
-                self.countdown = not current
-            self.commands.set_checked(name, not current)
-            self.new_run()
+                self.peer, self.countdown = ((not current, self.countdown) if name == "peer"
+                                             else (self.peer, not current))
+                self.commands.set_checked(name, not current)
+                self.new_run()
         else:
             self.commands.set_checked(name, current)
             self.flash(self.tr("Change this before the run starts."))
 
-    def set_view(self, view: TextView) -> None:
-        self.stage.set_view(view)
+    def set_view(self, view: TextView | str) -> None:
+        self.stage.set_view(TextView(view))
         self.refresh()
-
-    def _set_view_named(self, value: str) -> None:
-        self.set_view(TextView(value))
 
     def _on_stage(self, change: Callable[[], object]) -> None:
         """A change of view, ladder step, pace or zoom: the stage does it, the labels follow."""
@@ -350,7 +351,6 @@ class RehearsalWindow(QMainWindow):
         self.hud.apply_sizes()
         self.refresh()
 
-    # -- time ---------------------------------------------------------------------------------
     def tick(self) -> None:
         """Called on a timer (and by tests after moving the fake clock)."""
         now = self._clock()
@@ -365,14 +365,14 @@ class RehearsalWindow(QMainWindow):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.voice.enabled and self.mode is Mode.TELLING and self.engine.phase is Phase.RUNNING:
+            self.voice.begin(self.narrative)  # once per run
         state = hud_state(self.engine, self.mode, self.feedback_timer, self._tr)
-        message, until = self._flash
-        notes = [message if message and self._clock() < until else ""]
+        notes = [self._flash[0] if self._clock() < self._flash[1] else ""]
         if self.mode is Mode.TELLING:
             notes.append(self.stage.note)
         self.hud.show_state(state, self.stage.view, notes)
 
-    # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.needs_decision():
             was_running = self.engine.phase is Phase.RUNNING
@@ -391,9 +391,9 @@ class RehearsalWindow(QMainWindow):
                     event.ignore()
                     return
         self._timer.stop()
-        save_prefs(RehearsalPrefs(theme=self.theme, view=self.stage.view, zoom=self.stage.zoom,
-                                  countdown=self.countdown,
-                                  mirror=self.stage.teleprompter.mirrored,
-                                  single_keys=self.commands.single_keys,
-                                  keys=self.commands.remap))
+        self.voice.shutdown()
+        save_prefs(RehearsalPrefs(
+            self.theme, self.stage.view, self.stage.zoom, self.countdown,
+            self.stage.teleprompter.mirrored, self.commands.single_keys, self.commands.remap,
+            listen=self.voice.enabled, microphone=self.voice.microphone))
         event.accept()

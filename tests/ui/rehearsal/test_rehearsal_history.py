@@ -53,7 +53,7 @@ def test_runs_fill_the_table_newest_first_and_the_pace_is_shown(qtbot, controlle
                                 feedback={"what_worked": "The stairs"}))
     rows = page.table_text()
     assert rows[0] == ["02 Mar 2025, 09:00", "2:00", "1:15", "1:45", "5:00", "Peer practice",
-                       "120 a minute: counts", "Slower in the Now", "Yes"]
+                       "120 a minute: counts", "Slower in the Now", "Yes", ""]
     assert rows[1][:5] == ["01 Mar 2025, 09:00", "2:30 (over)", "1:30 (over)",
                            "2:00 (just over)", "6:00 (over)"]
     assert "What worked: The stairs" in page.table.item(0, 8).toolTip()
