@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from narrative_app.domain import PART_ORDER, Narrative, PartKind
 
@@ -74,3 +76,33 @@ def parse_duration(text: str) -> int | None:
     except ValueError:
         return None
     return value if value >= 0 else None
+
+
+def apply_meta(narrative: Narrative, changes: Mapping[str, Any]) -> bool:
+    """Apply purpose changes (title, audience, occasion, preset, pace_wpm, values, next_step,
+    people) to ``narrative``; True when anything really changed. A preset other than custom
+    sets every part's target; choosing custom keeps the targets as they are."""
+    changed = False
+    for key, raw in changes.items():
+        if key == "preset":
+            if raw != CUSTOM:
+                before = {k: p.target_seconds for k, p in narrative.parts.items()}
+                previous = narrative.preset
+                apply_preset(narrative, raw)
+                after = {k: p.target_seconds for k, p in narrative.parts.items()}
+                changed |= before != after or previous != narrative.preset
+            elif narrative.preset != CUSTOM:
+                narrative.preset = CUSTOM
+                changed = True
+            continue
+        value: Any = raw
+        if key == "values":
+            value = list(raw)
+        elif key == "people":
+            value = dict(raw)
+        elif key == "pace_wpm":
+            value = int(raw)
+        if getattr(narrative, key) != value:
+            setattr(narrative, key, value)
+            changed = True
+    return changed

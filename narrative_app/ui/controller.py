@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from narrative_app.domain import DEFAULT_PACE_WPM, PartKind
 from narrative_app.errors import NarrativeAppError, describe_error
-from narrative_app.method.presets import CUSTOM, apply_preset
+from narrative_app.method.presets import CUSTOM, apply_meta
 from narrative_app.rehearsal.speech.recordings import RecordingShelf
 
 if TYPE_CHECKING:
@@ -246,38 +246,16 @@ class NarrativeController(QObject):
             self.store.update(narrative_id, people=people)
 
     def set_meta(self, **changes: Any) -> None:
-        """Change title, audience, occasion, preset, pace_wpm or values of the open narrative."""
+        """Change the open narrative's purpose (title, audience, preset, pace, values...)."""
         narrative = self.current
         if narrative is None:
             return
         unknown = set(changes) - set(META_KEYS)
         if unknown:
             raise TypeError(f"set_meta() got unexpected fields: {', '.join(sorted(unknown))}")
-        changed = False
-        for key, raw in changes.items():
-            if key == "preset":
-                if raw != CUSTOM:
-                    before = {k: p.target_seconds for k, p in narrative.parts.items()}
-                    previous = narrative.preset
-                    apply_preset(narrative, raw)
-                    after = {k: p.target_seconds for k, p in narrative.parts.items()}
-                    changed |= before != after or previous != narrative.preset
-                elif narrative.preset != CUSTOM:
-                    narrative.preset = CUSTOM
-                    changed = True
-                continue
-            value = raw
-            if key == "values":
-                value = list(raw)
-            elif key == "people":
-                value = dict(raw)
-            elif key == "pace_wpm":
-                value = int(raw)
-                self._pace_cache.pop(narrative.id or -1, None)
-            if getattr(narrative, key) != value:
-                setattr(narrative, key, value)
-                changed = True
-        if changed:
+        if "pace_wpm" in changes:
+            self._pace_cache.pop(narrative.id or -1, None)
+        if apply_meta(narrative, changes):
             self._edited(meta=True)
 
     def _part(self, kind: PartKind):
