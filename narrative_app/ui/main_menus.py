@@ -142,5 +142,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         tip=_tr("How to write, time and rehearse a public narrative"))
     add(help_menu, "shortcuts", _tr("&Keyboard shortcuts"), window.show_shortcuts,
         _keys("Ctrl+/"))
+    add(help_menu, "show_welcome", _tr("Show the &welcome"), window.show_welcome,
+        tip=_tr("Show the welcome above the library again"))
     add(help_menu, "about", _tr("&About Narrative Coach"), window.show_about)
     return actions
