@@ -30,17 +30,18 @@ def _clipped(panel: CoachPanel) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("width", [230, 300, 420])
-def test_every_coach_line_is_shown_whole_after_the_panel_is_resized(qtbot, width):
+@pytest.mark.parametrize(("width", "part"), [(230, PartKind.SELF), (300, PartKind.SELF),
+                                             (420, PartKind.SELF), (290, None)])
+def test_every_coach_line_is_shown_whole_after_the_panel_is_resized(qtbot, width, part):
     sample = read_file(resource_path("sample", "sample.narrative"))
     panel = CoachPanel()
     qtbot.addWidget(panel)
-    panel.resize(420, 600)
+    panel.resize(420, 480)
     panel.show()
     qtbot.waitExposed(panel)
-    panel.set_report(build_report(sample, 125), PartKind.SELF)
+    panel.set_report(build_report(sample, 125), part)  # None: the whole narrative, scrolling
     long_lines = [i.text() for i in panel.items() if len(i.text()) > 40]
     assert long_lines  # "4 sentences run over 25 words. Try breaking where you would ..."
-    panel.resize(width, 600)  # the user narrows the panel (or a relaunch restores it)
+    panel.resize(width, 480)  # the user narrows the panel (or a relaunch restores it)
     qtbot.waitUntil(lambda: panel._list.viewport().width() < width)
     qtbot.waitUntil(lambda: not _clipped(panel), timeout=2000)
