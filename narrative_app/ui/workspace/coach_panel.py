@@ -14,7 +14,7 @@ already have a report can call ``set_report`` directly.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,28 @@ DEBOUNCE_MS = 400
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_TEXT_MARGIN = 10  # the style's margins either side of an item's text
 ROW_PADDING = 2
+
+
+class FittingList(QListWidget):
+    """A list whose suggestion rows are as tall as their wrapped text at the list's width now
+    (a scroll bar appearing narrows the list after Qt sized the rows, cutting a line)."""
+
+    def fit_rows(self) -> None:
+        width = self.viewport().width() - 2 * self.spacing() - ROW_TEXT_MARGIN
+        if width <= 0:
+            return
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(FINDING_ROLE) is None:
+                continue  # a heading keeps its own height
+            metrics = QFontMetrics(item.font())
+            rect = metrics.boundingRect(QRect(0, 0, width, 100_000),
+                                        int(Qt.TextFlag.TextWordWrap), item.text())
+            item.setSizeHint(QSize(0, rect.height() + ROW_PADDING))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
 
 
 class CoachPanel(QWidget):
@@ -65,7 +87,7 @@ class CoachPanel(QWidget):
         self._timing.setWordWrap(True)
         self._timing.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self._list = QListWidget(self)
+        self._list = FittingList(self)
         self._list.setWordWrap(True)
         self._list.setTextElideMode(Qt.TextElideMode.ElideNone)  # a line wraps, never "..."
         self._list.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap on resize
@@ -75,7 +97,6 @@ class CoachPanel(QWidget):
         self._list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._list.setFrameShape(QListWidget.Shape.NoFrame)
         self._list.setSpacing(2)
-        self._list.viewport().installEventFilter(self)  # rows re-fit when its width changes
         self._list.itemActivated.connect(self._activate)
         self._list.itemClicked.connect(self._activate)
 
@@ -176,7 +197,7 @@ class CoachPanel(QWidget):
             self._add_findings(report.findings_for(kind))
         self._add_heading(self.tr("Whole narrative"))
         self._add_findings(report.findings_for(None))
-        self._fit_rows()
+        self._list.fit_rows()
         count = sum(
             1 for row in range(self._list.count())
             if (f := self.finding_at(row)) is not None and f.status != OK
@@ -275,26 +296,6 @@ class CoachPanel(QWidget):
         span = finding.spans[index]
         part = span.part or finding.part
         self.spanActivated.emit(part, span.start, span.end)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._list.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_rows()
-        return super().eventFilter(watched, event)
-
-    def _fit_rows(self) -> None:
-        """Give each suggestion the height its wrapped text needs at the list's width now
-        (a scroll bar appearing narrows the list after Qt sized the rows, cutting a line)."""
-        width = self._list.viewport().width() - 2 * self._list.spacing() - ROW_TEXT_MARGIN
-        if width <= 0:
-            return
-        for row in range(self._list.count()):
-            item = self._list.item(row)
-            if item.data(FINDING_ROLE) is None:
-                continue  # a heading keeps its own height
-            metrics = QFontMetrics(item.font())
-            rect = metrics.boundingRect(QRect(0, 0, width, 100_000),
-                                        int(Qt.TextFlag.TextWordWrap), item.text())
-            item.setSizeHint(QSize(0, rect.height() + ROW_PADDING))
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
