@@ -1,5 +1,9 @@
 """Render each main screen offscreen to docs/screenshots/*.png (light and dark), for the README.
 
+At the default 1366x768 this includes the story pages (self.png, us.png, now.png), the
+rehearsal in progress, its finish screen (rehearsal-finish.png) and the rehearsal history
+(rehearsal-history.png).
+
     python scripts/screenshots.py [--out docs/screenshots] [--size 1366x768] [--light-only]
 
 Uses a scratch data folder (with the sample narrative) and scratch settings, so it never
@@ -96,6 +100,10 @@ def render(out: Path, width: int, height: int, suffix: str) -> None:
         render_dialogs(out, width, height, suffix, controller=controller,
                        narrative=store.get(sample_id))
 
+        window.open_narrative(sample_id, "rehearse")  # the history, with the run just kept
+        wait(800)
+        grab(window, out / f"rehearsal-history{suffix}.png")
+
         window._quitting_anyway = True
         window.close()
         window.deleteLater()
@@ -128,7 +136,14 @@ def render_dialogs(out: Path, width: int, height: int, suffix: str, *, controlle
     rehearsal.tick()
     wait(200)
     grab(rehearsal, out / f"rehearsal{suffix}.png")
-    rehearsal.discard_run()
+    for seconds in (70, 75, 98):  # the rest of Self, then Us and Now: a run near the target
+        clock.now += seconds
+        rehearsal.tick()
+        rehearsal.on_next()
+    rehearsal.tick()
+    wait(200)
+    grab(rehearsal, out / f"rehearsal-finish{suffix}.png")
+    rehearsal.keep_run()  # kept, so the history below shows it
     rehearsal.hide()
     rehearsal.deleteLater()
 

@@ -39,8 +39,18 @@ def day_label(moment: datetime) -> str:
     return f"Before editing on {uk_date(moment)}"
 
 
+_RESTORE_PREFIX = "Before restoring ‘"
+
+
 def restore_label(label: str) -> str:
-    return f"Before restoring ‘{label}’"
+    """The automatic label saved before restoring ``label``, naming the original once.
+
+    Restoring a version that was itself saved before a restore names the version first
+    restored, so labels never nest ("Before restoring ‘Before restoring ‘...’’").
+    """
+    while label.startswith(_RESTORE_PREFIX) and label.endswith("’"):
+        label = label[len(_RESTORE_PREFIX):-1]
+    return f"{_RESTORE_PREFIX}{label}’"
 
 
 def versions_to_thin(automatic: Iterable[tuple[int, int, datetime]], now: datetime) -> list[int]:

@@ -5,8 +5,9 @@ thread, or let the first ``check`` do it); until then every word counts as corre
 is ever underlined wrongly and start-up never waits. If the dictionary cannot be read the
 checker is ``disabled`` with a one-line ``reason`` and keeps answering "correct".
 
-A word is correct when the dictionary, the personal dictionary or this session's ignore list
-holds it as written, or in lower case when it is Capitalised (the start of a sentence), or
+A word is correct when the dictionary, the example narrative's own names
+(``resources/sample/words.txt``), the personal dictionary or this session's ignore list holds
+it as written, or in lower case when it is Capitalised (the start of a sentence), or
 without a possessive "'s", or without accents ("naïve"). Results are cached per word; the cache
 is dropped whenever the personal dictionary or the ignore list changes (``generation`` counts
 those changes, so editors know to re-check).
@@ -22,7 +23,13 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from narrative_app.errors import DataFolderError
-from narrative_app.spell.personal import PersonalDictionary, clean_word, personal_dictionary_path
+from narrative_app.paths import read_resource_text
+from narrative_app.spell.personal import (
+    PersonalDictionary,
+    clean_word,
+    parse_words,
+    personal_dictionary_path,
+)
 from narrative_app.spell.suggest import suggest
 from narrative_app.spell.tokens import words_to_check
 from narrative_app.spell.wordlist import (
@@ -34,6 +41,15 @@ from narrative_app.spell.wordlist import (
 )
 
 CACHE_LIMIT = 50_000
+SAMPLE_WORDS = ("sample", "words.txt")
+
+
+def sample_words() -> list[str]:
+    """The example narrative's names and places (a resource; [] if it cannot be read)."""
+    try:
+        return parse_words(read_resource_text(*SAMPLE_WORDS))
+    except (OSError, UnicodeDecodeError):
+        return []
 PERSONAL_TIER = 0
 
 
@@ -153,7 +169,7 @@ class SpellChecker:
 
     # ------------------------------------------------------------------ internals
     def _rebuild_extra(self) -> None:
-        words = self.personal.words
+        words = [*sample_words(), *self.personal.words]
         self._extra = set(words)
         self._extra_lower = {word.lower(): word for word in words}
         self._changed()

@@ -37,6 +37,18 @@ def _keys(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:
     return [s for s in sequences if not s.isEmpty()]
 
 
+def _table_keys(action_id: str, *more: QKeySequence.StandardKey | str) -> list[QKeySequence]:
+    """The action's keys from the shortcuts table (the one the guide and the shortcuts list
+    show), then the platform's own bindings in ``more``, without repeats."""
+    from narrative_app.ui.dialogs.help import action_keys
+
+    unique: list[QKeySequence] = []
+    for sequence in _keys(*action_keys(action_id), *more):
+        if sequence not in unique:
+            unique.append(sequence)
+    return unique
+
+
 def build_menus(window: MainWindow) -> dict[str, QAction]:
     """Create the menu bar of ``window``; returns its actions by name (for tests and state)."""
     actions: dict[str, QAction] = {}
@@ -113,10 +125,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             _keys(f"Ctrl+{number}"))
     view_menu.addSeparator()
     add(view_menu, "zoom_in", _tr("Zoom &in"), partial(window.zoom, 1),
-        _keys("Ctrl+=", Key.ZoomIn), tip=_tr("Larger text in the editors"))
+        _table_keys("zoom_in", Key.ZoomIn), tip=_tr("Larger text in the editors"))
     add(view_menu, "zoom_out", _tr("Zoom &out"), partial(window.zoom, -1),
-        _keys("Ctrl+-", Key.ZoomOut), tip=_tr("Smaller text in the editors"))
-    add(view_menu, "zoom_reset", _tr("&Actual size"), partial(window.zoom, 0), _keys("Ctrl+0"))
+        _table_keys("zoom_out", Key.ZoomOut), tip=_tr("Smaller text in the editors"))
+    add(view_menu, "zoom_reset", _tr("&Actual size"), partial(window.zoom, 0),
+        _table_keys("zoom_reset"))
     view_menu.addSeparator()
     add(view_menu, "focus_mode", _tr("&Focus mode"), window.set_focus_mode, _keys("F11"),
         checkable=True, tip=_tr("Hide everything but the draft (Esc to leave)"))
@@ -129,5 +142,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         tip=_tr("How to write, time and rehearse a public narrative"))
     add(help_menu, "shortcuts", _tr("&Keyboard shortcuts"), window.show_shortcuts,
         _keys("Ctrl+/"))
+    add(help_menu, "show_welcome", _tr("Show the &welcome"), window.show_welcome,
+        tip=_tr("Show the welcome above the library again"))
     add(help_menu, "about", _tr("&About Narrative Coach"), window.show_about)
     return actions

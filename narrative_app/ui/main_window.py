@@ -175,6 +175,18 @@ class MainWindow(QMainWindow):
             self.welcome.deleteLater()
             self.welcome = None
 
+    def show_welcome(self) -> None:
+        """Help > Show the welcome: the library with the welcome above it again."""
+        from narrative_app.ui.settings import Settings
+
+        Settings().mark_welcome_seen(False)
+        self.show_library()
+        if self.welcome is None:
+            self._add_welcome_if_first_run()
+        if self.welcome is not None:
+            self.welcome.show()
+            self.welcome.setFocus()
+
     def _welcome_example(self) -> None:
         self.dismiss_welcome()
         sample_id = self.library.transfer.sample_id()

@@ -94,6 +94,7 @@ SPLITTER_KEY = "workspace/splitter"
 EXPORT_DIR_KEY = "export/last_dir"
 EXPORT_FORMAT_KEY = "export/format"
 EXPORT_LAYOUT_KEY = "export/layout"
+STORY_SPLIT_KEY = "story_page/split"  # the story page's splitter: guide, draft, cues heights
 
 
 class Settings:
@@ -177,9 +178,9 @@ class Settings:
         except Exception:  # as above
             return False
 
-    def mark_welcome_seen(self) -> None:
-        """Called once the welcome page is dismissed; it does not come back afterwards."""
-        self._qsettings.setValue(WELCOME_SEEN_KEY, True)
+    def mark_welcome_seen(self, seen: bool = True) -> None:
+        """Called once the welcome page is dismissed; Help > Show the welcome unsets it."""
+        self._qsettings.setValue(WELCOME_SEEN_KEY, bool(seen))
         self._qsettings.sync()
 
     def sync(self) -> None:
@@ -245,6 +246,19 @@ class Settings:
         self._qsettings.setValue(EXPORT_DIR_KEY, folder)
         self._qsettings.setValue(EXPORT_FORMAT_KEY, fmt)
         self._qsettings.setValue(EXPORT_LAYOUT_KEY, layout)
+
+    def story_split(self) -> list[int]:
+        """The story page's splitter heights (guide, draft, cues), or [] for the default."""
+        try:
+            raw = self._qsettings.value(STORY_SPLIT_KEY, [])
+        except Exception:  # as above
+            return []
+        items = raw if isinstance(raw, list) else str(raw or "").split(",")
+        sizes = [_as_int(item, -1, 0, 10_000) for item in items]
+        return sizes if len(sizes) == 3 and min(sizes) >= 0 and sum(sizes) > 0 else []
+
+    def set_story_split(self, sizes: list[int]) -> None:
+        self._qsettings.setValue(STORY_SPLIT_KEY, ",".join(str(int(s)) for s in sizes))
 
 
 class EditorFont(QObject):

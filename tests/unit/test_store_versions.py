@@ -84,6 +84,22 @@ def test_restore_version_keeps_current_state_first(store: NarrativeStore) -> Non
     assert store.list()[0].title == "Why I stay"
 
 
+def test_restoring_an_automatic_version_names_the_original_once(store: NarrativeStore) -> None:
+    """Restoring "Before restoring 'First full draft'" must not nest the label again."""
+    nid = store.create(written())
+    first = store.create_version(nid, "First full draft")
+    store.update_part(nid, PartKind.SELF, draft="Second telling.")
+    store.restore_version(first.id)
+    before = store.list_versions(nid)[0]
+    assert before.label == "Before restoring ‘First full draft’"
+    store.update_part(nid, PartKind.SELF, draft="Third telling.")
+    store.restore_version(before.id)
+    labels = [v.label for v in store.list_versions(nid)]
+    assert labels[0] == "Before restoring ‘First full draft’"
+    assert not any(label.count("Before restoring") > 1 for label in labels)
+
+
+
 def test_bundle_round_trip_through_a_version_is_exact(store: NarrativeStore) -> None:
     narrative = Narrative(
         title="Héllo 👋🏽 عالم שלום 世界",

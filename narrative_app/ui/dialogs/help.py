@@ -164,6 +164,17 @@ class Shortcut:
             one(keys) for keys in self.keys.split(" or "))
 
 
+def action_keys(action_id: str) -> list[str]:
+    """The keys of the menu action ``action_id`` from the shortcuts table, the shown one
+    first, then any that also work (``also``); [] when the table has no row for it."""
+    data = tomllib.loads(read_resource_text("help", "shortcuts.toml"))
+    for group in data.get("group", []):
+        for row in group["shortcuts"]:
+            if row.get("id") == action_id:
+                return [*row["keys"].split(" or "), *row.get("also", [])]
+    return []
+
+
 def shortcut_groups() -> list[tuple[str, list[Shortcut]]]:
     """Every documented shortcut, grouped as in the guide."""
     from narrative_app.ui.rehearsal.actions import shortcut_rows

@@ -37,6 +37,7 @@ from narrative_app.ui.widgets.access import set_status
 from narrative_app.ui.widgets.common import make_muted, state_colour
 
 CURRENT = -1  # the compare boxes' id for "the text as it is now"
+LEFT_MIN_WIDTH = 300  # the save form and the list of versions
 
 
 def diff_html(old: str, new: str, added_colour: str, removed_colour: str) -> str:
@@ -66,7 +67,7 @@ class VersionsDialog(QDialog):
         super().__init__(parent)
         self._controller = controller
         self.setWindowTitle(self.tr("Versions"))
-        self.resize(860, 640)
+        self.resize(960, 640)
         narrative = controller.current
         self.label_edit = self._line(self.tr("Label"), self.tr("For example: Before the away day"))
         self.audience_edit = self._line(self.tr("Audience"), self.tr("Who it was for"))
@@ -90,7 +91,8 @@ class VersionsDialog(QDialog):
 
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Saved versions, newest first"))
-        self.list.setWordWrap(True)
+        self.list.setWordWrap(False)  # two short lines per version; the rest in its tooltip
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._on_selected)
@@ -99,9 +101,9 @@ class VersionsDialog(QDialog):
             self.tr("Bring back this version. Your current text is kept as a version first.")
         )
         self.restore_button.clicked.connect(self.restore_selected)
-        self.old_box = QComboBox(self)
+        self.old_box = self._version_box()
         self.old_box.setAccessibleName(self.tr("Compare from"))
-        self.new_box = QComboBox(self)
+        self.new_box = self._version_box()
         self.new_box.setAccessibleName(self.tr("Compare with"))
         self.new_box.setAccessibleDescription(self.tr("The later text: a version, or the "
                                                       "current text"))
@@ -138,9 +140,13 @@ class VersionsDialog(QDialog):
         right.addLayout(compare_row)
         right.addWidget(self.diff_view, 1)
         right.addWidget(legend)
+        left_column = QWidget(self)
+        left_column.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        left_column.setMinimumWidth(LEFT_MIN_WIDTH)  # never squeezed by long version labels
         columns = QHBoxLayout()
         columns.setSpacing(16)
-        columns.addLayout(left, 2)
+        columns.addWidget(left_column, 2)
         columns.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
@@ -154,6 +160,13 @@ class VersionsDialog(QDialog):
         edit.setAccessibleName(name)
         edit.setPlaceholderText(placeholder)
         return edit
+
+    def _version_box(self) -> QComboBox:
+        """A version picker sized by a short label, not by the longest one it holds."""
+        box = QComboBox(self)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(18)
+        return box
 
     def _bold(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -181,6 +194,7 @@ class VersionsDialog(QDialog):
             if extra:
                 text += " \u00b7 " + " \u00b7 ".join(extra)
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             self.list.addItem(item)
         self.list.blockSignals(False)

@@ -6,7 +6,7 @@ Reading the typed cues and suggesting cues from a draft are text rules
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -33,6 +33,14 @@ class CuesEditor(QPlainTextEdit):
         self.textChanged.connect(self._on_text_changed)
         self.spell_highlighter = attach_spell_check(self)
         install_spell_menu(self)
+
+    def sizeHint(self) -> QSize:
+        """Tall enough for every cue (at least three lines), so the splitter sizes it well."""
+        hint = super().sizeHint()
+        lines = max(3, self.document().blockCount())
+        margins = self.contentsMargins()
+        extra = margins.top() + margins.bottom() + 2 * int(self.document().documentMargin())
+        return QSize(hint.width(), self.fontMetrics().lineSpacing() * lines + extra + 4)
 
     def cues(self) -> list[str]:
         return parse_cues(plain_text(self))

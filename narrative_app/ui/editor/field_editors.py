@@ -5,7 +5,9 @@ Both load text without undo history and signal ``edited`` for the user's edits o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+import math
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from narrative_app.ui.editor.spell_highlighter import attach_spell_check
@@ -14,18 +16,23 @@ from narrative_app.ui.widgets.common import plain_text
 
 
 class FieldText(QPlainTextEdit):
-    """A short multi-line field that grows with its text (2 to 6 lines).
+    """A short multi-line field that grows with its text (2 to ``max_lines`` lines).
 
-    ``edited`` fires for the user's edits only.
+    Inside a scroll area, ``max_lines=ALL_LINES`` shows all the text, so the field never
+    scrolls inside the area's scroll. ``edited`` fires for the user's edits only.
     """
 
     edited = Signal(str)
     MIN_LINES = 2
     MAX_LINES = 6
+    ALL_LINES = 400
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, max_lines: int = MAX_LINES) -> None:
         super().__init__(parent)
         self._loading = False
+        self._max_lines = max_lines
+        if max_lines >= self.ALL_LINES:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTabChangesFocus(True)
         self.textChanged.connect(self._on_text_changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
@@ -35,7 +42,7 @@ class FieldText(QPlainTextEdit):
 
     def _fit_height(self, *_args) -> None:
         lines = self.document().documentLayout().documentSize().height()  # in lines
-        lines = max(self.MIN_LINES, min(self.MAX_LINES, int(lines)))
+        lines = max(self.MIN_LINES, min(self._max_lines, math.ceil(lines)))
         margins = self.contentsMargins()
         extra = margins.top() + margins.bottom() + 2 * self.document().documentMargin()
         self.setFixedHeight(int(self.fontMetrics().lineSpacing() * lines + extra + 2))

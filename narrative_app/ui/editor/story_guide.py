@@ -1,7 +1,8 @@
 """UI: the guide area of a story page: a prompt card and the story's structured fields.
 
-Both sections fold away (remembered between pages and launches); the area scrolls when the
-fields are long, and the story page caps its height so the draft stays the largest thing.
+Both sections fold away (remembered between pages and launches). The area is the page's one
+scroll for prompts and notes: each field grows to show all its text (no scroll inside the
+scroll), and the story page's splitter decides how much height the area gets.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from narrative_app.ui.editor.field_editors import FieldLine, FieldText
 from narrative_app.ui.widgets.common import CollapsibleSection, PromptCard, make_muted
 from narrative_app.ui.widgets.reflow import WrappedLabel
 
-SINGLE_LINE_FIELDS = frozenset({"ask", "shared_value"})
+SINGLE_LINE_FIELDS = frozenset({"shared_value"})  # the ask wraps: a long ask is seen whole
 LABEL_WIDTH = 190
 
 
@@ -54,11 +55,6 @@ class StoryGuide(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop; fields scroll in
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-    def fit(self, cap: int) -> None:
-        """As tall as the content needs, but never more than ``cap`` pixels."""
-        wanted = self.widget().sizeHint().height() + 4
-        self.setFixedHeight(min(wanted, cap))
-
     def _label(self, field: FieldGuide, parent: QWidget) -> QWidget:
         box = QWidget(parent)
         box.setFixedWidth(LABEL_WIDTH)
@@ -76,7 +72,9 @@ class StoryGuide(QScrollArea):
 
     def _editor(self, field: FieldGuide, parent: QWidget) -> QWidget:
         single = field.key in SINGLE_LINE_FIELDS
-        editor: FieldText | FieldLine = FieldLine(parent) if single else FieldText(parent)
+        editor: FieldText | FieldLine = (
+            FieldLine(parent) if single else FieldText(parent, max_lines=FieldText.ALL_LINES)
+        )
         editor.setObjectName(f"field_{field.key}")
         editor.setPlaceholderText(field.placeholder)
         editor.setAccessibleName(field.label)

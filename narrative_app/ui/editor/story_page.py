@@ -1,7 +1,9 @@
 """UI: a story page (Self, Us or Now): prompts, structured fields, the draft and speaking cues.
 
-The draft is the hero: prompts and fields sit in a folding area capped at about a third of the
-page, cues in a small area below. Every edit goes straight to the controller, which saves it.
+The draft is the hero: prompts and fields sit in a folding area above it and the cues below,
+divided by a splitter the user can move (``StorySplit``, remembered). The page scrolls once:
+only the guide area scrolls, its fields growing to show all their text. Every edit goes
+straight to the controller, which saves it.
 Loading a narrative replaces each editor's text without undo history, so Ctrl+Z never brings
 back another narrative's words.
 """
@@ -32,6 +34,7 @@ from narrative_app.ui.editor.cues_editor import CuesEditor
 from narrative_app.ui.editor.markdown_editor import MarkdownEditor
 from narrative_app.ui.editor.preview import MarkdownPreview
 from narrative_app.ui.editor.story_guide import StoryGuide
+from narrative_app.ui.editor.story_split import StorySplit
 from narrative_app.ui.widgets.common import (
     CollapsibleSection,
     FindBar,
@@ -41,8 +44,6 @@ from narrative_app.ui.widgets.common import (
     state_colour,
 )
 from narrative_app.ui.workspace.budget_view import StatsCache, state_words, time_text
-
-GUIDE_SHARE = 0.28  # the prompts and fields never take more than this much of the page
 
 
 class StoryPage(QWidget):
@@ -64,23 +65,8 @@ class StoryPage(QWidget):
         self._build_guide()
         self._build_draft()
         self._build_cues()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 12)
-        layout.setSpacing(10)
-        layout.addWidget(self.header)
-        layout.addWidget(self.guide_area)
-        layout.addWidget(self.draft_area, 1)
-        layout.addWidget(self.cues_section)
-        self._timing = QTimer(self)
-        self._timing.setSingleShot(True)
-        self._timing.setInterval(150)
-        self._timing.timeout.connect(self.update_timing)
-        self._zoom = ZoomState.instance()
-        self._zoom.changed.connect(self._apply_zoom)
-        self._apply_zoom(self._zoom.steps)
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.show_find)
+        self._build_layout()
+        self._build_comforts()
         controller.narrativeOpened.connect(self._on_opened)
         controller.narrativeChanged.connect(self._on_changed)
         controller.metaChanged.connect(self._schedule_timing)
@@ -106,6 +92,27 @@ class StoryPage(QWidget):
         grid.addWidget(self.time_state_label, 1, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
 
+    def _build_layout(self) -> None:
+        self.split = StorySplit(self.guide_area, self.draft_area, self.cues_section, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.header)
+        layout.addWidget(self.split, 1)
+        self.split.follow_folding(self.prompts_section, self.fields_section, self.cues_section)
+
+    def _build_comforts(self) -> None:
+        self._timing = QTimer(self)
+        self._timing.setSingleShot(True)
+        self._timing.setInterval(150)
+        self._timing.timeout.connect(self.update_timing)
+        self._zoom = ZoomState.instance()
+        self._zoom.changed.connect(self._apply_zoom)
+        self._apply_zoom(self._zoom.steps)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.show_find)
+
     def _build_guide(self) -> None:
         self.guide_area = StoryGuide(self.guide, self)
         self.prompt_card = self.guide_area.prompt_card
@@ -114,8 +121,6 @@ class StoryPage(QWidget):
         self.field_editors = self.guide_area.field_editors
         for key, editor in self.field_editors.items():
             editor.edited.connect(partial(self._on_field_edited, key))
-        self.prompts_section.toggled.connect(self._fit_guide)
-        self.fields_section.toggled.connect(self._fit_guide)
 
     def _build_draft(self) -> None:
         self.draft_area = QWidget(self)
@@ -168,18 +173,13 @@ class StoryPage(QWidget):
         layout.addWidget(self.find_bar)
 
     def _mode_button(self, text: str, tip: str) -> QToolButton:
-        button = QToolButton(self.draft_area)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setCheckable(True)
-        button.setAutoRaise(True)
-        button.setAccessibleName(text)
-        return button
+        return QToolButton(self.draft_area, text=text, toolTip=tip, checkable=True,
+                           autoRaise=True, accessibleName=text)
 
     def _build_cues(self) -> None:
         body = QWidget(self)
         self.cues_editor = CuesEditor(body)
-        self.cues_editor.setFixedHeight(self.cues_editor.fontMetrics().lineSpacing() * 3 + 14)
+        self.cues_editor.setMinimumHeight(self.cues_editor.fontMetrics().lineSpacing() * 2 + 14)
         self.cues_editor.edited.connect(self._on_cues_edited)
         self.suggest_button = QPushButton(self.tr("Suggest cues from my draft"), self)
         self.suggest_button.setToolTip(
@@ -397,13 +397,6 @@ class StoryPage(QWidget):
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ----------------------------------------------------------------- layout
-    def _fit_guide(self, *_args) -> None:
-        self.guide_area.fit(max(90, int(self.height() * GUIDE_SHARE)))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit_guide()
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._fit_guide()
+        self.split.ensure_placed()

@@ -126,11 +126,13 @@ class WelcomePage(QWidget):
         self.start_button.setAutoDefault(True)
         self.start_button.clicked.connect(self.startRequested)
         # Mnemonics avoid the menu bar's own (Alt+F, E, V, H), which would otherwise win.
+        # A real button (raised, in the palette's button colours, with the focus ring), not
+        # flat text that does not look as if it can be pressed.
         self.dismiss_button = QPushButton(self.tr("Hi&de this welcome"), self)
-        self.dismiss_button.setFlat(True)
-        self.dismiss_button.setAccessibleDescription(
-            self.tr("Hide the welcome; it will not come back.")
+        self.dismiss_button.setToolTip(
+            self.tr("Hide the welcome. Help > Show the welcome brings it back.")
         )
+        self.dismiss_button.setAccessibleDescription(self.dismiss_button.toolTip())
         self.dismiss_button.clicked.connect(self.dismissRequested)
         self.dismiss_button.setVisible(compact)
         for button in (self.example_button, self.start_button):

@@ -73,6 +73,14 @@ class ReflowGrid(QWidget):
         self._columns = 0
         self._reflow()
 
+    def remove(self, widget: QWidget) -> None:
+        if widget in self._items:
+            self._items.remove(widget)
+            self.grid.removeWidget(widget)
+            widget.deleteLater()
+            self._columns = 0
+            self._reflow()
+
     def columns_for(self, width: int) -> int:
         widest = max((w.minimumSizeHint().width() for w in self._items), default=1)
         cell = max(1, widest + self.grid.spacing())

@@ -14,11 +14,12 @@ already have a report can call ``set_report`` directly.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -33,6 +34,30 @@ from narrative_app.ui.widgets.access import announce
 
 DEBOUNCE_MS = 400
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_TEXT_MARGIN = 10  # the style's margins either side of an item's text
+ROW_PADDING = 2
+
+
+class FittingList(QListWidget):
+    """A list whose suggestion rows are as tall as their wrapped text at the list's width now
+    (a scroll bar appearing narrows the list after Qt sized the rows, cutting a line)."""
+
+    def fit_rows(self) -> None:
+        width = self.viewport().width() - 2 * self.spacing() - ROW_TEXT_MARGIN
+        if width <= 0:
+            return
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(FINDING_ROLE) is None:
+                continue  # a heading keeps its own height
+            metrics = QFontMetrics(item.font())
+            rect = metrics.boundingRect(QRect(0, 0, width, 100_000),
+                                        int(Qt.TextFlag.TextWordWrap), item.text())
+            item.setSizeHint(QSize(0, rect.height() + ROW_PADDING))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
 
 
 class CoachPanel(QWidget):
@@ -62,8 +87,11 @@ class CoachPanel(QWidget):
         self._timing.setWordWrap(True)
         self._timing.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self._list = QListWidget(self)
+        self._list = FittingList(self)
         self._list.setWordWrap(True)
+        self._list.setTextElideMode(Qt.TextElideMode.ElideNone)  # a line wraps, never "..."
+        self._list.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap on resize
+        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._list.setUniformItemSizes(False)
         self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -169,6 +197,7 @@ class CoachPanel(QWidget):
             self._add_findings(report.findings_for(kind))
         self._add_heading(self.tr("Whole narrative"))
         self._add_findings(report.findings_for(None))
+        self._list.fit_rows()
         count = sum(
             1 for row in range(self._list.count())
             if (f := self.finding_at(row)) is not None and f.status != OK

@@ -29,6 +29,7 @@ from narrative_app.ui.editor.field_editors import FieldText
 from narrative_app.ui.library.card import muted
 from narrative_app.ui.library.page import PRIMARY_STYLE
 from narrative_app.ui.widgets.access import set_status
+from narrative_app.ui.widgets.wrapping_line import WrappingLine
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
@@ -63,7 +64,10 @@ class PurposePage(QWidget):
                                         self.tr("Who will hear it? Such as “my new team”"))
         self.occasion_edit = self._line(self.tr("Occasion"),
                                         self.tr("Where and when? Such as “the March away day”"))
-        self.ask_edit = self._line(self.tr("The ask"), self.tr("Will you join me in ...?"))
+        self.ask_edit = WrappingLine()  # wraps, so a long ask is seen whole
+        self.ask_edit.setPlaceholderText(self.tr("Will you join me in ...?"))
+        self.ask_edit.setAccessibleName(self.tr("The ask"))
+        self.ask_edit.setAccessibleDescription(self.ask_edit.placeholderText())
         self.ask_hint = muted(QLabel(self.tr(
             "One sentence: the specific thing you will ask your listeners to do, and by when. "
             "Try starting with “Will you join me in ...?”")))

@@ -1,7 +1,10 @@
 """UI: the optional values card sort: choose up to five values, put the top three first.
 
-The cards come from ``resources/values/values.toml`` (our own wording). If that file is missing
-or damaged the page says so and still shows, and keeps, the values already chosen.
+The cards come from ``resources/values/values.toml`` (our own wording). A user may add a value
+of their own: it is saved with the narrative's chosen values, shown as a card with the others
+(marked "Your own"), and removed again with its card's Remove button or by unticking it.
+If the list file is missing or damaged the page says so and still shows, and keeps, the
+values already chosen.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -31,6 +35,7 @@ from narrative_app.ui.widgets.common import make_heading, make_muted
 from narrative_app.ui.widgets.reflow import ReflowGrid
 
 TOP_RANKED = 3
+MAX_OWN_LENGTH = 40
 COLUMNS = 3
 
 
@@ -78,7 +83,9 @@ class ValuesPage(QWidget):
         self.problem_label.setVisible(bool(problem))
         self.checks: dict[str, QCheckBox] = {}
         self._frames: dict[str, QFrame] = {}
+        self._own: set[str] = set()  # names of the user's own cards on show
         grid_host = ReflowGrid(COLUMNS)  # fewer columns when the text is large
+        self._grid = grid_host
         for card in self.cards:
             grid_host.add(self._card(card, grid_host))
         scroll = QScrollArea(self)
@@ -87,9 +94,12 @@ class ValuesPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setAccessibleName(self.tr("Value cards"))
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop; cards scroll in
+        cards_column = QVBoxLayout()
+        cards_column.addWidget(scroll, 1)
+        cards_column.addLayout(self._build_own_row())
         columns = QHBoxLayout()
         columns.setSpacing(18)
-        columns.addWidget(scroll, 3)
+        columns.addLayout(cards_column, 3)
         columns.addWidget(self._ranking_panel(), 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 12)
@@ -102,6 +112,64 @@ class ValuesPage(QWidget):
         controller.metaChanged.connect(self._on_narrative)
         self.load()
 
+    def _build_own_row(self) -> QHBoxLayout:
+        self.own_edit = QLineEdit(self)
+        self.own_edit.setPlaceholderText(self.tr("Add your own value, such as “Candour”"))
+        self.own_edit.setAccessibleName(self.tr("Your own value"))
+        self.own_edit.setMaxLength(MAX_OWN_LENGTH)
+        self.own_edit.returnPressed.connect(self.add_own_value)
+        self.own_button = QPushButton(self.tr("Add your own value"), self)
+        self.own_button.clicked.connect(self.add_own_value)
+        self.own_note = make_muted(QLabel(self))
+        self.own_note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.own_edit, 2)
+        row.addWidget(self.own_button)
+        row.addWidget(self.own_note, 1)
+        return row
+
+    def add_own_value(self) -> bool:
+        """Add the typed value as a card of its own, chosen (False, with a note, if not)."""
+        name = " ".join(self.own_edit.text().split())
+        if not name:
+            set_status(self.own_note, self.tr("Type a value first, such as “Candour”."))
+            return False
+        known = {n.casefold(): n for n in self.checks}
+        if known.get(name.casefold()) in self._chosen:
+            set_status(self.own_note, self.tr("“{name}” is already chosen.").format(
+                name=known[name.casefold()]))
+            return False
+        if len(self._chosen) >= MAX_CHOSEN_VALUES:
+            set_status(self.own_note, self.tr(
+                "You have chosen five. Remove one to add your own."))
+            return False
+        self.own_edit.clear()
+        set_status(self.own_note, "")
+        self.set_chosen([*self._chosen, known.get(name.casefold(), name)])
+        return True
+
+    def _sync_own_cards(self) -> None:
+        """A card for each chosen value not in the list; a card whose value went, goes."""
+        listed = {card.name for card in self.cards}
+        wanted = [v for v in self._chosen if v not in listed]
+        for name in [n for n in self._own if n not in wanted]:
+            self._own.discard(name)
+            self.checks.pop(name, None)
+            self._grid.remove(self._frames.pop(name))
+        for name in wanted:
+            if name not in self._own:
+                self._own.add(name)
+                frame = self._card(ValueCard(name, self.tr("Your own value.")), self._grid)
+                remove = QPushButton(self.tr("Remove"), frame)
+                remove.setAccessibleName(self.tr("Remove {name}").format(name=name))
+                remove.clicked.connect(partial(self._remove_own, name))
+                frame.layout().addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
+                self._grid.add(frame)
+                frame.show()  # added after the page was shown
+
+    def _remove_own(self, name: str) -> None:
+        self.set_chosen([v for v in self._chosen if v != name])
+
     def _card(self, card: ValueCard, parent: QWidget) -> QFrame:
         frame = QFrame(parent)
         frame.setObjectName("valueCard")
@@ -110,7 +178,7 @@ class ValuesPage(QWidget):
             " border: 2px solid transparent; }"
             '#valueCard[chosen="true"] { border: 2px solid palette(highlight); }'
         )
-        check = QCheckBox(self.tr(card.name), frame)
+        check = QCheckBox(card.name if card.name in self._own else self.tr(card.name), frame)
         font = check.font()
         font.setWeight(font.Weight.DemiBold)
         check.setFont(font)
@@ -233,6 +301,7 @@ class ValuesPage(QWidget):
     # ------------------------------------------------------------------ view
     def _refresh(self, *, spoken: bool = False) -> None:
         """Show the choice; ``spoken`` (a change the user made) also announces the count."""
+        self._sync_own_cards()
         full = len(self._chosen) >= MAX_CHOSEN_VALUES
         for name, check in self.checks.items():
             check.blockSignals(True)
