@@ -9,6 +9,21 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 
 @pytest.fixture(autouse=True)
+def no_windows_left_behind(qapp):
+    """After each test, close what it left open and let Qt delete it, so the next test never
+    meets a queued focus change for a window that is already gone."""
+    yield
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
 def qt_settings(qapp, tmp_path: Path) -> QSettings:
     """App names as the real app sets them, and settings that live only for this test."""
     QCoreApplication.setApplicationName("Narrative Coach")
