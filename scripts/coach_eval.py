@@ -371,6 +371,21 @@ above), emotion 0.77/0.93, experiential_us 0.79/0.83 (a teller's own night gener
 
 Relabelled in this round (the old label rewarded a recurring word, not a value): heldout
 ho-nar-library and dev dev-nar-nurse-linked, linked_values "ok" -> "suggest".
+
+Sealed set "sealed1" (50 parts, 4 whole narratives, by a writer who never saw the code or any
+other corpus), kept sealed until every change of this round had landed, then scored once at
+main 1fa54cc (balanced accuracy / precision of "done"; the old coach of fe2803b in brackets):
+
+    specific_moment 0.93/0.96 (0.83/0.89)   sensory_detail 0.89/0.96 (0.89/0.96)
+    emotion         0.94/1.00 (0.83/0.93)   challenge      0.66/0.81 (0.66/0.81)
+    choice_point    0.73/0.79 (0.73/0.79)   outcome        0.79/0.92 (0.81/0.87)
+    told_values     0.90/0.95 (0.80/0.91)   resume         1.00/1.00 (1.00/1.00)
+    too_many_moments 1.00/1.00 (1.00/1.00)  experiential_us 0.79/0.83 (0.79/0.83)
+    urgency         0.90/1.00 (0.85/1.00)   hope           0.94/1.00 (0.89/1.00)
+    ask             0.69/1.00 (0.69/1.00)   linked_values  1.00/1.00 (1.00/1.00), n=4
+
+Targets (0.90 / 0.95 on every check) are not met for challenge, choice_point, outcome,
+experiential_us and ask (and sensory_detail's balanced accuracy, 0.89).
 """
 
 from __future__ import annotations
@@ -402,6 +417,9 @@ SPLITS = {
     "fresh1": ("fresh1.toml",),
     "fresh2": ("fresh2.toml",),
     "fresh3": ("fresh3.toml",),
+    # Written by a writer who never saw the code, kept sealed until the end of the round and
+    # scored once, untouched (figures in the notes above); not in "all", so nothing tunes on it.
+    "sealed1": ("sealed1.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (

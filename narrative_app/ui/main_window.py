@@ -23,6 +23,7 @@ from narrative_app import APP_NAME
 from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.main_menus import build_menus
 from narrative_app.ui.message_boxes import inform, plain_box
+from narrative_app.ui.settings import Settings
 from narrative_app.ui.widgets.reflow import scroll_when_small
 from narrative_app.ui.window_size import default_size, minimum_for_screen
 from narrative_app.ui.workspace.navigation import PAGE_KEYS
@@ -138,8 +139,6 @@ class MainWindow(QMainWindow):
     def new_narrative(self) -> None:
         from narrative_app.domain import Narrative
         from narrative_app.method.presets import apply_preset
-        from narrative_app.ui.settings import Settings
-
         narrative = Narrative(title=self.tr("Untitled narrative"), pace_wpm=Settings().pace_wpm)
         apply_preset(narrative, DEFAULT_PRESET)
         try:
@@ -155,8 +154,6 @@ class MainWindow(QMainWindow):
         """On first launch the library opens with a welcome above the sample; once either
         way in is taken (or it is hidden) it does not come back."""
         from narrative_app.ui.library.welcome import WelcomePage
-        from narrative_app.ui.settings import Settings
-
         if Settings().welcome_seen:
             return
         welcome = WelcomePage(compact=True)
@@ -167,8 +164,6 @@ class MainWindow(QMainWindow):
         self.welcome = welcome
 
     def dismiss_welcome(self) -> None:
-        from narrative_app.ui.settings import Settings
-
         Settings().mark_welcome_seen()
         if self.welcome is not None:
             self.welcome.hide()
@@ -177,8 +172,6 @@ class MainWindow(QMainWindow):
 
     def show_welcome(self) -> None:
         """Help > Show the welcome: the library with the welcome above it again."""
-        from narrative_app.ui.settings import Settings
-
         Settings().mark_welcome_seen(False)
         self.show_library()
         if self.welcome is None:
@@ -305,8 +298,6 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         from narrative_app.ui.dialogs.settings import SettingsDialog
-        from narrative_app.ui.settings import Settings
-
         dialog = SettingsDialog(Settings(), self)
         dialog.settingsApplied.connect(self._settings_applied)
         self._show_dialog(dialog)
@@ -337,8 +328,6 @@ class MainWindow(QMainWindow):
 
     def restore_geometry(self) -> None:
         """Window size and layout as they were last time (or the default size)."""
-        from narrative_app.ui.settings import Settings
-
         geometry, state = Settings().window_geometry()
         if geometry is not None and self.restoreGeometry(geometry):
             if state is not None:
@@ -348,8 +337,6 @@ class MainWindow(QMainWindow):
 
     def restore_last_narrative(self) -> None:
         """The narrative and page open last time, else the library."""
-        from narrative_app.ui.settings import Settings
-
         narrative_id, page = Settings().last_session()
         if narrative_id and self._is_live(narrative_id):
             self.open_narrative(narrative_id, page)
@@ -363,8 +350,6 @@ class MainWindow(QMainWindow):
             return False
 
     def save_session(self) -> None:
-        from narrative_app.ui.settings import Settings
-
         settings = Settings()
         settings.set_window_geometry(self.saveGeometry(), self.saveState())
         narrative = self.controller.current

@@ -212,7 +212,7 @@ def test_export_from_a_card_offers_the_data_folder_to_the_dialog(library, contro
 
     seen: dict[str, object] = {}
 
-    def fake_export(parent, narrative, author="", *, data_dir=None):
+    def fake_export(parent, narrative, author="", *, data_dir=None, **_others):
         seen.update(title=narrative.title, data_dir=data_dir)
 
     monkeypatch.setattr(export_dialog, "export_with_dialog", fake_export)
