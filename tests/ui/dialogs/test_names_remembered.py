@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QDialog
 from narrative_app.domain import PartKind
 from narrative_app.ui.dialogs.export import ExportDialog
 from narrative_app.ui.dialogs.people import PeopleDialog
-from narrative_app.ui.workspace.feature_pages import ExportPage
 
 
 def test_names_chosen_while_exporting_are_saved_with_the_narrative(main_window, monkeypatch):
@@ -27,7 +26,7 @@ def test_names_chosen_while_exporting_are_saved_with_the_narrative(main_window, 
 
     monkeypatch.setattr(PeopleDialog, "exec", name_jayden)
     monkeypatch.setattr(ExportDialog, "exec", choose_then_close)
-    ExportPage(main_window.controller).export()
+    main_window.workspace.pages["export"].export()  # the window's own Export page
     assert main_window.controller.save_now()
     stored = main_window.controller.store.get(narrative_id)
     assert stored.people["Jayden"] == "a seven-year-old boy"
