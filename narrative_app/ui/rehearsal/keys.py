@@ -8,6 +8,7 @@ the rehearsal preferences and applies at once.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,6 +52,7 @@ class RehearsalKeysDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the keys; they scroll it
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.RestoreDefaults, self)
@@ -73,7 +75,7 @@ class RehearsalKeysDialog(QDialog):
         keys = remap.get(spec.name, spec.keys)
         edit.setKeySequence(QKeySequence(keys[0]) if keys else QKeySequence())
         edit.setMaximumSequenceLength(1)
-        edit.setAccessibleName(self.tr("Key for: {action}").format(action=spec.tip))
+        edit.setAccessibleName(self.tr("{action}: key").format(action=spec.tip))
         edit.setMinimumWidth(140)
         label = QLabel(spec.tip, parent)
         label.setBuddy(edit)

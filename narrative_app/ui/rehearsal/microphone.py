@@ -63,6 +63,8 @@ class MicrophoneDialog(QDialog):
         found = self.chooser.findData(microphone)
         self.chooser.setCurrentIndex(max(0, found))
         self.chooser.setEnabled(ok)
+        self.chooser_caption = QLabel(self.tr("&Microphone"), self)
+        self.chooser_caption.setBuddy(self.chooser)  # read with the list, not as its value
         self.meter = QProgressBar(self)
         self.meter.setRange(0, 100)
         self.meter.setValue(0)
@@ -80,7 +82,7 @@ class MicrophoneDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.switch, self.about, QLabel(self.tr("Microphone"), self),
+        for widget in (self.switch, self.about, self.chooser_caption,
                        self.chooser, self.check_button, self.meter, self.status, buttons):
             layout.addWidget(widget)
         self.resize(480, self.sizeHint().height())

@@ -55,6 +55,14 @@ def visible_label(widget: QWidget) -> str:
     return ""
 
 
+def _buddy_text(widget: QWidget, window: QWidget) -> str:
+    """The visible text of a label shown for ``widget`` (its buddy), or ""."""
+    for label in window.findChildren(QLabel):
+        if label.buddy() is widget and label.isVisibleTo(window):
+            return label.text().rstrip(":")
+    return ""
+
+
 def is_focusable(widget: QWidget, window: QWidget) -> bool:
     return (widget.isVisibleTo(window) and widget.isEnabled()
             and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
@@ -74,11 +82,18 @@ def describe(widget: QWidget) -> str:
     return f"{type(widget).__name__}({widget.objectName() or text[:30]!r})"
 
 
-def audit(window: QWidget) -> list[str]:
-    """Every problem found among ``window``'s visible widgets, one line each."""
+def audit(window: QWidget, alternatives: tuple[QLabel, ...] = ()) -> list[str]:
+    """Every problem found among ``window``'s visible widgets, one line each.
+
+    ``alternatives`` are labels whose name is a deliberate text alternative (a table said in
+    sentences); the caller checks those names itself."""
     problems: list[str] = []
     for widget in [window, *window.findChildren(QWidget)]:
         if not widget.isVisibleTo(window) and widget is not window:
+            continue
+        if isinstance(widget, QLabel) and widget in alternatives:
+            if not widget.accessibleName().strip():
+                problems.append(f"{describe(widget)}: a text alternative with no words")
             continue
         if isinstance(widget, QLabel):
             text = _clean(widget.text())
@@ -95,6 +110,11 @@ def audit(window: QWidget) -> list[str]:
         label = _clean(visible_label(widget))
         if label and not _clean(name).startswith(label):
             problems.append(f"{describe(widget)}: name {name!r} does not start with {label!r}")
+        caption = "" if label else _clean(_buddy_text(widget, window))
+        if caption and not isinstance(widget, QComboBox) and caption not in _clean(name):
+            # A field's visible label is the label beside it: its name must say it (2.5.3).
+            problems.append(f"{describe(widget)}: name {name!r} leaves out its label "
+                            f"{caption!r}")
         if isinstance(widget, QComboBox):
             # On Linux a drop-down list's name is its current value; AT-SPI (and Orca) take
             # what it is from the label attached to it (a buddy: the "labelled by" relation).
