@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from narrative_app.domain import PART_ORDER, PartKind, RehearsalRun
@@ -57,8 +57,11 @@ class RunChart(QWidget):
         super().__init__(parent)
         self._runs: list[RehearsalRun] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(160)
         self.setAccessibleName(self.tr("Chart of part times across runs"))
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for three caption lines, the bars and the axis text at any text size."""
+        return QSize(160, max(160, self.fontMetrics().height() * 11))
 
     def sizeHint(self) -> QSize:
         return QSize(640, 220)
@@ -122,10 +125,16 @@ class RunChart(QWidget):
         if targets[-1]:
             caption = self.tr("{part} (now aiming at {target})").format(
                 part=kind.title, target=format_seconds(targets[-1]))
-        painter.drawText(QRectF(rect.x(), rect.y(), rect.width(), line),
-                         Qt.AlignmentFlag.AlignLeft, caption)
+        # A caption too wide for its panel (large text, a narrow window) wraps.
+        needed = QFontMetrics(title_font).boundingRect(
+            QRectF(rect.x(), rect.y(), rect.width(), line * 3).toRect(),
+            int(Qt.TextFlag.TextWordWrap), caption).height()
+        lines = min(3, max(1, -(-needed // QFontMetrics(title_font).height())))
+        painter.drawText(QRectF(rect.x(), rect.y(), rect.width(), line * lines),
+                         Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, caption)
         painter.setFont(self.font())
-        plot = QRectF(rect.x(), rect.y() + line * 1.6, rect.width(), rect.height() - line * 3)
+        plot = QRectF(rect.x(), rect.y() + line * (lines + 0.6), rect.width(),
+                      rect.height() - line * (lines + 2))
         top = max([max(targets) * 1.3, *seconds, 1.0]) * 1.05
         painter.setPen(QPen(muted, 1))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from narrative_app.rehearsal.peer import feedback_questions
+from narrative_app.ui.widgets.reflow import scroll_when_small
 
 
 def _tr(text: str) -> str:
@@ -39,7 +40,11 @@ class FeedbackCard(QWidget):
             self.labels.append(label)
             form.addRow(label, field)
             self.fields[question.id] = field
-        layout = QVBoxLayout(self)
+        content = QWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_when_small(content, self))  # large text: scrolls, never cut
+        layout = QVBoxLayout(content)
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addStretch(1)

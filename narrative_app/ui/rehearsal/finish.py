@@ -24,6 +24,7 @@ from narrative_app.rehearsal.display import FinishSummary, TimeStatus
 from narrative_app.ui.rehearsal.actions import RehearsalActions
 from narrative_app.ui.rehearsal.controls import FocusButton
 from narrative_app.ui.rehearsal.theme import muted, status_colour
+from narrative_app.ui.widgets.reflow import scroll_when_small
 
 
 class FinishPanel(QWidget):
@@ -70,7 +71,11 @@ class FinishPanel(QWidget):
         for button in (self.keep_button, self.discard_button, self.again_button, self.close_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        content = QWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_when_small(content, self))  # large text: scrolls, never cut
+        layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
         layout.addLayout(self.parts_box)
         layout.addSpacing(8)

@@ -38,6 +38,7 @@ from narrative_app.ui.rehearsal.playback import RecordingMenu
 from narrative_app.ui.rehearsal.speech_text import heard_pace
 from narrative_app.ui.rehearsal.theme import status_colour
 from narrative_app.ui.widgets.common import make_heading, make_muted
+from narrative_app.ui.widgets.reflow import WrappedLabel
 
 
 class RehearsalHistoryPage(QWidget):
@@ -54,10 +55,8 @@ class RehearsalHistoryPage(QWidget):
         self.runs: list[RehearsalRun] = []
         self.verdicts: list[RunPace] = []
         self.heading = make_heading(QLabel(self.tr("Rehearsals"), self))
-        self.pace_label = QLabel(self)
-        self.pace_label.setWordWrap(True)
-        self.summary_label = make_muted(QLabel(self))
-        self.summary_label.setWordWrap(True)
+        self.pace_label = WrappedLabel("", self)  # wrapped labels grow with large text
+        self.summary_label = make_muted(WrappedLabel("", self))
         self.rehearse_button = QPushButton(self.tr("Rehearse now"), self)
         self.rehearse_button.setToolTip(self.tr("Open the rehearsal view for this narrative"))
         self.rehearse_button.clicked.connect(self.rehearseRequested)
@@ -82,10 +81,9 @@ class RehearsalHistoryPage(QWidget):
         self.table.addAction(self.delete_action)
         self.recordings = RecordingMenu(controller, self)
         self.recordings.message.connect(self.summary_label.setText)
-        self.legend = QLabel(self.tr(
+        self.legend = WrappedLabel(self.tr(
             "Each time is judged against that run's own target: within time, just over, or "
             "over. A dash on each bar marks the run's target."), self)
-        self.legend.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COLUMNS.index("notes"), QHeaderView.ResizeMode.Stretch)
@@ -111,6 +109,19 @@ class RehearsalHistoryPage(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # state colours follow light and dark
             self._fill_table()
+        elif event.type() == QEvent.Type.FontChange:
+            self._keep_rows_in_view()
+
+    def _keep_rows_in_view(self) -> None:
+        """The table keeps room for a few runs however large the text, rather than being
+        squeezed to its header on a small screen (the page scrolls instead)."""
+        rows = max(2, min(4, self.table.rowCount()))
+        row = max(self.table.verticalHeader().defaultSectionSize(),
+                  self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader().sizeHint().height()
+        scroll_bar = self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setMinimumHeight(header + rows * row + scroll_bar
+                                    + 2 * self.table.frameWidth())
 
     def refresh(self) -> None:
         narrative = self.controller.current
@@ -256,6 +267,7 @@ class RehearsalHistoryPage(QWidget):
             cells.append(self._cell(heard_pace(run.speech), self._heard_tip(run)))
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)
+        self._keep_rows_in_view()
 
     # -- deleting a run ----------------------------------------------------------------------
     def _on_context_menu(self, point: QPoint) -> None:

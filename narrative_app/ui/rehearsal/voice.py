@@ -33,6 +33,7 @@ class ListeningBadge(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)  # large text on a narrow screen: two lines, never cut
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Highlight)
         self.setForegroundRole(QPalette.ColorRole.HighlightedText)
