@@ -185,8 +185,9 @@ class LibraryPage(QWidget):
 
     def insert_banner(self, widget: QWidget) -> None:
         """Show ``widget`` (the first-run welcome) above the library, in its column, and
-        first in Tab order, as it is on screen."""
+        first in Tab order and in a screen reader's browse order, as it is on screen."""
         self._column_box.insertWidget(0, widget)
+        widget.lower()  # first child too: screen readers browse children in that order
         order = [*getattr(widget, "focus_order", list)(), self.new_button, self.search,
                  self.import_button, self.trash_button, self.list]
         for first, second in pairwise(order):
