@@ -136,7 +136,9 @@ def complete(palette: QPalette, look: Look | None = None) -> QPalette:
         palette.setColor(role, ensure_contrast(colour(active, role), grounds, 7.0))
     text, window = colour(_R.Text), colour(_R.Window)
     muted = derived(text, window, _MUTED_START[look], grounds, TEXT_RATIO)
-    border = derived(text, window, _BORDER_START[look], grounds, NON_TEXT_RATIO)
+    # Borders also meet the lit top of a raised button face (a drop-down list's inside).
+    faces = [*grounds, colour(_R.Button).lighter(140)]
+    border = derived(text, window, _BORDER_START[look], faces, NON_TEXT_RATIO)
     highlight = ensure_contrast(colour(_R.Highlight), grounds, TEXT_RATIO)  # used for words too
     on_accent = ensure_contrast(colour(_R.HighlightedText), [highlight], TEXT_RATIO)
     if contrast_ratio(on_accent, highlight) < TEXT_RATIO or look is not Look.LIGHT:
@@ -182,15 +184,17 @@ def focus_colour(palette: QPalette) -> QColor:
 
 
 class FieldBorderStyle(QProxyStyle):
-    """The platform's style, with text fields, spin boxes, drop-down lists and tick boxes
-    outlined in the palette's checked border colour (Mid, 3:1): Fusion draws their frames
-    from the window colour, at 2:1 (light) and 1.1:1 (dark). A proxy style rather than a
+    """The platform's style, with text fields, spin boxes, drop-down lists, tick boxes and
+    framed lists, tables and text edits outlined in the palette's checked border colour
+    (Mid, 3:1): Fusion draws their frames from the window colour, at 1.7:1 (light), 1.1:1
+    (dark) and not at all (high contrast). A proxy style rather than a
     style sheet, so palettes set on windows (the rehearsal view's) keep working."""
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:
         super().drawPrimitive(element, option, painter, widget)
         if element in (QStyle.PrimitiveElement.PE_FrameLineEdit,
-                       QStyle.PrimitiveElement.PE_IndicatorCheckBox):
+                       QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+                       QStyle.PrimitiveElement.PE_Frame):  # lists, tables, text edits
             self._outline(option, painter)
 
     def drawComplexControl(self, control, option, painter, widget=None) -> None:

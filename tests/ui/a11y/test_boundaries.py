@@ -1,0 +1,93 @@
+"""UI accessibility: the boundaries of controls (WCAG 1.4.11, non-text contrast, 3:1).
+
+Each control is rendered offscreen in the light, dark and high-contrast palettes and the
+pixel on its edge is measured against the colour just outside it (the window) and just inside
+it: list views, tables, text edits, drop-down lists, tick boxes and the values cards."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QListWidget,
+    QPlainTextEdit,
+    QTableWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from narrative_app.ui.settings import Theme, apply_theme
+from narrative_app.ui.theme import NON_TEXT_RATIO, contrast_ratio
+
+R = QPalette.ColorRole
+THEMES = [Theme.LIGHT, Theme.DARK, Theme.HIGH_CONTRAST]
+
+
+@pytest.fixture
+def theme(qapp, request):
+    palette = qapp.palette()
+    apply_theme(request.param)
+    yield request.param
+    apply_theme(Theme.SYSTEM)
+    qapp.setPalette(palette)
+
+
+def _edge(widget: QWidget, holder: QWidget) -> tuple[QColor, QColor, QColor]:
+    """(outside, edge, inside) on the left side, half way down ``widget``."""
+    image = widget.grab().toImage()
+    y = image.height() // 2
+    outside = holder.grab().toImage().pixelColor(widget.x() - 3, widget.y() + y)
+    return outside, image.pixelColor(0, y), image.pixelColor(5, y)
+
+
+def _ratios(widget: QWidget, holder: QWidget) -> str:
+    outside, edge, inside = _edge(widget, holder)
+    out, into = contrast_ratio(edge, outside), contrast_ratio(edge, inside)
+    if min(out, into) >= NON_TEXT_RATIO:
+        return ""
+    return (f"{type(widget).__name__}: edge {edge.name()} {out:.2f}:1 against "
+            f"{outside.name()} outside, {into:.2f}:1 against {inside.name()} inside")
+
+
+def _combo() -> QComboBox:
+    box = QComboBox()
+    box.addItems(["Linked, 5:00", "Short, 2:00"])
+    return box
+
+
+@pytest.mark.parametrize("theme", THEMES, indirect=True)
+def test_list_views_text_edits_and_drop_downs_have_a_visible_edge(theme, qtbot) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(12, 12, 12, 12)
+    controls = [QListWidget(), QTableWidget(2, 2), QPlainTextEdit(), QTextEdit(), _combo()]
+    controls[0].addItems(["Dignity", "Courage"])
+    for control in controls:
+        layout.addWidget(control)
+    holder.resize(360, 560)
+    holder.show()
+    qtbot.waitExposed(holder)
+    QApplication.processEvents()
+    found = [problem for c in controls if (problem := _ratios(c, holder))]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("theme", THEMES, indirect=True)
+def test_the_values_cards_have_a_visible_edge(theme, main_window, qtbot) -> None:
+    main_window.library.add_example()
+    assert main_window.open_narrative(main_window.library.selected_id(), "values")
+    QApplication.processEvents()
+    page = main_window.workspace.pages["values"]
+    found = []
+    for name, frame in page._frames.items():
+        if not frame.isVisible():
+            continue
+        problem = _ratios(frame, frame.parentWidget())
+        if problem:
+            found.append(f"{name} ({'chosen' if page.checks[name].isChecked() else 'not'}): "
+                         f"{problem}")
+    assert page.checks and not found, "\n".join(found[:4])
