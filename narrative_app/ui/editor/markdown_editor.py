@@ -119,7 +119,7 @@ class MarkdownEditor(QTextEdit):
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)  # keyboard users can always leave the editor with Tab
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.setFrameShape(QTextEdit.Shape.StyledPanel)  # a 3:1 edge, WCAG 1.4.11
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins look like the page
         self.document().setDocumentMargin(18)

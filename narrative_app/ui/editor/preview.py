@@ -76,7 +76,7 @@ class MarkdownPreview(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setFrameShape(QTextBrowser.Shape.StyledPanel)  # the same edge as the editor
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)  # side margins look like the page
         self.document().setDocumentMargin(18)

@@ -95,7 +95,7 @@ class CoachPanel(QWidget):
         self._list.setUniformItemSizes(False)
         self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self._list.setFrameShape(QListWidget.Shape.NoFrame)
+        self._list.setFrameShape(QListWidget.Shape.StyledPanel)  # a 3:1 edge (1.4.11)
         self._list.setSpacing(2)
         self._list.itemActivated.connect(self._activate)
         self._list.itemClicked.connect(self._activate)

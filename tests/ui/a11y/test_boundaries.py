@@ -7,6 +7,7 @@ it: list views, tables, text edits, drop-down lists, tick boxes and the values c
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,7 +40,8 @@ def _edge(widget: QWidget, holder: QWidget) -> tuple[QColor, QColor, QColor]:
     """(outside, edge, inside) on the left side, half way down ``widget``."""
     image = widget.grab().toImage()
     y = image.height() // 2
-    outside = holder.grab().toImage().pixelColor(widget.x() - 3, widget.y() + y)
+    where = widget.mapTo(holder, QPoint(-3, y))
+    outside = holder.grab().toImage().pixelColor(where)
     return outside, image.pixelColor(0, y), image.pixelColor(5, y)
 
 
@@ -91,3 +93,22 @@ def test_the_values_cards_have_a_visible_edge(theme, main_window, qtbot) -> None
             found.append(f"{name} ({'chosen' if page.checks[name].isChecked() else 'not'}): "
                          f"{problem}")
     assert page.checks and not found, "\n".join(found[:4])
+
+
+@pytest.mark.parametrize("theme", THEMES, indirect=True)
+def test_the_draft_its_preview_and_the_coach_list_have_a_visible_edge(theme, main_window,
+                                                                      qtbot) -> None:
+    main_window.library.add_example()
+    assert main_window.open_narrative(main_window.library.selected_id(), "self")
+    QApplication.processEvents()
+    page = main_window.workspace.story_page()
+    coach = main_window.workspace.coach_panel._list
+    main_window.workspace.nav.setFocus()  # no focus ring beside the measured edges
+    QApplication.processEvents()
+    found = [problem for control in (page.editor, coach)
+             if (problem := _ratios(control, main_window))]
+    page.set_preview(True)
+    QApplication.processEvents()
+    if problem := _ratios(page.preview, main_window):
+        found.append(problem)
+    assert not found, "\n".join(found)
