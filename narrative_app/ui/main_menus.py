@@ -77,6 +77,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         return action
 
     bar = window.menuBar()
+    bar.lower()  # the first child: a screen reader browses the menus before the page
     file_menu = bar.addMenu(_tr("&File"))
     add(file_menu, "new", _tr("&New narrative"), window.new_narrative, _keys(Key.New))
     add(file_menu, "import", _tr("&Import..."), window.import_file, _keys(Key.Open),

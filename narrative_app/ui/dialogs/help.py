@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.paths import read_resource_text
+from narrative_app.ui.widgets.access import browse_in_order
 from narrative_app.ui.widgets.common import make_muted
 
 _HEADING_RE = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
@@ -108,6 +109,7 @@ class HelpDialog(QDialog):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 640])
         splitter.setChildrenCollapsible(False)
+        browse_in_order(splitter)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

@@ -77,10 +77,10 @@ class StoryPage(QWidget):
     def _build_header(self) -> None:
         self.header = QWidget(self)
         self.title_label = make_heading(QLabel(self.guide.title, self.header), 1.5)
+        self.time_label = make_heading(QLabel(self.header), 1.15)  # made in reading order
+        self.time_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.purpose_label = make_muted(QLabel(self.guide.purpose, self.header), smaller=False)
         self.purpose_label.setWordWrap(True)
-        self.time_label = make_heading(QLabel(self.header), 1.15)
-        self.time_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.time_state_label = make_muted(QLabel(self.header))
         self.time_state_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         grid = QGridLayout(self.header)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from narrative_app.ui.settings import Settings
+from narrative_app.ui.widgets.access import browse_in_order
 from narrative_app.ui.widgets.common import CollapsibleSection
 
 GUIDE_SHARE = 0.32  # the guide's default share of the height, at most
@@ -32,6 +33,7 @@ class StorySplit(QSplitter):
         for index, widget in enumerate((guide, draft, cues)):
             self.addWidget(widget)
             self.setStretchFactor(index, 1 if widget is draft else 0)
+        browse_in_order(self)  # a screen reader reads guide, draft, cues: as seen
         self._guide, self._draft, self._cues = guide, draft, cues
         self._placed = False
         self.splitterMoved.connect(self._remember)

@@ -54,13 +54,17 @@ class RehearsalHistoryPage(QWidget):
         self.controller = controller
         self.runs: list[RehearsalRun] = []
         self.verdicts: list[RunPace] = []
+        # Made in the order they are seen, which is the order a screen reader reads them.
         self.heading = make_heading(QLabel(self.tr("Rehearsals"), self))
-        self.pace_label = WrappedLabel("", self)  # wrapped labels grow with large text
-        self.summary_label = make_muted(WrappedLabel("", self))
         self.rehearse_button = QPushButton(self.tr("Rehearse now"), self)
         self.rehearse_button.setToolTip(self.tr("Open the rehearsal view for this narrative"))
         self.rehearse_button.clicked.connect(self.rehearseRequested)
+        self.pace_label = WrappedLabel("", self)  # wrapped labels grow with large text
+        self.summary_label = make_muted(WrappedLabel("", self))
         self.chart = RunChart(self)
+        self.legend = WrappedLabel(self.tr(
+            "Each time is judged against that run's own target: within time, just over, or "
+            "over. A dash on each bar marks the run's target."), self)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Date"), self.tr("Self"), self.tr("Us"), self.tr("Now"), self.tr("Total"),
@@ -81,9 +85,6 @@ class RehearsalHistoryPage(QWidget):
         self.table.addAction(self.delete_action)
         self.recordings = RecordingMenu(controller, self)
         self.recordings.message.connect(self.summary_label.setText)
-        self.legend = WrappedLabel(self.tr(
-            "Each time is judged against that run's own target: within time, just over, or "
-            "over. A dash on each bar marks the run's target."), self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COLUMNS.index("notes"), QHeaderView.ResizeMode.Stretch)

@@ -1,11 +1,12 @@
-"""UI: helpers for assistive technology: announcements of status changes (WCAG 4.1.3)
-and Tab reaching every button of a dialog (2.1.1, 2.4.3).
+"""UI: helpers for assistive technology: announcements of status changes (WCAG 4.1.3),
+Tab reaching every button of a dialog (2.1.1, 2.4.3), and splitter panes read in the order
+they are seen (1.3.2).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QWidget
 
 
 def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
@@ -35,3 +36,13 @@ def tab_to_every_button(box: QWidget) -> None:
     Qt makes the box's default button its focus proxy, and Tab then jumps straight to that
     button, past every other (the Export dialog's Cancel was never reached)."""
     box.setFocusProxy(None)
+
+
+def browse_in_order(splitter: QSplitter) -> None:
+    """Put the panes (and their handles) in ``splitter``'s own order among its children,
+    which is the order a screen reader browses them (WCAG 1.3.2). QSplitter puts each pane
+    added before the last, so without this the right-hand (or bottom) pane is read first.
+    Call it once the panes are added."""
+    for index in range(splitter.count()):
+        splitter.handle(index).raise_()
+        splitter.widget(index).raise_()

@@ -114,10 +114,10 @@ class BudgetBar(QWidget):
 class _Row:
     def __init__(self, parent: QWidget, name: str, *, bold: bool = False) -> None:
         self.name = QLabel(name, parent)
+        self.state = make_muted(QLabel(parent))  # made before the time: read as seen
+        self.state.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.time = QLabel(parent)
         self.time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.state = make_muted(QLabel(parent))
-        self.state.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.bar = BudgetBar(parent)
         if bold:
             for label in (self.name, self.time):

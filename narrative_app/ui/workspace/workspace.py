@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.domain import PartKind
-from narrative_app.ui.widgets.access import announce
+from narrative_app.ui.widgets.access import announce, browse_in_order
 from narrative_app.ui.widgets.common import ZoomState
 from narrative_app.ui.widgets.reflow import apply_ui_zoom
 from narrative_app.ui.workspace.navigation import NAV_ITEMS, PAGE_KEYS
@@ -159,6 +159,7 @@ class Workspace(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([180, 800, 300])
+        browse_in_order(self.splitter)  # read navigation, page, coach: as seen
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

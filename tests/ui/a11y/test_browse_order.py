@@ -21,9 +21,9 @@ def _label(iface: QAccessibleInterface) -> str:
 
 
 def _before(first: QRect, second: QRect) -> bool:
-    """False when ``second`` is plainly seen before ``first``: wholly above it, or beside it
-    on the same line and wholly to its left."""
-    if second.bottom() < first.top():
+    """False when ``second`` is plainly seen before ``first``: wholly above it (and not the
+    top of a column further right), or beside it on the same line and wholly to its left."""
+    if second.bottom() < first.top() and second.left() <= first.right():
         return False
     same_line = second.top() <= first.bottom() and first.top() <= second.bottom()
     return not (same_line and second.right() < first.left())
@@ -93,4 +93,34 @@ def test_the_empty_library_is_read_in_visual_order(main_window, qtbot) -> None:
     main_window.library.refresh()
     page = _settle(qtbot, main_window)
     problems = out_of_order(page)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_workspace_is_read_navigation_page_coach(main_window, qtbot) -> None:
+    """Every pane of every page in the order seen: the menus, then navigation, the page
+    and the coach; on a story page its guide, draft and cues; the budget's rows left to
+    right."""
+    main_window.library.add_example()
+    narrative_id = main_window.library.selected_id()
+    found = []
+    for key in ("purpose", "values", "self", "link", "rehearse", "export"):
+        assert main_window.open_narrative(narrative_id, key)
+        _settle(qtbot, main_window)
+        root = QAccessible.queryAccessibleInterface(main_window.workspace)
+        found += [f"{key}: {problem}" for problem in out_of_order(root)]
+    window = QAccessible.queryAccessibleInterface(main_window)
+    roles = [window.child(i).role() for i in range(window.childCount())]
+    assert roles.index(QAccessible.Role.MenuBar) == 0
+    assert not found, "\n".join(found)
+
+
+def test_the_guide_is_read_contents_then_text(main_window, qtbot) -> None:
+    from narrative_app.ui.dialogs.help import HelpDialog
+
+    dialog = HelpDialog(main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    problems = out_of_order(QAccessible.queryAccessibleInterface(dialog))
     assert not problems, "\n".join(problems)
