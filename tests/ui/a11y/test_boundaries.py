@@ -112,3 +112,36 @@ def test_the_draft_its_preview_and_the_coach_list_have_a_visible_edge(theme, mai
     if problem := _ratios(page.preview, main_window):
         found.append(problem)
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT], indirect=True)  # the app's field outlines
+@pytest.mark.parametrize("look", ["dark", "light"])
+def test_the_rehearsal_views_fields_have_a_visible_edge(theme, look: str, controller, qtbot,
+                                                        monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from narrative_app import bundle
+    from narrative_app.paths import resource_path
+    from narrative_app.ui.rehearsal.theme import RehearsalTheme
+    from narrative_app.ui.rehearsal.window import RehearsalWindow
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Discard)
+    narrative_id = controller.create_narrative(
+        bundle.read_file(resource_path("sample", "sample.narrative")))
+    assert controller.open_narrative(narrative_id)
+    window = RehearsalWindow(controller, controller.current, theme=RehearsalTheme(look),
+                             countdown=False)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    found = [problem for control in (window.hud.view_box,)
+             if (problem := _ratios(control, window))]
+    window.on_start()
+    window.on_escape()  # the finish screen and its note field
+    QApplication.processEvents()
+    if problem := _ratios(window.finish_panel.notes, window):
+        found.append(problem)
+    assert not found, "\n".join(found)
