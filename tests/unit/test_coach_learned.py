@@ -58,7 +58,7 @@ def test_a_withheld_tick_says_what_was_found_and_why_it_is_not_enough() -> None:
     withheld = []
     for raw in _parts():
         draft = prepared(raw["draft"])
-        for check, model in learned._models().items():
+        for check in learned._models():
             spec = BY_ID[check]
             if raw["part"] not in spec.parts or draft.words < learned.MIN_WORDS:
                 continue
