@@ -14,9 +14,10 @@ has a mode, chosen on stories neither the rules nor the model had seen:
 
 - "veto": the model only withholds a tick the rule would give, when the story as a whole
   does not read as doing the thing (a false tick costs more than a missed one);
-- "decide": the model's verdict stands either way; when it ticks a check the rule found no
-  evidence for, the evidence is the sentence whose own words and cues score highest, so a
-  tick always points to a sentence.
+- "decide": the model's verdict stands either way, except that it never overrides a rule's
+  specific diagnosis ("you say there was no choice"); when it ticks a check the rule found no
+  evidence for, the evidence is the sentence holding the check's own cue whose words and cues
+  score highest, so a tick always points to a sentence.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import math
 from bisect import bisect_right
 from functools import cache
 
-from narrative_app.coach import rules_turn
+from narrative_app.coach import rules_now, rules_story, rules_turn
 from narrative_app.coach.findings import OK, Verdict, quote
 from narrative_app.coach.lexicon import hint, reason
 from narrative_app.coach.text import Draft, Hit, stem
@@ -57,6 +58,7 @@ def features(draft: Draft, part: str, rule_ok: bool, spans: int) -> dict[str, fl
     base = draft.memo.get(key)
     if not isinstance(base, dict):
         base = draft.memo[key] = _draft_features(draft, FAMILIES.get(part, ()))
+        base.update(_shape_features(draft, part))
     out = dict(base)
     out["rule"] = 1.0 if rule_ok else 0.0
     out["spans"] = _squash(spans)
@@ -99,6 +101,27 @@ def _draft_features(draft: Draft, families: tuple[str, ...]) -> dict[str, float]
     return out
 
 
+def _shape_features(draft: Draft, part: str) -> dict[str, float]:
+    """What the rules' own readers find, before any rule decides: the told moment, where the
+    first difficulty comes, the teller acting after it, and the asks."""
+    out: dict[str, float] = {}
+    if part in ("self", "us"):
+        out["s:moment"] = 1.0 if rules_story.find_moment(draft) is not None else 0.0
+    if part == "self":
+        start = rules_turn.difficulty_start(draft)
+        out["s:difficulty"] = 0.0 if start is None else 1.0
+        out["s:difficulty_at"] = 1.0 if start is None else start / max(len(draft.text), 1)
+        out["s:acts"] = _squash(len(rules_turn.teller_acts_after_difficulty(draft)))
+        out["s:arc"] = 1.0 if rules_turn.shown_arc(draft) is not None else 0.0
+        out["s:choices"] = _squash(len(rules_turn.choice_evidence(draft)))
+        out["s:outcomes"] = _squash(len(rules_turn.outcome_evidence(draft)))
+    if part == "now":
+        asks, actions = rules_now.find_asks(draft)
+        out["s:asks"] = _squash(len(asks))
+        out["s:actions"] = _squash(len(actions))
+    return out
+
+
 def probability(weights: dict[str, float], feats: dict[str, float]) -> float:
     z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
     z = max(-30.0, min(30.0, z))
@@ -138,7 +161,12 @@ def adjust(check: str, draft: Draft, part: str, verdict: Verdict) -> Verdict:
             verdict.hits[:1],
             why or reason(check, "missing"),
         )
-    if verdict.status != OK and likely and model.get("mode") == "decide":
+    # A rule that said more than "not found" ("you say there was no choice", "named, with
+    # nothing to picture", "time passing with no choice before it") has read the story
+    # closely; its diagnosis stands.
+    # ("Found a mention of time, but not why waiting costs" is only "not enough found".)
+    plain = not verdict.reason or verdict.reason == reason(check, "weak")
+    if verdict.status != OK and likely and model.get("mode") == "decide" and plain:
         best = best_sentence(draft, check, weights, FAMILIES.get(part, ()))
         if best is None:
             return verdict
@@ -152,6 +180,7 @@ def adjust(check: str, draft: Draft, part: str, verdict: Verdict) -> Verdict:
 EVIDENCE: dict[str, tuple[str, ...]] = {
     "challenge": ("challenge", "arc_tension"),
     "choice_point": ("choice",),
+    "outcome": ("outcome", "arc_closing"),
     "urgency": ("urgency", "urgency_cost", "harm_measure"),
     "ask": ("ask_marker", "ask_action"),
 }
