@@ -30,17 +30,19 @@ CORPUS = ROOT / "tests" / "coach_corpus"
 OUT = ROOT / "narrative_app" / "resources" / "coach" / "learned.json"
 # What each trained check's model may do, and the chance it needs (chosen leave-one-file-out
 # and on the sealed set of the previous round; see the module doc of coach/learned.py).
-# (mode, threshold, whether word stems are read): the Self turn checks generalise better on
-# the cue families and the readers' shapes alone; the others gain from the stems.
+# (mode, threshold to tick, threshold below which a rule's tick is withheld, whether word
+# stems are read): the Self turn checks generalise better on
+# the cue families and the readers' shapes alone; the others gain from the stems. The ask is
+# left to its rule: on five unseen files a model gained 0.02 of balanced accuracy and cost
+# 0.09 of precision of "done" (it cannot count asks).
 MODES = {
-    "emotion": ("veto", 0.3, True),
-    "challenge": ("veto", 0.5, False),
-    "choice_point": ("decide", 0.5, False),
-    "outcome": ("decide", 0.5, False),
-    "experiential_us": ("veto", 0.3, True),
-    "urgency": ("decide", 0.6, True),
-    "hope": ("veto", 0.4, True),
-    "ask": ("decide", 0.7, True),
+    "emotion": ("veto", 0.3, 0.3, True),
+    "challenge": ("decide", 0.7, 0.45, False),
+    "choice_point": ("decide", 0.7, 0.3, False),
+    "outcome": ("decide", 0.7, 0.3, False),
+    "experiential_us": ("decide", 0.6, 0.6, True),
+    "urgency": ("decide", 0.6, 0.3, True),
+    "hope": ("veto", 0.3, 0.3, True),
 }
 MIN_FILES = 3  # a word stem is kept only when it appears in stories of this many files
 EPOCHS = 40
@@ -90,7 +92,7 @@ def vocabulary(data: list[Example], check: str) -> set[str]:
     for name, feats, _, _ in data:
         for key in feats:
             files.setdefault(key, set()).add(name)
-    stems = MODES.get(check, ("", 0.0, True))[2]
+    stems = MODES.get(check, ("", 0.0, 0.0, True))[3]
     return {k for k, names in files.items()
             if not k.startswith(("w:", "wl:")) or (stems and len(names) >= MIN_FILES)}
 
@@ -165,9 +167,9 @@ def system_cv(rows: list[tuple[str, dict]], files: list[str]) -> None:
 
     for held in files:
         rest = [r for r in rows if r[0] != held]
-        checks = {check: {"mode": mode, "threshold": threshold,
+        checks = {check: {"mode": mode, "threshold": threshold, "veto": veto,
                           "weights": fit(examples(rest, check), check)}
-                  for check, (mode, threshold, _) in MODES.items()}
+                  for check, (mode, threshold, veto, _) in MODES.items()}
         learned._models = lambda checks=checks: checks  # type: ignore[assignment]
         scores = coach_eval.evaluate(files=[CORPUS / held])
         line = "  ".join(f"{c} {s.balanced_accuracy:.2f}/{s.ok_precision:.2f}"
@@ -194,9 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         system_cv(rows, args.system)
     if args.write:
         checks = {}
-        for check, (mode, threshold, _) in MODES.items():
+        for check, (mode, threshold, veto, _) in MODES.items():
             weights = fit(examples(rows, check), check)
-            checks[check] = {"mode": mode, "threshold": threshold, "weights": weights}
+            checks[check] = {"mode": mode, "threshold": threshold, "veto": veto,
+                             "weights": weights}
         files = sorted({name for name, _ in rows})
         OUT.write_text(json.dumps({"trained_on": files, "checks": checks}, indent=0,
                                   sort_keys=True) + "\n", encoding="utf-8")

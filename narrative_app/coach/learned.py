@@ -152,8 +152,9 @@ def adjust(check: str, draft: Draft, part: str, verdict: Verdict) -> Verdict:
         return verdict  # a veto has nothing to withhold
     weights: dict[str, float] = model["weights"]
     p = probability(weights, features(draft, part, verdict.status == OK, len(verdict.hits)))
+    # Below "veto" a rule's tick is withheld; at "threshold" or above, a "decide" model ticks.
     likely = p >= float(model["threshold"])
-    if verdict.status == OK and not likely:
+    if verdict.status == OK and p < float(model.get("veto", model["threshold"])):
         first = verdict.hits[0].text if verdict.hits else ""
         why = reason(check, "unconvinced", quote=quote(first, 60)) if first else ""
         return Verdict.suggest(
@@ -181,6 +182,7 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     "challenge": ("challenge", "arc_tension"),
     "choice_point": ("choice",),
     "outcome": ("outcome", "arc_closing"),
+    "experiential_us": ("shared_experience", "time_anchor", "present_scene"),
     "urgency": ("urgency", "urgency_cost", "harm_measure"),
     "ask": ("ask_marker", "ask_action"),
 }
