@@ -386,6 +386,101 @@ main 1fa54cc (balanced accuracy / precision of "done"; the old coach of fe2803b 
 
 Targets (0.90 / 0.95 on every check) are not met for challenge, choice_point, outcome,
 experiential_us and ask (and sensory_detail's balanced accuracy, 0.89).
+
+Ninth round: a learned second opinion (coach/learned.py, trained by scripts/coach_train.py on
+the corpus files, weights in resources/coach/learned.json). Its design (features, plain
+logistic regression, a mode per check) was fixed leave-one-file-out on the files above and on
+sealed1, before two new sets arrived ("fresh4", "fresh5", 48 parts and 4 whole narratives
+each, by writers who never saw the code or any corpus). Both were scored once on arrival,
+with main as it stood (rules only) and with the learned model as designed; these are the
+first-run figures (balanced accuracy / precision of "done"; checks the model does not touch
+were the same in both columns):
+
+    fresh4 first run      rules        learned         fresh5 first run      rules        learned
+    challenge          0.82/0.94    0.90/1.00          challenge          0.64/0.89    0.72/0.94
+    choice_point       0.74/0.89    0.71/0.88          choice_point       0.80/0.92    0.77/0.92
+    outcome            0.82/0.91    0.82/0.91          outcome            0.80/0.93    0.80/0.93
+    experiential_us    0.90/1.00    0.80/0.71          experiential_us    0.90/1.00    0.90/0.83
+    ask                0.79/1.00    1.00/1.00          ask                0.67/1.00    0.92/0.86
+    emotion            0.77/0.93    0.77/0.93          emotion            0.86/1.00    0.86/1.00
+    urgency            0.56/0.70    0.56/0.70          urgency            0.72/0.88    0.72/0.88
+    specific_moment    0.94/1.00                       specific_moment    0.90/0.95
+    sensory_detail     0.98/1.00                       sensory_detail     0.98/1.00
+    told_values        1.00/1.00                       told_values        0.92/0.95
+    resume             0.93/1.00                       resume             0.98/1.00
+    too_many_moments   0.85/0.95                       too_many_moments   1.00/1.00
+    hope               1.00/1.00                       hope               0.83/0.86
+    linked_values      1.00/1.00                       linked_values      0.50/1.00
+
+Then, with fresh4 and fresh5 in the corpus, each check's mode was chosen on the three files
+the rules were never tuned on (sealed1, fresh4, fresh5), each scored by a model trained on the
+other files: a veto only where the rules' ticks were too generous (emotion, outcome,
+experiential_us, hope), the model's verdict where the rules missed good stories (challenge,
+choice_point, urgency, ask), and always a sentence holding the check's own cue to point to,
+never below 50 words, never a choice where the teller says there was none. The whole coach,
+leave-one-file-out on those three files (tuned with them in view, so not unseen):
+
+    check               sealed1     fresh4      fresh5
+    challenge          0.69/0.82   0.95/1.00   0.74/0.94
+    choice_point       0.78/0.85   0.85/0.86   0.89/0.94
+    outcome            0.79/0.92   0.86/1.00   0.84/1.00
+    experiential_us    0.92/1.00   0.90/1.00   0.90/1.00
+    urgency            1.00/1.00   0.75/0.80   0.83/0.90
+    ask                1.00/1.00   0.93/1.00   0.92/1.00
+    emotion            0.94/1.00   0.85/1.00   0.86/1.00
+
+Two more fresh sets ("fresh6", 52 parts; "fresh7", 50 parts; 4 whole narratives each, by two
+further writers who never saw the code or any corpus) were scored once on arrival, rules only
+(main) and with the learned model as it then stood (trained on every file but these two):
+
+    first run          fresh6 rules  learned      fresh7 rules  learned
+    challenge          0.81/0.90    0.87/0.95     0.85/0.95    0.95/1.00
+    choice_point       0.80/0.81    0.75/0.71     0.81/0.86    0.83/0.82
+    outcome            0.77/0.81    0.81/0.87     0.86/0.93    0.86/0.93
+    experiential_us    0.79/0.83    0.79/0.83     0.88/0.86    0.88/0.86
+    urgency            0.62/0.80    0.81/0.88     0.72/0.88    0.95/1.00
+    ask                0.83/0.83    0.67/0.75     0.93/1.00    0.86/0.86
+    emotion            0.92/1.00    0.92/1.00     0.74/0.93    0.74/0.93
+    specific_moment    0.83/0.92                  0.87/0.96
+    sensory_detail     0.94/0.97                  0.93/0.97
+    told_values        0.70/0.89                  1.00/1.00
+    resume             1.00/1.00                  0.85/0.95
+    too_many_moments   0.75/0.93                  0.98/1.00
+    hope               0.93/1.00                  0.94/1.00
+    linked_values      1.00/1.00                  0.75/1.00
+
+With all five rule-unseen files in the corpus, the modes were chosen again on those five, each
+scored by a model trained on the other files: the ask went back to its rule alone (a model
+gained 0.02 of balanced accuracy there and cost 0.09 of precision of "done"); a "decide"
+model ticks at 0.7 (0.6 for the Us and urgency) and withholds a rule's tick only below 0.3
+(0.45 for the challenge, 0.6 for the Us). The whole coach, each file scored with the learned
+checks trained on the other files (modes chosen with these files in view):
+
+    check               sealed1     fresh4      fresh5      fresh6      fresh7
+    emotion            0.94/1.00   0.85/1.00   0.83/1.00   0.92/1.00   0.74/0.93
+    challenge          0.80/0.89   0.93/1.00   0.78/0.95   0.89/0.95   0.85/0.95
+    choice_point       0.76/0.80   0.82/0.91   0.83/0.93   0.83/0.82   0.88/0.88
+    outcome            0.79/0.92   0.82/0.91   0.84/1.00   0.77/0.81   0.86/0.93
+    experiential_us    1.00/1.00   1.00/1.00   0.90/0.83   1.00/1.00   1.00/1.00
+    urgency            1.00/1.00   0.75/0.80   0.83/0.90   0.81/0.88   0.88/0.91
+    hope               0.94/1.00   1.00/1.00   0.93/1.00   0.93/1.00   0.94/1.00
+
+Sealed set "sealed2" (50 parts, 4 whole narratives, by a writer who never saw the code or
+any corpus), kept sealed until every change of this round had been made, then scored once at
+the commit that added this note's previous paragraph (57a8a4a); rules only (main as it stood)
+in brackets. It lives apart, in tests/coach_corpus/sealed/, so nothing trains on it:
+
+    specific_moment 0.85/0.92 (0.85/0.92)   sensory_detail  0.88/0.96 (0.88/0.96)
+    emotion         0.82/1.00 (0.87/1.00)   challenge       0.95/1.00 (0.95/1.00)
+    choice_point    0.83/0.82 (0.73/0.79)   outcome         0.88/0.88 (0.88/0.88)
+    told_values     0.71/0.83 (0.71/0.83)   resume          1.00/1.00 (1.00/1.00)
+    too_many_moments 1.00/1.00 (1.00/1.00)  experiential_us 0.88/0.86 (0.75/0.75)
+    urgency         1.00/1.00 (0.95/1.00)   hope            0.85/0.88 (0.60/0.64)
+    ask             0.71/0.80 (0.71/0.80)   linked_values   1.00/1.00 (1.00/1.00), n=4
+
+Targets (0.90 / 0.95) are met for challenge, resume, too_many_moments, urgency and
+linked_values; not for specific_moment, sensory_detail, emotion, choice_point, outcome,
+told_values, experiential_us, hope and ask.
 """
 
 from __future__ import annotations
@@ -420,6 +515,12 @@ SPLITS = {
     # Written by a writer who never saw the code, kept sealed until the end of the round and
     # scored once, untouched (figures in the notes above); not in "all", so nothing tunes on it.
     "sealed1": ("sealed1.toml",),
+    "fresh4": ("fresh4.toml",),
+    "fresh5": ("fresh5.toml",),
+    "fresh6": ("fresh6.toml",),
+    # Scored once, untouched, at the end of the ninth round; kept apart so nothing trains on it.
+    "sealed2": ("sealed/sealed2.toml",),
+    "fresh7": ("fresh7.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (
@@ -435,6 +536,11 @@ SPLITS = {
         "fresh1.toml",
         "fresh2.toml",
         "fresh3.toml",
+        "sealed1.toml",
+        "fresh4.toml",
+        "fresh5.toml",
+        "fresh6.toml",
+        "fresh7.toml",
     ),
 }
 PACE = 125

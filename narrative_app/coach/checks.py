@@ -9,6 +9,7 @@ rule's own, or else what was found (quoting the first evidence) or what was look
 
 from __future__ import annotations
 
+from narrative_app.coach import learned
 from narrative_app.coach.findings import ALL, MAX_SPANS, OK, Finding, Span, Verdict, quote
 from narrative_app.coach.lexicon import general, label, reason
 from narrative_app.coach.registry import CHECKS, Check, Context
@@ -79,7 +80,7 @@ def _story_verdict(spec: Check, ctx: Context) -> Verdict:
     if draft.words < spec.min_words:
         # "No CV here" means little in a dozen words: no praise for too little.
         return Verdict.suggest(general("too_short"), reason=general("too_short_reason"))
-    return spec.rule(ctx)
+    return learned.adjust(spec.id, draft, ctx.part, spec.rule(ctx))
 
 
 def part_findings(

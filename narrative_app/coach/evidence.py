@@ -139,10 +139,10 @@ def clause_around(draft: Draft, offset: int) -> Clause | None:
         return None
     clauses = clauses_of(draft, sentence)
     key = f"clause_starts:{sentence.start}"
-    starts = draft.memo.get(key)
-    if starts is None:
-        starts = draft.memo[key] = [c.start for c in clauses]
-    index = bisect.bisect_right(starts, offset) - 1  # type: ignore[arg-type]
+    memo = draft.memo.get(key)
+    starts: list[int] = memo if isinstance(memo, list) else [c.start for c in clauses]
+    draft.memo[key] = starts
+    index = bisect.bisect_right(starts, offset) - 1
     if index >= 0 and clauses[index].start <= offset < clauses[index].end:
         return clauses[index]
     return Clause(sentence.start, sentence.end)

@@ -124,8 +124,8 @@ def jargon(drafts: dict[PartKind, Draft]) -> Verdict:
             shown = " ".join(h.text.split())
             if shown.lower() not in {e.lower() for e in examples}:
                 examples.append(shown)
-    shown = [f"“{e}”" for e in examples[:JARGON_EXAMPLES]]
-    joined = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    quoted = [f"“{e}”" for e in examples[:JARGON_EXAMPLES]]
+    joined = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
     return Verdict(SUGGEST, hint("jargon", "suggest", examples=joined), parts=_by_part(found))
 
 

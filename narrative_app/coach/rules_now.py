@@ -311,18 +311,19 @@ def _acting_sentences(draft: Draft) -> list[Hit]:
 
 def _ask_sentences(draft: Draft) -> list[tuple[Hit, list[tuple[str, bool]]]]:
     """Each sentence with an ask marker or an action, and its actions (worked out once)."""
-    cached = draft.memo.get("ask_sentences")
-    if cached is None:
-        markers = [m for m in draft.hits("ask_marker") if not _described(draft.text, m.start)]
-        cached = []
-        for sentence in draft.sentences:
-            here = _sentence_actions(draft, markers, sentence.start, sentence.end)
-            inside = any(sentence.start <= m.start < sentence.end for m in markers)
-            if inside or here:
-                text = draft.text[sentence.start : sentence.end]
-                cached.append((Hit(sentence.start, sentence.end, text), here))
-        draft.memo["ask_sentences"] = cached
-    return cached  # type: ignore[return-value]
+    memo = draft.memo.get("ask_sentences")
+    if isinstance(memo, list):
+        return memo
+    markers = [m for m in draft.hits("ask_marker") if not _described(draft.text, m.start)]
+    cached: list[tuple[Hit, list[tuple[str, bool]]]] = []
+    for sentence in draft.sentences:
+        here = _sentence_actions(draft, markers, sentence.start, sentence.end)
+        inside = any(sentence.start <= m.start < sentence.end for m in markers)
+        if inside or here:
+            text = draft.text[sentence.start : sentence.end]
+            cached.append((Hit(sentence.start, sentence.end, text), here))
+    draft.memo["ask_sentences"] = cached
+    return cached
 
 
 def _described(text: str, offset: int) -> bool:

@@ -129,16 +129,16 @@ def _general(draft: Draft, hit: Hit) -> bool:
     sentence = draft.sentence_at(hit.start)
     if sentence is None:
         return False
-    starts = draft.memo.get("general_sentences")
-    if starts is None:
-        starts = set()
+    memo = draft.memo.get("general_sentences")
+    starts: set[int] = memo if isinstance(memo, set) else set()
+    if not isinstance(memo, set):
         for name in ("habitual", "told_values"):
             for h in draft.hits(name):
                 found = draft.sentence_at(h.start)
                 if found is not None:
                     starts.add(found.start)
         draft.memo["general_sentences"] = starts
-    return sentence.start in starts  # type: ignore[operator]
+    return sentence.start in starts
 
 
 def _in_passing(draft: Draft, hit: Hit) -> bool:
@@ -162,9 +162,10 @@ def difficulty_start(draft: Draft) -> int | None:
                 starts.append(sentence.start)
                 break
         first = min(starts, default=None)
-        sentence = draft.sentence_at(first) if first is not None else None
-        draft.memo["difficulty"] = sentence.start if sentence else first
-    return draft.memo["difficulty"]  # type: ignore[return-value]
+        found = draft.sentence_at(first) if first is not None else None
+        draft.memo["difficulty"] = found.start if found else first
+    value = draft.memo["difficulty"]
+    return value if isinstance(value, int) else None
 
 
 _TELLER_WORDS = frozenset({"i", "i'm", "i'd", "i'll", "i've", "me", "my", "myself"})
@@ -371,6 +372,14 @@ def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
             or any(w in tension_words for w in _words(draft, sentence))
         )
     return None
+
+
+def teller_acts_after_difficulty(draft: Draft) -> list[Sentence]:
+    """The sentences, after the first difficulty, in which the teller acts ("I turned ...")."""
+    start = difficulty_start(draft)
+    if start is None:
+        return []
+    return [s for s in draft.sentences if s.start > start and _teller_acts(draft, s)]
 
 
 def _teller_acts(draft: Draft, sentence: Sentence) -> bool:

@@ -1,0 +1,237 @@
+"""Coach: a small learned second opinion on the hardest checks, trained on our own corpus.
+
+Layer: coach (pure, Qt-free, standard library only). For a few checks whose rules miss on
+stories they have never seen (the difficulty, the teller's choice, what came of it, a shared
+moment, the ask), a logistic model reads the same draft the rules read and gives the chance
+that an experienced coach would tick the check. Its inputs are plain to name: what the rule
+decided, how often each of the lexicon's cue families appears (and whether in the first or
+the second half of the story), a handful of shape measures (length, "I", "we", "you",
+questions, quotes, numbers) and light word stems that recur across many writers' stories.
+
+The weights are data (``resources/coach/learned.json``), written by ``scripts/coach_train.py``
+from the labelled corpus in ``tests/coach_corpus/``; nothing is downloaded. Each check's model
+has a mode, chosen on stories neither the rules nor the model had seen:
+
+- "veto": the model only withholds a tick the rule would give, when the story as a whole
+  does not read as doing the thing (a false tick costs more than a missed one);
+- "decide": the model's verdict stands either way, except that it never overrides a rule's
+  specific diagnosis ("you say there was no choice"); when it ticks a check the rule found no
+  evidence for, the evidence is the sentence holding the check's own cue whose words and cues
+  score highest, so a tick always points to a sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_right
+from functools import cache
+
+from narrative_app.coach import rules_now, rules_story, rules_turn
+from narrative_app.coach.findings import OK, Verdict, quote
+from narrative_app.coach.lexicon import hint, reason
+from narrative_app.coach.text import Draft, Hit, stem
+from narrative_app.paths import read_resource_text
+
+# The cue families of the lexicon each story's models read (resources/coach/lexicon.toml).
+_STORY = ("time_anchor", "present_scene", "habitual", "summary", "scene", "sensory", "emotion")
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "self": (*_STORY, "year_anchor", "life_jump", "challenge", "choice", "choice_negated",
+             "outcome", "told_values", "resume", "negation", "arc_tension", "arc_closing"),
+    "us": (*_STORY, "shared_experience", "category_label"),
+    "now": ("urgency", "urgency_cost", "hope", "hope_rise", "harm_measure", "hope_belief",
+            "hope_vision", "hope_result", "ask_marker", "ask_action", "ask_vague",
+            "ask_concrete", "negation", "challenge"),
+}
+_FIRST = frozenset({"i", "me", "my", "myself", "i'm", "i'd", "i've", "i'll"})
+_WE = frozenset({"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'll", "we'd"})
+_YOU = frozenset({"you", "your", "yours", "you're", "you've", "you'll"})
+
+
+def _squash(count: float, cap: float = 3.0) -> float:
+    return min(count, cap) / cap
+
+
+def features(draft: Draft, part: str, rule_ok: bool, spans: int) -> dict[str, float]:
+    """The model's inputs for one story's draft and the rule's own verdict on it."""
+    key = f"learned:{part}"
+    base = draft.memo.get(key)
+    if not isinstance(base, dict):
+        base = draft.memo[key] = _draft_features(draft, FAMILIES.get(part, ()))
+        base.update(_shape_features(draft, part))
+    out = dict(base)
+    out["rule"] = 1.0 if rule_ok else 0.0
+    out["spans"] = _squash(spans)
+    return out
+
+
+def _draft_features(draft: Draft, families: tuple[str, ...]) -> dict[str, float]:
+    out: dict[str, float] = {"bias": 1.0}
+    text_len = max(len(draft.text), 1)
+    half = text_len / 2
+    for name in families:
+        try:
+            hits = draft.hits(name)
+        except KeyError:
+            continue
+        if hits:
+            out[f"f:{name}"] = _squash(len(hits))
+            late = sum(1 for h in hits if h.start >= half)
+            if late:
+                out[f"f2:{name}"] = _squash(late)
+    tokens = [t[2] for t in draft.tokens]
+    n = max(len(tokens), 1)
+    out["len"] = min(math.log1p(len(tokens)) / 6.5, 1.2)
+    out["first"] = min(sum(t in _FIRST for t in tokens) / n * 10, 1.5)
+    out["we"] = min(sum(t in _WE for t in tokens) / n * 10, 1.5)
+    out["you"] = min(sum(t in _YOU for t in tokens) / n * 10, 1.5)
+    sentences = draft.sentences
+    out["sentences"] = _squash(len(sentences), 20.0)
+    out["question"] = _squash(draft.text.count("?"), 4.0)
+    out["quote"] = 1.0 if any(q in draft.text for q in "\"“”") else 0.0
+    out["digits"] = 1.0 if any(c.isdigit() for c in draft.text) else 0.0
+    cut = len(tokens) * 2 // 3
+    for i, token in enumerate(tokens):
+        if len(token) < 3 or not token.isalpha():
+            continue
+        s = stem(token)
+        out[f"w:{s}"] = 1.0
+        if i >= cut:
+            out[f"wl:{s}"] = 1.0
+    return out
+
+
+def _shape_features(draft: Draft, part: str) -> dict[str, float]:
+    """What the rules' own readers find, before any rule decides: the told moment, where the
+    first difficulty comes, the teller acting after it, and the asks."""
+    out: dict[str, float] = {}
+    if part in ("self", "us"):
+        out["s:moment"] = 1.0 if rules_story.find_moment(draft) is not None else 0.0
+    if part == "self":
+        start = rules_turn.difficulty_start(draft)
+        out["s:difficulty"] = 0.0 if start is None else 1.0
+        out["s:difficulty_at"] = 1.0 if start is None else start / max(len(draft.text), 1)
+        out["s:acts"] = _squash(len(rules_turn.teller_acts_after_difficulty(draft)))
+        out["s:arc"] = 1.0 if rules_turn.shown_arc(draft) is not None else 0.0
+        out["s:choices"] = _squash(len(rules_turn.choice_evidence(draft)))
+        out["s:outcomes"] = _squash(len(rules_turn.outcome_evidence(draft)))
+    if part == "now":
+        asks, actions = rules_now.find_asks(draft)
+        out["s:asks"] = _squash(len(asks))
+        out["s:actions"] = _squash(len(actions))
+    return out
+
+
+def probability(weights: dict[str, float], feats: dict[str, float]) -> float:
+    z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    z = max(-30.0, min(30.0, z))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@cache
+def _models() -> dict[str, dict]:
+    try:
+        raw = json.loads(read_resource_text("coach", "learned.json"))
+    except (OSError, ValueError):
+        return {}
+    return dict(raw.get("checks", {}))
+
+
+# The model learnt from whole stories (60 to 450 words); below this, the rules alone decide.
+MIN_WORDS = 50
+# The check's own "try" wording when the model withholds a tick.
+_TRY_KEY = {"ask": "missing"}
+
+
+def adjust(check: str, draft: Draft, part: str, verdict: Verdict) -> Verdict:
+    """The rule's verdict, with the model's second opinion applied (see the module doc)."""
+    model = _models().get(check)
+    if not model or draft.words < MIN_WORDS:
+        return verdict
+    if verdict.status != OK and model.get("mode") != "decide":
+        return verdict  # a veto has nothing to withhold
+    weights: dict[str, float] = model["weights"]
+    p = probability(weights, features(draft, part, verdict.status == OK, len(verdict.hits)))
+    # Below "veto" a rule's tick is withheld; at "threshold" or above, a "decide" model ticks.
+    likely = p >= float(model["threshold"])
+    if verdict.status == OK and p < float(model.get("veto", model["threshold"])):
+        first = verdict.hits[0].text if verdict.hits else ""
+        why = reason(check, "unconvinced", quote=quote(first, 60)) if first else ""
+        return Verdict.suggest(
+            hint(check, _TRY_KEY.get(check, "suggest"), part),
+            verdict.hits[:1],
+            why or reason(check, "missing"),
+        )
+    # A rule that said more than "not found" ("you say there was no choice", "named, with
+    # nothing to picture", "time passing with no choice before it") has read the story
+    # closely; its diagnosis stands.
+    # ("Found a mention of time, but not why waiting costs" is only "not enough found".)
+    plain = not verdict.reason or verdict.reason == reason(check, "weak")
+    if verdict.status != OK and likely and model.get("mode") == "decide" and plain:
+        best = best_sentence(draft, check, weights, FAMILIES.get(part, ()))
+        if best is None:
+            return verdict
+        return Verdict.ok(hint(check, "ok", part), [best],
+                          reason(check, "found", quote=quote(best.text, 80)))
+    return verdict
+
+
+# Where a promoted tick's evidence may come from: a sentence holding one of the check's own
+# cues (and, for a choice, one in which the teller acts after the difficulty).
+EVIDENCE: dict[str, tuple[str, ...]] = {
+    "challenge": ("challenge", "arc_tension"),
+    "choice_point": ("choice",),
+    "outcome": ("outcome", "arc_closing"),
+    "experiential_us": ("shared_experience", "time_anchor", "present_scene"),
+    "urgency": ("urgency", "urgency_cost", "harm_measure"),
+    "ask": ("ask_marker", "ask_action"),
+}
+
+# Cues that rule a promoted tick out: a teller who says there was no choice made none.
+BLOCKERS: dict[str, tuple[str, ...]] = {"choice_point": ("choice_negated",)}
+
+
+def best_sentence(
+    draft: Draft, check: str, weights: dict[str, float], families: tuple[str, ...]
+) -> Hit | None:
+    """The sentence holding the check's own cue whose words and cues weigh most towards it;
+    None when no sentence holds one (then there is nothing to point to, and no tick)."""
+    sentences = draft.sentences
+    if not sentences:
+        return None
+    starts = [s.start for s in sentences]
+
+    def index(offset: int) -> int:
+        return max(bisect_right(starts, offset) - 1, 0)
+
+    allowed: set[int] = set()
+    for name in EVIDENCE.get(check, ()):
+        allowed.update(index(h.start) for h in _hits(draft, name))
+    if check == "choice_point":
+        acts = {s.start for s in rules_turn.teller_acts_after_difficulty(draft)}
+        allowed.update(i for i, s in enumerate(sentences) if s.start in acts)
+    if not allowed or any(_hits(draft, name) for name in BLOCKERS.get(check, ())):
+        return None
+    scores = dict.fromkeys(allowed, 0.0)
+    for name in families:
+        w = weights.get(f"f:{name}", 0.0)
+        if w > 0:
+            for h in _hits(draft, name):
+                i = index(h.start)
+                if i in scores:
+                    scores[i] += w
+    for start, _, token in draft.tokens:
+        if len(token) >= 3 and token.isalpha():
+            i = index(start)
+            if i in scores:
+                scores[i] += max(weights.get(f"w:{stem(token)}", 0.0), 0.0)
+    top = max(sorted(scores), key=lambda i: scores[i])
+    s = sentences[top]
+    return Hit(s.start, s.end, draft.text[s.start : s.end])
+
+
+def _hits(draft: Draft, name: str) -> list[Hit]:
+    try:
+        return draft.hits(name)
+    except KeyError:
+        return []

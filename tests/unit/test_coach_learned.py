@@ -1,0 +1,88 @@
+"""Coach: the learned second opinion (coach/learned.py) is trained on the corpus we ship, every
+tick it gives points to a sentence holding the check's own cue, a tick it withholds says why,
+and short drafts are left to the rules."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+from narrative_app.coach import learned
+from narrative_app.coach.findings import Verdict
+from narrative_app.coach.registry import BY_ID, Context
+from narrative_app.coach.report import build_report
+from narrative_app.coach.text import prepared
+from narrative_app.domain import Narrative, PartKind, StoryPart
+from narrative_app.paths import resource_path
+
+CORPUS = Path(__file__).resolve().parents[1] / "coach_corpus"
+
+
+def _parts() -> list[dict]:
+    out = []
+    for path in sorted(CORPUS.glob("*.toml")):
+        for raw in tomllib.loads(path.read_text(encoding="utf-8")).get("part", []):
+            out.append({**raw, "draft": raw.get("draft", raw.get("text", ""))})
+    return out
+
+
+def test_the_weights_were_trained_on_every_corpus_file_we_ship() -> None:
+    data = json.loads(resource_path("coach", "learned.json").read_text(encoding="utf-8"))
+    assert data["trained_on"] == sorted(p.name for p in CORPUS.glob("*.toml")), (
+        "a corpus file was added or removed: run scripts/coach_train.py --write"
+    )
+    assert set(data["checks"]) <= set(BY_ID)
+    for model in data["checks"].values():
+        assert model["mode"] in {"veto", "decide"} and 0 < model["threshold"] < 1
+
+
+def test_every_tick_of_a_learned_check_points_to_its_evidence() -> None:
+    checked = 0
+    for raw in _parts():
+        kind = PartKind(raw["part"])
+        story = StoryPart(kind, draft=raw["draft"])
+        report = build_report(Narrative(title="t", pace_wpm=125, parts={kind: story}), 125)
+        for check in learned._models():
+            if kind.value not in BY_ID[check].parts:
+                continue
+            finding = report.finding(check, kind)
+            if finding.ok:
+                checked += 1
+                assert finding.spans, (raw["id"], check)
+                assert all(report.span_text(s).strip() for s in finding.spans)
+    assert checked > 300
+
+
+def test_a_withheld_tick_says_what_was_found_and_why_it_is_not_enough() -> None:
+    withheld = []
+    for raw in _parts():
+        draft = prepared(raw["draft"])
+        for check in learned._models():
+            spec = BY_ID[check]
+            if raw["part"] not in spec.parts or draft.words < learned.MIN_WORDS:
+                continue
+            verdict = spec.rule(Context(part=raw["part"], draft=draft))
+            if verdict.status != "ok":
+                continue
+            after = learned.adjust(check, draft, raw["part"], verdict)
+            if after.status == "suggest":
+                withheld.append((check, after))
+    assert withheld, "the model never withholds a tick on the corpus"
+    for check, verdict in withheld:
+        assert "as a whole" in verdict.reason or "Looked for" in verdict.reason, check
+        assert verdict.hint
+
+
+def test_a_short_draft_is_left_to_the_rules() -> None:
+    draft = prepared("We need you to sign up for one Saturday shift by Friday.")
+    assert draft.words < learned.MIN_WORDS
+    verdict = Verdict.suggest("rule hint")
+    assert learned.adjust("ask", draft, "now", verdict) is verdict
+
+
+def test_a_tick_needs_a_sentence_with_the_checks_own_cue() -> None:
+    # A long Now with no ask anywhere: whatever the model thinks, there is nothing to point to.
+    text = ("The waiting list for the memory clinic has grown every month since March. " * 8)
+    draft = prepared(text)
+    assert learned.best_sentence(draft, "ask", {"w:wait": 5.0}, learned.FAMILIES["now"]) is None
