@@ -30,7 +30,7 @@ from functools import cache
 from narrative_app.coach import rules_now, rules_story, rules_turn
 from narrative_app.coach.findings import OK, Verdict, quote
 from narrative_app.coach.lexicon import hint, reason
-from narrative_app.coach.text import Draft, Hit, stem
+from narrative_app.coach.text import Draft, Hit, Sentence, stem
 from narrative_app.paths import read_resource_text
 
 # The cue families of the lexicon each story's models read (resources/coach/lexicon.toml).
@@ -111,7 +111,7 @@ def _shape_features(draft: Draft, part: str) -> dict[str, float]:
         start = rules_turn.difficulty_start(draft)
         out["s:difficulty"] = 0.0 if start is None else 1.0
         out["s:difficulty_at"] = 1.0 if start is None else start / max(len(draft.text), 1)
-        out["s:acts"] = _squash(len(rules_turn.teller_acts_after_difficulty(draft)))
+        out["s:acts"] = _squash(len(_acts_after_difficulty(draft)))
         out["s:arc"] = 1.0 if rules_turn.shown_arc(draft) is not None else 0.0
         out["s:choices"] = _squash(len(rules_turn.choice_evidence(draft)))
         out["s:outcomes"] = _squash(len(rules_turn.outcome_evidence(draft)))
@@ -208,7 +208,7 @@ def best_sentence(
     for name in EVIDENCE.get(check, ()):
         allowed.update(index(h.start) for h in _hits(draft, name))
     if check == "choice_point":
-        acts = {s.start for s in rules_turn.teller_acts_after_difficulty(draft)}
+        acts = {s.start for s in _acts_after_difficulty(draft)}
         allowed.update(i for i, s in enumerate(sentences) if s.start in acts)
     if not allowed or any(_hits(draft, name) for name in BLOCKERS.get(check, ())):
         return None
@@ -228,6 +228,14 @@ def best_sentence(
     top = max(sorted(scores), key=lambda i: scores[i])
     s = sentences[top]
     return Hit(s.start, s.end, draft.text[s.start : s.end])
+
+
+def _acts_after_difficulty(draft: Draft) -> list[Sentence]:
+    """The sentences, after the first difficulty, in which the teller acts ("I turned ...")."""
+    start = rules_turn.difficulty_start(draft)
+    if start is None:
+        return []
+    return [s for s in draft.sentences if s.start > start and rules_turn.teller_acts(draft, s)]
 
 
 def _hits(draft: Draft, name: str) -> list[Hit]:

@@ -298,7 +298,7 @@ def _lesson_is_a_value(draft: Draft, hit: Hit) -> bool:
 
 def _first_act(draft: Draft) -> int | None:
     for sentence in draft.sentences:
-        if _teller_acts(draft, sentence):
+        if teller_acts(draft, sentence):
             return sentence.end
     return None
 
@@ -356,7 +356,7 @@ def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
     for index, sentence in enumerate(sentences):
         if sentence.end <= moment.start:
             continue
-        if tense and _teller_acts(draft, sentence):
+        if tense and teller_acts(draft, sentence):
             after = sentences[index + 1 :]
             if after and _closes(draft, after[-ARC_CLOSING:]):
                 last = sentences[-1]
@@ -374,15 +374,7 @@ def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
     return None
 
 
-def teller_acts_after_difficulty(draft: Draft) -> list[Sentence]:
-    """The sentences, after the first difficulty, in which the teller acts ("I turned ...")."""
-    start = difficulty_start(draft)
-    if start is None:
-        return []
-    return [s for s in draft.sentences if s.start > start and _teller_acts(draft, s)]
-
-
-def _teller_acts(draft: Draft, sentence: Sentence) -> bool:
+def teller_acts(draft: Draft, sentence: Sentence) -> bool:
     """True for "I put the pen down.", "So I ...", "But instead we ..." (not "I was ...")."""
     words = _words(draft, sentence, 6)
     openers = word_set("arc_openers")
