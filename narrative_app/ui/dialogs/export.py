@@ -220,8 +220,9 @@ class ExportDialog(QDialog):
                 "The briefing is made from: the Occasion (what this is about), the Story of "
                 "Now's draft (why now: the urgency, the hope and the plan), the Story of Us's "
                 "draft (what we share), the last paragraph of the Story of Self, the ask, "
-                "What happens next (on the Purpose page) and your values. Timings and the "
-                "structured fields stay out: they are your own notes.")
+                "How to say yes (on the Purpose page: who to tell and what happens next) and "
+                "your values. Timings and the structured fields stay out: they are your own "
+                "notes.")
         self.hint_label.setText(hint)
         self._show_people()
         self.preview.setHtml(self.preview_html())
