@@ -9,7 +9,7 @@ nothing beyond PySide6-Essentials; the accessible description says the same in w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -56,6 +56,7 @@ class RunChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runs: list[RehearsalRun] = []
+        self._aims: dict[PartKind, int] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(160)
         self.setAccessibleName(self.tr("Chart of part times across runs"))
@@ -63,8 +64,12 @@ class RunChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(640, 220)
 
-    def set_runs(self, runs: Sequence[RehearsalRun]) -> None:
+    def set_runs(self, runs: Sequence[RehearsalRun],
+                 aims: Mapping[PartKind, int] | None = None) -> None:
+        """``aims``: the narrative's targets now, for the captions (a peer-practice run's
+        short slot is that run's own target, not what the speaker is aiming at)."""
         self._runs = list(runs)[-MAX_RUNS:]
+        self._aims = dict(aims or {})
         self.setAccessibleDescription(self.describe())
         self.update()
 
@@ -87,6 +92,14 @@ class RunChart(QWidget):
                 state=status_words(time_status(latest, target), latest, target, self.tr),
                 within=within, n=len(bars)))
         return "; ".join(lines)
+
+    def caption(self, kind: PartKind) -> str:
+        """A panel's title: the part, and the narrative's target for it now."""
+        aim = self._aims.get(kind, 0)
+        if not aim:
+            return kind.title
+        return self.tr("{part} (now aiming at {target})").format(
+            part=kind.title, target=format_seconds(aim))
 
     def paintEvent(self, _event: object) -> None:
         painter = QPainter(self)
@@ -118,12 +131,8 @@ class RunChart(QWidget):
         title_font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(title_font)
         painter.setPen(text)
-        caption = kind.title
-        if targets[-1]:
-            caption = self.tr("{part} (now aiming at {target})").format(
-                part=kind.title, target=format_seconds(targets[-1]))
         painter.drawText(QRectF(rect.x(), rect.y(), rect.width(), line),
-                         Qt.AlignmentFlag.AlignLeft, caption)
+                         Qt.AlignmentFlag.AlignLeft, self.caption(kind))
         painter.setFont(self.font())
         plot = QRectF(rect.x(), rect.y() + line * 1.6, rect.width(), rect.height() - line * 3)
         top = max([max(targets) * 1.3, *seconds, 1.0]) * 1.05
