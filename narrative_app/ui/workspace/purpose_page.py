@@ -111,8 +111,9 @@ class PurposePage(QWidget):
         self.total_label = muted(QLabel())
         parts_row.addWidget(self.total_label)
         parts_row.addStretch(1)
-        self.slot_hint = muted(QLabel())
+        self.slot_hint = muted(QLabel())  # only there while it has something to say
         self.slot_hint.setWordWrap(True)
+        self.slot_hint.setVisible(False)
 
         self.pace_spin = QSpinBox()
         self.pace_spin.setRange(60, 240)
@@ -335,7 +336,7 @@ class PurposePage(QWidget):
     def _slot_chosen(self, index: int) -> None:
         if self._loading or index < 0:
             return
-        self.slot_hint.clear()
+        self._slot_message("")
         self.controller.set_meta(preset=self.slot_combo.itemData(index))
 
     def _targets_edited(self) -> None:
@@ -357,6 +358,11 @@ class PurposePage(QWidget):
         # and announced once when it appears or changes.
         for edit in self.part_edits.values():
             edit.setAccessibleDescription(message if edit in wrong else "")
+        self._slot_message(message)
+
+    def _slot_message(self, message: str) -> None:
+        """The line under the time slot: a problem with the times, or nothing (no gap)."""
+        self.slot_hint.setVisible(bool(message))
         if message:
             set_status(self.slot_hint, message, assertive=True)
         else:
