@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from narrative_app.domain import PART_ORDER, PartKind, RehearsalRun
@@ -93,13 +93,28 @@ class RunChart(QWidget):
                 within=within, n=len(bars)))
         return "; ".join(lines)
 
-    def caption(self, kind: PartKind) -> str:
-        """A panel's title: the part, and the narrative's target for it now."""
+    def caption(self, kind: PartKind, width: float = 0.0) -> str:
+        """A panel's title: the part, and the narrative's target for it now; shortened
+        ("Self, aiming at 2:00") where ``width`` pixels cannot hold the whole of it."""
         aim = self._aims.get(kind, 0)
+        short = kind.title.removeprefix("Story of ")
         if not aim:
-            return kind.title
-        return self.tr("{part} (now aiming at {target})").format(
-            part=kind.title, target=format_seconds(aim))
+            choices = [kind.title, short]
+        else:
+            target = format_seconds(aim)
+            choices = [self.tr("{part} (now aiming at {target})").format(part=kind.title,
+                                                                         target=target),
+                       self.tr("{part}, aiming at {target}").format(part=short, target=target),
+                       self.tr("{part}: {target}").format(part=short, target=target)]
+        if width <= 0:
+            return choices[0]
+        metrics = QFontMetricsF(self._title_font())
+        return next((c for c in choices if metrics.horizontalAdvance(c) <= width), choices[-1])
+
+    def _title_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        return font
 
     def paintEvent(self, _event: object) -> None:
         painter = QPainter(self)
@@ -127,12 +142,10 @@ class RunChart(QWidget):
         seconds, targets = part_series(self._runs, kind)
         metrics = self.fontMetrics()
         line = metrics.height()
-        title_font = QFont(self.font())
-        title_font.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(title_font)
+        painter.setFont(self._title_font())
         painter.setPen(text)
         painter.drawText(QRectF(rect.x(), rect.y(), rect.width(), line),
-                         Qt.AlignmentFlag.AlignLeft, self.caption(kind))
+                         Qt.AlignmentFlag.AlignLeft, self.caption(kind, rect.width()))
         painter.setFont(self.font())
         plot = QRectF(rect.x(), rect.y() + line * 1.6, rect.width(), rect.height() - line * 3)
         top = max([max(targets) * 1.3, *seconds, 1.0]) * 1.05

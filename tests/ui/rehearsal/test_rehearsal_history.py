@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from narrative_app.domain import Narrative, PartKind, PartSplit, RehearsalRun
@@ -163,3 +164,20 @@ def test_the_table_fits_its_width_and_hides_heard_pace_until_a_run_is_heard(qtbo
     assert 0 < page.table.horizontalHeader().length() <= page.table.viewport().width()
     pace = page.table.item(0, page.COLUMNS.index("pace"))
     assert pace.toolTip() == pace.text() == "not counted: too fast (6000 a minute)"
+
+
+def test_a_narrow_chart_shortens_its_captions_instead_of_cutting_them(qtbot, controller):
+    narrative_id = _open(controller)
+    page = RehearsalHistoryPage(controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(controller.runsChanged):
+        controller.add_run(_run(narrative_id, 0, (115, 70, 100)))
+    chart = page.chart
+    metrics = QFontMetricsF(chart._title_font())
+    for width in (400.0, 226.0, 120.0):  # a wide window, 1280x820 beside the coach, tiny
+        caption = chart.caption(PartKind.SELF, width)
+        assert "2:00" in caption
+        if width > 120:
+            assert metrics.horizontalAdvance(caption) <= width, caption
+    assert chart.caption(PartKind.SELF, 400.0) == "Story of Self (now aiming at 2:00)"
+    assert chart.caption(PartKind.SELF, 226.0) == "Self, aiming at 2:00"
