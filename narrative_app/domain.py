@@ -88,7 +88,8 @@ class Narrative:
     pace_wpm: int = DEFAULT_PACE_WPM
     values: list[str] = field(default_factory=list)
     parts: dict[PartKind, StoryPart] = field(default_factory=dict)
-    # What happens after the ask, for the team briefing ("Names to Sam by Friday").
+    # The Purpose page's "How to say yes": who to tell and what follows a yes ("Tell Sam by
+    # Friday. The pilot starts in January."); the team briefing splits it into the two.
     next_step: str = ""
     # How each person's name found in the text is printed in a briefing or on cue cards:
     # name -> the text printed instead (the name itself to keep it). Never changes a draft.

@@ -9,7 +9,9 @@ says out loud (the drafts), never from the structured fields (the speaker's shor
 - what we share: the shared moment (the Story of Us's first sentence) and what it says about
   us (its closing paragraph);
 - why it matters to the speaker: the Story of Self's closing lesson;
-- how to say yes: when and where, read from the ask.
+- how to say yes: when and where, read from the ask, and who to tell, read from the Purpose
+  page's "How to say yes" field (its sentences that name someone to tell, ask or contact);
+- what happens next: the rest of that field.
 """
 
 from __future__ import annotations
@@ -54,6 +56,16 @@ _WHERE_RE = re.compile(
 )
 
 
+# A sentence that says who to tell: "Tell Sam", "Questions to Sam or me", an email address.
+_WHO_RE = re.compile(
+    r"\b(?i:tell|ask|contact|e-?mail|ring|phone|call|text|message|see|speak to|talk to|"
+    r"reply to|write to|sign up with|get in touch with|questions (?:to|for)|names (?:to|with)|"
+    r"let)\s+(?:(?i:me|us|your|our)\b|[A-Z])"  # ... and then a person: "me", "Sam"
+    r"|[\w.+-]+@[\w-]+\.\w"  # an email address
+    r"|\b0\d{3,4} ?\d{3} ?\d{3,4}\b|\bextension \d"  # a telephone number
+)
+
+
 @dataclass(frozen=True)
 class BriefingText:
     """The briefing's extracts, each a short paragraph (empty when the draft is)."""
@@ -64,6 +76,8 @@ class BriefingText:
     lesson: str = ""
     when: str = ""
     where: str = ""
+    who: str = ""
+    then: str = ""  # what happens next
 
 
 def clip(text: str) -> str:
@@ -157,13 +171,24 @@ def say_yes(ask: str) -> tuple[str, str]:
     )
 
 
+def who_and_then(next_step: str) -> tuple[str, str]:
+    """(who to tell, what happens next) from the "How to say yes" field: the sentences that
+    name someone to tell, ask or contact, and the rest, each in the order written."""
+    found = sentences(" ".join(next_step.split()))
+    who = [s for s in found if _WHO_RE.search(s)]
+    return " ".join(who), " ".join(s for s in found if s not in who)
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def briefing_text(self_draft: str, us_draft: str, now_draft: str, ask: str) -> BriefingText:
+def briefing_text(
+    self_draft: str, us_draft: str, now_draft: str, ask: str, next_step: str = ""
+) -> BriefingText:
     urgency, hope = why_now(now_draft)
     when, where = say_yes(ask)
+    who, then = who_and_then(next_step)
     return BriefingText(
         urgency=urgency,
         hope=hope,
@@ -171,4 +196,6 @@ def briefing_text(self_draft: str, us_draft: str, now_draft: str, ask: str) -> B
         lesson=lesson(self_draft),
         when=when,
         where=where,
+        who=who,
+        then=then,
     )

@@ -130,6 +130,7 @@ def _core_title(document: object) -> str:
 def _docx_items(document: object):  # -> Iterator[Item]
     from narrative_app.export.docx import STYLE_ASK, STYLE_CUE, STYLE_META
     from narrative_app.export.docx_styles import STYLE_LABEL, STYLE_SKIPPED, STYLE_TARGET
+    from narrative_app.export.labels import WHO_LABEL
     from narrative_app.export.notes import APPENDIX_TITLE, ASK_LABEL, CLOSING_LABEL
 
     skip_until_heading = False
@@ -166,6 +167,11 @@ def _docx_items(document: object):  # -> Iterator[Item]
                 ask = ask.removeprefix(prefix).strip()
             yield Item("meta", ask, key="ask")
             section = "skip" if section else ""  # the briefing's ask ends its section
+        elif section == "say_yes":
+            # When and where are read from the ask; who to tell is part of the next step.
+            who = text.strip().removeprefix(f"{WHO_LABEL}:")
+            if who != text.strip() and style != STYLE_META:
+                yield Item("meta", " ".join(who.split()), key="next_step_who")
         elif section == "skip":
             continue
         elif section and style == STYLE_META:
@@ -201,7 +207,7 @@ def _briefing_sections() -> dict[str, str]:
         labels.WHY_NOW_LABEL.lower(): "part:Story of Now",
         labels.WHAT_WE_SHARE_LABEL.lower(): "part:Story of Us",
         labels.WHY_IT_MATTERS_LABEL.lower(): "part:Story of Self",
-        labels.SAY_YES_LABEL.lower(): "skip",
+        labels.SAY_YES_LABEL.lower(): "say_yes",
         labels.NEXT_STEP_LABEL.lower(): "meta:next_step",
         labels.OUR_VALUES_LABEL.lower(): "meta:values",
         labels.VALUES_LABEL.lower(): "meta:values",

@@ -21,6 +21,7 @@ WHY_IT_MATTERS_LABEL = "Why it matters to me"
 SAY_YES_LABEL = "How to say yes"
 WHEN_LABEL = "When"
 WHERE_LABEL = "Where"
+WHO_LABEL = "Who"
 NEXT_STEP_LABEL = "What happens next"
 NEXT_STEP_META = "Next step"  # the same, as a header line of the notes (read back on import)
 OUR_VALUES_LABEL = "What we stand for"
@@ -36,7 +37,13 @@ BRIEFING_EMPTY = {
         "what it says about us)."
     ),
     ASK_LABEL: "Not written yet: write the ask on the Purpose page or in the Story of Now.",
-    NEXT_STEP_LABEL: "Not written yet: add \"What happens next\" on the Purpose page.",
+    SAY_YES_LABEL: (
+        "Not written yet: say when and where in the ask, and who to tell under \"How to say "
+        "yes\" on the Purpose page."
+    ),
+    NEXT_STEP_LABEL: (
+        "Not written yet: say what follows a yes under \"How to say yes\" on the Purpose page."
+    ),
     OUR_VALUES_LABEL: "Not chosen yet: choose your values on the Values page.",
 }
 IN_ALL_LABEL = "In all"

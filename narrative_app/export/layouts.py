@@ -29,6 +29,7 @@ from narrative_app.export.labels import (
     WHAT_WE_SHARE_LABEL,
     WHEN_LABEL,
     WHERE_LABEL,
+    WHO_LABEL,
     WHY_IT_MATTERS_LABEL,
     WHY_NOW_LABEL,
 )
@@ -187,13 +188,13 @@ def _briefing(notes: SpeakingNotes) -> list[LayoutBlock]:
         out.append(_ask(notes))
     else:
         out += [LayoutBlock(Kind.LABEL, ASK_LABEL), _empty(ASK_LABEL)]
-    say_yes = [(WHEN_LABEL, text.when), (WHERE_LABEL, text.where)]
-    if notes.ask and any(value for _label, value in say_yes):
-        out.append(LayoutBlock(Kind.LABEL, SAY_YES_LABEL))
-        out += [LayoutBlock(Kind.LINE, v, label=label) for label, v in say_yes if v]
+    say_yes = [(WHEN_LABEL, text.when), (WHERE_LABEL, text.where), (WHO_LABEL, text.who)]
+    out.append(LayoutBlock(Kind.LABEL, SAY_YES_LABEL))
+    out += [LayoutBlock(Kind.LINE, v, label=label) for label, v in say_yes if v] or [
+        _empty(SAY_YES_LABEL)
+    ]
     out.append(LayoutBlock(Kind.LABEL, NEXT_STEP_LABEL))
-    out.append(LayoutBlock(Kind.LINE, notes.next_step) if notes.next_step else
-               _empty(NEXT_STEP_LABEL))
+    out.append(LayoutBlock(Kind.LINE, text.then) if text.then else _empty(NEXT_STEP_LABEL))
     out.append(LayoutBlock(Kind.LABEL, OUR_VALUES_LABEL))
     out.append(LayoutBlock(Kind.LINE, ", ".join(notes.values)) if notes.values else
                _empty(OUR_VALUES_LABEL))

@@ -236,7 +236,9 @@ def build_notes(
         pace_wpm=narrative.pace_wpm,
         parts=tuple(parts),
         include_full_text=include_full_text,
-        briefing=briefing_text(me.draft, us.draft, now.draft, one_line(narrative.ask)),
+        briefing=briefing_text(
+            me.draft, us.draft, now.draft, one_line(narrative.ask), one_line(narrative.next_step)
+        ),
         next_step=one_line(narrative.next_step),
     )
 

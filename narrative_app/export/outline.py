@@ -259,7 +259,11 @@ class _Builder:
             part.target_seconds = self.targets.get(kind, 0)
         if self.meta.get("ask"):
             narrative.ask = self.meta["ask"]
-        narrative.next_step = self.meta.get("next_step", "")
+        # A briefing prints who to tell under "How to say yes", the rest under "What happens next".
+        narrative.next_step = " ".join(
+            text for text in (self.meta.get("next_step", ""), self.meta.get("next_step_who", ""))
+            if text
+        )
         narrative.preset = _preset_for(narrative)
         return ImportResult(narrative, self.messages)
 

@@ -244,6 +244,11 @@ def hud_state(engine: RehearsalEngine, mode: Mode = Mode.TELLING,
         timer = timer_text(feedback.elapsed(), feedback.seconds, tr)
         timer_state = time_status(feedback.elapsed(), feedback.seconds)
     lead, lead_state = _lead(engine, mode, phase, tr)
+    if mode is Mode.FEEDBACK and feedback is not None:
+        # The line under the feedback timer is about the feedback; how the telling went is
+        # the total line's (one colour for one clock, not a red telling beside a green timer).
+        lead = tr("of {time} for feedback").format(time=format_seconds(feedback.seconds))
+        lead_state = TimeStatus.NONE
     total, total_state = _totals(engine, mode, phase, tr)
     return HudState(
         mode=mode, phase=phase, part_name=part_name, timer_text=timer,

@@ -87,6 +87,9 @@ def test_feedback_countdown_in_the_hud() -> None:
     assert state.part_name == "Feedback"
     assert state.timer_text == "just over, by 0:20"
     assert state.next_text == "Page Down when the feedback is done"
+    # Under the feedback timer: the feedback's slot, not the telling's verdict.
+    assert (state.lead_text, state.lead_status) == ("of 3:00 for feedback", TimeStatus.NONE)
+    assert state.total_text == "Total 0:30 of 5:00"  # the telling, on its own line
     feedback.pause()
     assert "Feedback timer paused" in hud_state(run, Mode.FEEDBACK, feedback).status_note
 

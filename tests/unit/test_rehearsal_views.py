@@ -136,3 +136,10 @@ def test_key_words_skip_words_that_only_order_or_place_things() -> None:
     words = key_words("Last year I was the first one standing at the Ward 7 desk at 3 a.m.")
     assert "Last" not in words and "first" not in words and "standing" not in words
     assert "Ward" in words and "7" in words and "desk" in words
+
+
+def test_key_words_skip_shortened_grammar_words_even_capitalised_in_a_quote() -> None:
+    words = key_words('Kerry looked at my lanyard and said, "You\'ll be gone by Easter. '
+                      'They\'re all the same."')
+    assert "You'll" not in words and "They're" not in words
+    assert "Kerry" in words and "Easter" in words and "lanyard" in words

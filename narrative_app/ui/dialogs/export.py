@@ -48,13 +48,8 @@ PREVIEW_SCALE = 0.75  # the preview is a sketch of the page, not the page at ful
 LAST_DIR_KEY = "export/last_dir"
 LAST_FORMAT_KEY = "export/format"
 LAST_LAYOUT_KEY = "export/layout"
-_FORMAT_ORDER = (
-    ExportFormat.DOCX,
-    ExportFormat.PDF,
-    ExportFormat.MARKDOWN,
-    ExportFormat.TEXT,
-    ExportFormat.NARRATIVE,
-)
+_FORMAT_ORDER = (ExportFormat.DOCX, ExportFormat.PDF, ExportFormat.MARKDOWN, ExportFormat.TEXT,
+                 ExportFormat.NARRATIVE)
 _UNSAFE_NAME_RE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
@@ -136,6 +131,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Layout:"), self.layout_combo)
         form.addRow(self.tr("&Paper size:"), self.paper_combo)
         form.addRow("", self.full_text_check)
+        self._form = form
         options = QVBoxLayout()
         options.addLayout(form)
         options.addWidget(self.hint_label)
@@ -200,9 +196,9 @@ class ExportDialog(QDialog):
         printed = fmt in (ExportFormat.DOCX, ExportFormat.PDF)
         self.layout_combo.setEnabled(fmt.has_layouts)
         self.paper_combo.setEnabled(printed)
-        self.full_text_check.setEnabled(
-            fmt is ExportFormat.MARKDOWN or (fmt.has_layouts and layout is Layout.NOTES)
-        )
+        usable = fmt is ExportFormat.MARKDOWN or (fmt.has_layouts and layout is Layout.NOTES)
+        self.full_text_check.setEnabled(usable)
+        self._form.setRowVisible(self.full_text_check, usable)  # no ticked box that does nothing
         hints = {
             ExportFormat.DOCX: self.tr("Opens in Word and LibreOffice. Restyle it with the "
                                        "Heading and Cue styles."),
@@ -219,9 +215,9 @@ class ExportDialog(QDialog):
             hint += " " + self.tr(
                 "The briefing is made from: the Occasion (what this is about), the Story of "
                 "Now's draft (why now: the urgency, the hope and the plan), the Story of Us's "
-                "draft (what we share), the last paragraph of the Story of Self, the ask, "
-                "What happens next (on the Purpose page) and your values. Timings and the "
-                "structured fields stay out: they are your own notes.")
+                "draft (what we share), the last paragraph of the Story of Self, the ask, “How "
+                "to say yes” on the Purpose page (who to tell, and what happens next) and your "
+                "values. Timings and the structured fields stay out: they are your own notes.")
         self.hint_label.setText(hint)
         self._show_people()
         self.preview.setHtml(self.preview_html())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -73,8 +74,10 @@ class VersionsDialog(QDialog):
         self.audience_edit = self._line(self.tr("Audience"), self.tr("Who it was for"))
         self.occasion_edit = self._line(self.tr("Occasion"), self.tr("Where it was told"))
         if narrative is not None:
-            self.audience_edit.setText(narrative.audience)
-            self.occasion_edit.setText(narrative.occasion)
+            for edit, text in ((self.audience_edit, narrative.audience),
+                               (self.occasion_edit, narrative.occasion)):
+                edit.setText(text)
+                edit.setCursorPosition(0)  # a long audience shows its start, not its end
         self.save_button = QPushButton(self.tr("Save version"), self)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save_version)
@@ -109,17 +112,18 @@ class VersionsDialog(QDialog):
                                                       "current text"))
         self.old_box.currentIndexChanged.connect(self.compare)
         self.new_box.currentIndexChanged.connect(self.compare)
-        compare_row = QHBoxLayout()
+        compare_row = QGridLayout()  # one row each: a version's label and date are seen whole
         # The visible words are the lists' labels (buddies), so a screen reader says which
         # list it is, not only the version showing in it.
         self.old_label = QLabel(self.tr("Compare"), self)
         self.old_label.setBuddy(self.old_box)
         self.new_label = QLabel(self.tr("with"), self)
         self.new_label.setBuddy(self.new_box)
-        compare_row.addWidget(self.old_label)
-        compare_row.addWidget(self.old_box, 1)
-        compare_row.addWidget(self.new_label)
-        compare_row.addWidget(self.new_box, 1)
+        compare_row.addWidget(self.old_label, 0, 0)
+        compare_row.addWidget(self.old_box, 0, 1)
+        compare_row.addWidget(self.new_label, 1, 0)
+        compare_row.addWidget(self.new_box, 1, 1)
+        compare_row.setColumnStretch(1, 1)
         self.diff_view = QTextBrowser(self)
         self.diff_view.setOpenLinks(False)
         self.diff_view.setAccessibleName(self.tr("Differences"))

@@ -9,11 +9,11 @@ nothing beyond PySide6-Essentials; the accessible description says the same in w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from narrative_app.domain import PART_ORDER, PartKind, RehearsalRun
@@ -56,6 +56,7 @@ class RunChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runs: list[RehearsalRun] = []
+        self._aims: dict[PartKind, int] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Chart of part times across runs"))
 
@@ -66,8 +67,12 @@ class RunChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(640, 220)
 
-    def set_runs(self, runs: Sequence[RehearsalRun]) -> None:
+    def set_runs(self, runs: Sequence[RehearsalRun],
+                 aims: Mapping[PartKind, int] | None = None) -> None:
+        """``aims``: the narrative's targets now, for the captions (a peer-practice run's
+        short slot is that run's own target, not what the speaker is aiming at)."""
         self._runs = list(runs)[-MAX_RUNS:]
+        self._aims = dict(aims or {})
         self.setAccessibleDescription(self.describe())
         self.update()
 
@@ -90,6 +95,29 @@ class RunChart(QWidget):
                 state=status_words(time_status(latest, target), latest, target, self.tr),
                 within=within, n=len(bars)))
         return "; ".join(lines)
+
+    def caption(self, kind: PartKind, width: float = 0.0) -> str:
+        """A panel's title: the part, and the narrative's target for it now; shortened
+        ("Self, aiming at 2:00") where ``width`` pixels cannot hold the whole of it."""
+        aim = self._aims.get(kind, 0)
+        short = kind.title.removeprefix("Story of ")
+        if not aim:
+            choices = [kind.title, short]
+        else:
+            target = format_seconds(aim)
+            choices = [self.tr("{part} (now aiming at {target})").format(part=kind.title,
+                                                                         target=target),
+                       self.tr("{part}, aiming at {target}").format(part=short, target=target),
+                       self.tr("{part}: {target}").format(part=short, target=target)]
+        if width <= 0:
+            return choices[0]
+        metrics = QFontMetricsF(self._title_font())
+        return next((c for c in choices if metrics.horizontalAdvance(c) <= width), choices[-1])
+
+    def _title_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        return font
 
     def paintEvent(self, _event: object) -> None:
         painter = QPainter(self)
@@ -117,19 +145,15 @@ class RunChart(QWidget):
         seconds, targets = part_series(self._runs, kind)
         metrics = self.fontMetrics()
         line = metrics.height()
-        title_font = QFont(self.font())
-        title_font.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(title_font)
+        painter.setFont(self._title_font())
         painter.setPen(text)
-        caption = kind.title
-        if targets[-1]:
-            caption = self.tr("{part} (now aiming at {target})").format(
-                part=kind.title, target=format_seconds(targets[-1]))
-        # A caption too wide for its panel (large text, a narrow window) wraps.
-        needed = QFontMetrics(title_font).boundingRect(
+        caption = self.caption(kind, rect.width())
+        # A caption still too wide for its panel (large text, a narrow window) wraps.
+        title_metrics = QFontMetrics(self._title_font())
+        needed = title_metrics.boundingRect(
             QRectF(rect.x(), rect.y(), rect.width(), line * 3).toRect(),
             int(Qt.TextFlag.TextWordWrap), caption).height()
-        lines = min(3, max(1, -(-needed // QFontMetrics(title_font).height())))
+        lines = min(3, max(1, -(-needed // title_metrics.height())))
         painter.drawText(QRectF(rect.x(), rect.y(), rect.width(), line * lines),
                          Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, caption)
         painter.setFont(self.font())

@@ -87,7 +87,13 @@ class RehearsalHistoryPage(QWidget):
         self.recordings.message.connect(self.summary_label.setText)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.COLUMNS.index("notes"), QHeaderView.ResizeMode.Stretch)
+        # The long texts share what is left and wrap, so the table fits without sideways
+        # scrolling at 1366x768.
+        for name in ("pace", "notes"):
+            header.setSectionResizeMode(self.COLUMNS.index(name), QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
@@ -138,7 +144,8 @@ class RehearsalHistoryPage(QWidget):
         self.verdicts = pace_verdicts(self.runs)
         self._show_pace(pace, narrative.pace_wpm if narrative else None)
         self._show_summary(error)
-        self.chart.set_runs(self.runs)
+        aims = {k: p.target_seconds for k, p in narrative.parts.items()} if narrative else {}
+        self.chart.set_runs(self.runs, aims)
         self._fill_table()
 
     def _show_pace(self, measured: float | None, planned: int | None) -> None:
@@ -261,13 +268,16 @@ class RehearsalHistoryPage(QWidget):
             target = sum(s.target_seconds for s in run.splits)
             cells.append(self._time_cell(run.total_seconds, target))
             cells.append(self._cell(self._view_name(run.view)))
-            cells.append(self._cell(self._pace_text(verdict)))
+            cells.append(self._cell(self._pace_text(verdict), self._pace_text(verdict)))
             cells.append(self._cell(run.notes, run.notes))
             answers = "\n".join(f"{prompts.get(k, k)}: {v}" for k, v in run.feedback.items())
             cells.append(self._cell(self.tr("Yes") if answers else "", answers))
             cells.append(self._cell(heard_pace(run.speech), self._heard_tip(run)))
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)
+        # "Heard pace" only once the app has listened to a run; until then it is always empty.
+        self.table.setColumnHidden(self.COLUMNS.index("heard"),
+                                   not any(run.speech for run in self.runs))
         self._keep_rows_in_view()
 
     # -- deleting a run ----------------------------------------------------------------------

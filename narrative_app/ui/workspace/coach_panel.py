@@ -191,12 +191,13 @@ class CoachPanel(QWidget):
         else:
             self._title.setText(self.tr("Coach: whole narrative"))
             self._timing.setText(self._timing_text(report.total, report.pace_wpm))
+        above: dict[str, QListWidgetItem] = {}
         for kind in parts:
             if len(parts) > 1:
                 self._add_heading(kind.title)
-            self._add_findings(report.findings_for(kind))
+            above.update(self._add_findings(report.findings_for(kind)))
         self._add_heading(self.tr("Whole narrative"))
-        self._add_findings(report.findings_for(None))
+        self._add_findings(report.findings_for(None), above)
         self._list.fit_rows()
         count = sum(
             1 for row in range(self._list.count())
@@ -245,11 +246,14 @@ class CoachPanel(QWidget):
         item.setSizeHint(QSize(0, self.fontMetrics().height() + 12))
         self._list.addItem(item)
 
-    def _add_findings(self, findings: list[Finding]) -> None:
+    def _add_findings(self, findings: list[Finding],
+                      above: dict[str, QListWidgetItem] | None = None
+                      ) -> dict[str, QListWidgetItem]:
         """One row per finding, except that a suggestion repeating one already shown in this
-        group (an empty story gives every check the same "Nothing written here yet") joins
-        that row instead of filling the panel with copies."""
-        shown: dict[str, QListWidgetItem] = {}
+        group (an empty story gives every check the same "Nothing written here yet"), or in
+        a story above (``above``, for the whole-narrative group), joins that row instead of
+        filling the panel with copies. Returns the group's rows by hint."""
+        shown: dict[str, QListWidgetItem] = dict(above or {})
         for finding in findings:
             if finding.status != OK and not finding.spans and finding.hint in shown:
                 item = shown[finding.hint]
@@ -259,6 +263,7 @@ class CoachPanel(QWidget):
             if finding.status != OK and not finding.spans:
                 item.setToolTip(self.tr("Still to check:") + "\n" + finding.label)
                 shown[finding.hint] = item
+        return shown
 
     def _add_finding(self, finding: Finding) -> QListWidgetItem:
         if finding.status == OK:

@@ -1,4 +1,4 @@
-"""UI: the Purpose page: title, audience, occasion, time slot, pace, ask and next step.
+"""UI: the Purpose page: title, audience, occasion, time slot, pace, ask and how to say yes.
 
 The same page is the short, skippable set-up of a new narrative and, later, where these are
 edited. Every change goes straight to the controller (and so to autosave).
@@ -73,14 +73,17 @@ class PurposePage(QWidget):
             "Try starting with “Will you join me in ...?”")))
         self.ask_hint.setWordWrap(True)
         self.next_edit = FieldText()
-        self.next_edit.setAccessibleName(self.tr("What happens next"))
+        self.next_edit.setAccessibleName(self.tr("How to say yes"))
         self.next_edit.setPlaceholderText(self.tr(
-            "Who to contact and what follows a yes, such as “Sam pairs each name with a "
-            "family by Friday; the pilot starts on 5 January.”"))
+            "Who to tell, when and where, and what follows a yes, such as “Tell Sam by "
+            "Friday. Sam pairs each name with a family; the pilot starts on 5 January.”"))
+        self.next_edit.setAccessibleDescription(self.next_edit.placeholderText())
         self.next_edit.edited.connect(self._next_edited)
         self.next_hint = muted(QLabel(self.tr(
-            "Optional. Printed in the team briefing under “What happens next”, so the people "
-            "who say yes know what comes after.")))
+            "Optional. In the team briefing, a sentence here that names someone to tell "
+            "(“Tell Sam”, “Questions to me”, an email address) is printed under “How to say "
+            "yes”, beside the when and where from your ask; the rest under “What happens "
+            "next”.")))
         self.next_hint.setWordWrap(True)
 
         self.slot_combo = QComboBox()
@@ -108,8 +111,9 @@ class PurposePage(QWidget):
         self.total_label = muted(QLabel())
         parts_row.addWidget(self.total_label)
         parts_row.addStretch(1)
-        self.slot_hint = muted(QLabel())
+        self.slot_hint = muted(QLabel())  # only there while it has something to say
         self.slot_hint.setWordWrap(True)
+        self.slot_hint.setVisible(False)
 
         self.pace_spin = QSpinBox()
         self.pace_spin.setRange(60, 240)
@@ -141,7 +145,7 @@ class PurposePage(QWidget):
                     self._stacked(self.pace_spin, self.measured_label, pace_hint))
         form.addRow(self._label(self.tr("The as&k"), self.ask_edit),
                     self._stacked(self.ask_edit, self.ask_hint))
-        form.addRow(self._label(self.tr("What happens &next"), self.next_edit),
+        form.addRow(self._label(self.tr("How to say &yes"), self.next_edit),
                     self._stacked(self.next_edit, self.next_hint))
 
         self.start_button = QPushButton(self.tr("Start writing"))
@@ -332,7 +336,7 @@ class PurposePage(QWidget):
     def _slot_chosen(self, index: int) -> None:
         if self._loading or index < 0:
             return
-        self.slot_hint.clear()
+        self._slot_message("")
         self.controller.set_meta(preset=self.slot_combo.itemData(index))
 
     def _targets_edited(self) -> None:
@@ -354,6 +358,11 @@ class PurposePage(QWidget):
         # and announced once when it appears or changes.
         for edit in self.part_edits.values():
             edit.setAccessibleDescription(message if edit in wrong else "")
+        self._slot_message(message)
+
+    def _slot_message(self, message: str) -> None:
+        """The line under the time slot: a problem with the times, or nothing (no gap)."""
+        self.slot_hint.setVisible(bool(message))
         if message:
             set_status(self.slot_hint, message, assertive=True)
         else:

@@ -114,7 +114,9 @@ class ValuesPage(QWidget):
 
     def _build_own_row(self) -> QHBoxLayout:
         self.own_edit = QLineEdit(self)
-        self.own_edit.setPlaceholderText(self.tr("Add your own value, such as “Candour”"))
+        self.own_edit.setPlaceholderText(self.tr("Your own value, such as “Candour”"))
+        hint_width = self.own_edit.fontMetrics().horizontalAdvance(self.own_edit.placeholderText())
+        self.own_edit.setMinimumWidth(hint_width + 24)  # the example is never cut off
         self.own_edit.setAccessibleName(self.tr("Your own value"))
         self.own_edit.setMaxLength(MAX_OWN_LENGTH)
         self.own_edit.returnPressed.connect(self.add_own_value)

@@ -78,6 +78,7 @@ def test_preview_follows_the_chosen_layout(qtbot):
     _choose(dialog, "docx", "cards")
     assert "CARD 1 OF 3" in dialog.preview.toPlainText()
     assert not dialog.full_text_check.isEnabled()
+    assert dialog.full_text_check.isHidden()  # no ticked box beside cards that leave it out
     _choose(dialog, "docx", "briefing")
     assert "WHY NOW" in dialog.preview.toPlainText()
     _choose(dialog, "md")
@@ -85,6 +86,7 @@ def test_preview_follows_the_chosen_layout(qtbot):
     assert not dialog.layout_combo.isEnabled()
     assert not dialog.paper_combo.isEnabled()
     _choose(dialog, "docx", "notes")
+    assert not dialog.full_text_check.isHidden()
     dialog.full_text_check.setChecked(False)
     assert "Full text" not in dialog.preview.toPlainText()
 

@@ -46,3 +46,21 @@ def test_each_version_takes_two_lines_and_its_tooltip_says_it_all(versions_dialo
         assert view.visualItemRect(item).height() <= 2 * line + 8, item.text()
     assert LONG_AUDIENCE in view.item(1).toolTip()
     assert view.item(1).text().startswith("Before restoring ‘First full draft’\n")
+
+
+def test_a_long_audience_shows_its_start_and_the_compare_lists_show_a_whole_version(
+    controller, qtbot
+):
+    sample_id = controller.store.list()[0].id
+    controller.open_narrative(sample_id)
+    controller.set_meta(audience=LONG_AUDIENCE, occasion=LONG_OCCASION)
+    controller.save_version("First full draft")
+    dialog = VersionsDialog(controller, None)
+    qtbot.addWidget(dialog)
+    dialog.show()  # at its own size, 960x640
+    qtbot.waitExposed(dialog)
+    for edit in (dialog.audience_edit, dialog.occasion_edit):
+        assert edit.cursorPosition() == 0  # "Northfield children's ...", not "...40 people)"
+    box = dialog.old_box
+    assert box.currentText().startswith("First full draft (")
+    assert box.width() >= box.fontMetrics().horizontalAdvance(box.currentText()) + 24

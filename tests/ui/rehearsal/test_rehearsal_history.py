@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication
+
 from narrative_app.domain import Narrative, PartKind, PartSplit, RehearsalRun
 from narrative_app.method.presets import apply_preset
 from narrative_app.ui.rehearsal.chart import part_series
@@ -127,3 +130,54 @@ def test_each_run_is_judged_against_its_own_targets_after_a_peer_run(qtbot, cont
     page.show()
     qtbot.waitExposed(page)
     assert not page.chart.grab().isNull()
+
+
+def test_the_chart_says_what_the_narrative_aims_at_now_not_a_peer_runs_slot(qtbot, controller):
+    narrative_id = _open(controller)  # Linked 5:00: Self 2:00, Us 1:15, Now 1:45
+    page = RehearsalHistoryPage(controller)
+    qtbot.addWidget(page)
+    controller.add_run(_run(narrative_id, 0, (115, 70, 100)))
+    peer = _run(narrative_id, 1, (50, 30, 40), view="peer")
+    peer.splits = [PartSplit(s.part, s.seconds, t, 0)
+                   for s, t in zip(peer.splits, (48, 30, 42), strict=True)]
+    with qtbot.waitSignal(controller.runsChanged):
+        controller.add_run(peer)
+    assert page.chart.caption(PartKind.SELF) == "Story of Self (now aiming at 2:00)"
+    assert page.chart.caption(PartKind.NOW) == "Story of Now (now aiming at 1:45)"
+
+
+def test_the_table_fits_its_width_and_hides_heard_pace_until_a_run_is_heard(qtbot, controller):
+    narrative_id = _open(controller)
+    page = RehearsalHistoryPage(controller)
+    qtbot.addWidget(page)
+    page.resize(810, 600)  # the history's width in a 1366x768 window
+    page.show()
+    qtbot.waitExposed(page)
+    controller.add_run(_run(narrative_id, 0, (150, 90, 120), notes="Slower in the Now, and "
+                            "more of the stairs in the Self"))
+    with qtbot.waitSignal(controller.runsChanged):
+        controller.add_run(_run(narrative_id, 1, (3, 2, 1), view="peer"))
+    heard = page.COLUMNS.index("heard")
+    assert page.table.isColumnHidden(heard)
+    QApplication.processEvents()  # the columns take their sizes from the new rows
+    # Every column is seen without sideways scrolling.
+    assert 0 < page.table.horizontalHeader().length() <= page.table.viewport().width()
+    pace = page.table.item(0, page.COLUMNS.index("pace"))
+    assert pace.toolTip() == pace.text() == "not counted: too fast (6000 a minute)"
+
+
+def test_a_narrow_chart_shortens_its_captions_instead_of_cutting_them(qtbot, controller):
+    narrative_id = _open(controller)
+    page = RehearsalHistoryPage(controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(controller.runsChanged):
+        controller.add_run(_run(narrative_id, 0, (115, 70, 100)))
+    chart = page.chart
+    metrics = QFontMetricsF(chart._title_font())
+    for width in (400.0, 226.0, 120.0):  # a wide window, 1280x820 beside the coach, tiny
+        caption = chart.caption(PartKind.SELF, width)
+        assert "2:00" in caption
+        if width > 120:
+            assert metrics.horizontalAdvance(caption) <= width, caption
+    assert chart.caption(PartKind.SELF, 400.0) == "Story of Self (now aiming at 2:00)"
+    assert chart.caption(PartKind.SELF, 226.0) == "Self, aiming at 2:00"

@@ -39,12 +39,18 @@ def test_a_custom_time_per_part_switches_to_custom(main_window, qtbot):
 
 def test_a_time_that_is_not_a_time_is_explained_and_not_applied(main_window, qtbot):
     page, _ = _purpose(main_window)
+    assert page.slot_hint.isHidden()  # nothing to say: no empty line under the times
     edit = page.part_edits[PartKind.NOW]
     edit.selectAll()
     qtbot.keyClicks(edit, "soon")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert page.slot_hint.text() == "Story of Now: use minutes and seconds, such as 1:30."
+    assert not page.slot_hint.isHidden()
     assert main_window.controller.current.parts[PartKind.NOW].target_seconds == 105
+    edit.selectAll()
+    qtbot.keyClicks(edit, "1:40")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert page.slot_hint.isHidden() and page.slot_hint.text() == ""
 
 
 def test_the_ask_and_pace_are_saved_and_the_ask_shows_on_the_now_page(main_window, qtbot):

@@ -203,8 +203,16 @@ def test_an_empty_story_says_nothing_written_once_not_once_per_check(panel: Coac
     panel.set_report(build_report(narrative("")), None)
     shown = texts(panel)
     empty = "•  Nothing written here yet. Start with a few sentences and the coach will listen in."
-    assert shown.count(empty) == 4  # once under each story and the whole narrative, not 9 times
+    assert shown.count(empty) == 3  # once under each story, not 9 times nor again below
     row = shown.index(empty)
     tooltip = panel.items()[row].toolTip()
     assert "One specific moment" in tooltip and "Sensory detail" in tooltip
-    assert panel._list.accessibleName().endswith(", 6 suggestions")  # the rows a user hears
+    assert panel._list.accessibleName().endswith(", 5 suggestions")  # the rows a user hears
+
+
+def test_a_story_page_says_nothing_written_once_not_again_for_the_whole(panel: CoachPanel):
+    panel.set_report(build_report(narrative("")), PartKind.SELF)
+    shown = texts(panel)
+    empty = "•  Nothing written here yet. Start with a few sentences and the coach will listen in."
+    assert shown.count(empty) == 1
+    assert shown.index("Whole narrative") > shown.index(empty)

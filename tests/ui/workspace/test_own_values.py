@@ -78,3 +78,13 @@ def test_a_value_already_on_a_card_is_ticked_not_duplicated_and_five_is_the_limi
     assert page.own_note.text() == "You have chosen five. Remove one to add your own."
     assert page.own_edit.text() == "Six"  # kept, so nothing typed is lost
     _add(page, "", qtbot)
+
+
+def test_the_own_value_example_is_seen_whole_in_a_narrow_page(opened, qtbot):
+    controller, _narrative_id = opened
+    page = _page(controller, qtbot)
+    page.resize(740, 700)  # the values page's width in a 1280-wide window beside the coach
+    edit = page.own_edit
+    qtbot.waitUntil(lambda: edit.width() < 500)
+    assert edit.placeholderText() == "Your own value, such as “Candour”"
+    assert edit.width() >= edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 8
