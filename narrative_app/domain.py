@@ -25,8 +25,10 @@ class PartKind(str, enum.Enum):
     US = "us"
     NOW = "now"
 
+    # A part's heading, used across every layer (coach included) as ``kind.title``. It hides
+    # str.title(), which is never wanted on a part, so the override is deliberate.
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]
         return {"self": "Story of Self", "us": "Story of Us", "now": "Story of Now"}[self.value]
 
 

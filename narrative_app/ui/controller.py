@@ -22,7 +22,13 @@ from narrative_app.rehearsal.speech.recordings import RecordingShelf
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from narrative_app.domain import Narrative, NarrativeSummary, RehearsalRun, VersionInfo
+    from narrative_app.domain import (
+        Narrative,
+        NarrativeSummary,
+        RehearsalRun,
+        StoryPart,
+        VersionInfo,
+    )
     from narrative_app.models.store import NarrativeStore
 
 AUTOSAVE_MS = 700
@@ -35,7 +41,6 @@ META_KEYS = (
 SAVED = "saved"
 SAVING = "saving"
 FAILED = "failed"
-
 
 
 class NarrativeController(QObject):
@@ -77,14 +82,6 @@ class NarrativeController(QObject):
     def dirty(self) -> bool:
         """True while the open narrative has edits not yet in the database."""
         return self._dirty
-
-    @property
-    def autosave_interval(self) -> int:
-        return self._autosave.interval()
-
-    @property
-    def autosave_max_wait(self) -> int:
-        return self._max_wait.interval()
 
     def stop_timers(self) -> None:
         """Stop every pending save timer (tests and shutdown; pending edits stay dirty)."""
@@ -258,7 +255,7 @@ class NarrativeController(QObject):
         if apply_meta(narrative, changes):
             self._edited(meta=True)
 
-    def _part(self, kind: PartKind):
+    def _part(self, kind: PartKind) -> StoryPart | None:
         if self.current is None:
             return None
         return self.current.parts[PartKind(kind)]
@@ -315,13 +312,13 @@ class NarrativeController(QObject):
 
     # -------------------------------------------------------------- versions
     def save_version(self, label: str, audience: str = "", occasion: str = "") -> VersionInfo:
-        narrative = self._require_current()
+        narrative_id = self._require_current_id()
         if not self.save_now():
             raise NarrativeAppError(self.save_state[1])
         info = self.store.create_version(
-            narrative.id, label, audience=audience or None, occasion=occasion or None
+            narrative_id, label, audience=audience or None, occasion=occasion or None
         )
-        self.versionsChanged.emit(narrative.id)
+        self.versionsChanged.emit(narrative_id)
         return info
 
     def restore_version(self, version_id: int) -> None:
@@ -343,6 +340,12 @@ class NarrativeController(QObject):
         if self.current is None or self.current.id is None:
             raise NarrativeAppError(self.tr("Open a narrative first."))
         return self.current
+
+    def _require_current_id(self) -> int:
+        """The open narrative's id; raises a plain error when none is open."""
+        if self.current is None or self.current.id is None:
+            raise NarrativeAppError(self.tr("Open a narrative first."))
+        return self.current.id
 
     # ------------------------------------------------------------ rehearsals
     def effective_pace(self) -> float:
@@ -383,9 +386,9 @@ class NarrativeController(QObject):
 
     def delete_run(self, run_id: int) -> None:
         """Delete one rehearsal run of the open narrative; its pace is measured again."""
-        narrative = self._require_current()
+        narrative_id = self._require_current_id()
         self.store.delete_run(run_id)
         self.recordings().delete(run_id)
-        self._pace_cache.pop(narrative.id, None)
-        self.runsChanged.emit(narrative.id)
+        self._pace_cache.pop(narrative_id, None)
+        self.runsChanged.emit(narrative_id)
         self.libraryChanged.emit()

@@ -107,7 +107,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(edit_menu, "select_all", _tr("Select &all"), partial(window.edit_action, "select_all"),
         _keys(Key.SelectAll))
     edit_menu.addSeparator()
-    add(edit_menu, "find", _tr("&Find..."), window.find, _keys(Key.Find),
+    add(edit_menu, "find", _tr("&Find..."), window.find_text, _keys(Key.Find),
         tip=_tr("Find in the draft"))
     edit_menu.addSeparator()
     add(edit_menu, "settings", _tr("Se&ttings..."), window.show_settings, _keys("Ctrl+,"),

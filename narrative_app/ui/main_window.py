@@ -103,7 +103,6 @@ class MainWindow(QMainWindow):
             from narrative_app.ui.workspace.workspace import Workspace
 
             self._ensure_save_indicator()
-
             self._workspace = Workspace(self.controller)
             self._workspace.libraryRequested.connect(self.show_library)
             self._workspace.focusModeExited.connect(partial(self.set_focus_mode, False))
@@ -118,8 +117,9 @@ class MainWindow(QMainWindow):
         self.set_focus_mode(False)
         self.stack.setCurrentWidget(self.library)
         self.library.refresh()
-        if self.controller.current is not None:
-            self.library.select(self.controller.current.id)
+        current = self.controller.current
+        if current is not None and current.id is not None:
+            self.library.select(current.id)
         self.library.list.setFocus()
 
     def open_narrative(self, narrative_id: int, page: str = "self") -> bool:
@@ -222,8 +222,7 @@ class MainWindow(QMainWindow):
         from narrative_app.ui.dialogs.versions import VersionsDialog
 
         self.controller.save_now()
-        dialog = VersionsDialog(self.controller, self)
-        dialog.exec()
+        VersionsDialog(self.controller, self).exec()
 
     def import_file(self) -> None:
         self.show_library()
@@ -231,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         if self.in_workspace():
-            self.workspace.pages["export"].export()
+            self.workspace.export_page.export()
         else:
             narrative_id = self.library.selected_id()
             if narrative_id is not None and not self.library.showing_trash:
@@ -240,14 +239,14 @@ class MainWindow(QMainWindow):
     def rehearse(self) -> None:
         if self.in_workspace():
             self.workspace.show_page("rehearse")
-            self.workspace.pages["rehearse"].start_rehearsal()
+            self.workspace.rehearse_page.start_rehearsal()
 
     def go_to_page(self, key: str) -> None:
         if self.in_workspace():
             self.workspace.show_page(key)
             self.workspace.focus_page()
 
-    def find(self) -> None:
+    def find_text(self) -> None:
         if self.in_workspace():
             if not self.workspace.show_find():
                 self.statusBar().showMessage(self.tr("Find works on Self, Us and Now"), 3000)
@@ -377,6 +376,11 @@ class MainWindow(QMainWindow):
             if "palette(" in sheet:
                 widget.setStyleSheet("")
                 widget.setStyleSheet(sheet)
+
+    def close_without_asking(self) -> None:
+        """Close even if the latest changes could not be saved (a signal or session end)."""
+        self._quitting_anyway = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.controller.save_now() and not self._quitting_anyway:

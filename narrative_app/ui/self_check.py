@@ -103,7 +103,7 @@ def _require(condition: bool, reason: str) -> None:
 class _DialogCloser:
     """Closes any modal dialog, remembering its text: nobody is there to click it."""
 
-    def __init__(self, app: object, seen: list[str]) -> None:
+    def __init__(self, app: QApplication, seen: list[str]) -> None:
         self._app = app
         self._seen = seen
 

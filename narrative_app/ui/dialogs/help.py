@@ -80,7 +80,7 @@ class GuideBrowser(QTextBrowser):
         self.setAccessibleName(self.tr("Guide"))
         self.setAccessibleDescription(self.tr("The Narrative Coach guide. Read only."))
 
-    def loadResource(self, _type: int, _name: QUrl) -> Any:
+    def loadResource(self, _type: int, _name: QUrl | str) -> Any:
         return None  # no images, style sheets or anything else, local or remote
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
@@ -232,10 +232,9 @@ class ShortcutsDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str]]:
         """(action, keys) as shown, for tests and screen readers."""
-        shown = []
+        shown: list[tuple[str, str]] = []
         for index in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(index)
-            shown.extend(
-                (group.child(i).text(0), group.child(i).text(1)) for i in range(group.childCount())
-            )
+            children = (group.child(i) for i in range(group.childCount())) if group else ()
+            shown.extend((item.text(0), item.text(1)) for item in children if item is not None)
         return shown

@@ -91,8 +91,9 @@ class SettingsDialog(QDialog):
         self.theme.setAccessibleName(self.tr("Theme"))
         self.font_family = QFontComboBox(self)
         self.font_family.setAccessibleName(self.tr("Editor font"))
-        if self.font_family.lineEdit() is not None:  # the editable part screen readers meet
-            self.font_family.lineEdit().setAccessibleName(self.tr("Editor font"))
+        line_edit = self.font_family.lineEdit()
+        if line_edit is not None:  # the editable part screen readers meet
+            line_edit.setAccessibleName(self.tr("Editor font"))
         self.font_family.currentFontChanged.connect(self._on_font_chosen)
         self.font_size = QSpinBox(self)
         self.font_size.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)

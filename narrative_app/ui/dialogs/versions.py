@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -35,6 +36,9 @@ from narrative_app.text.timing import BudgetState
 from narrative_app.ui.message_boxes import ask
 from narrative_app.ui.widgets.access import set_status
 from narrative_app.ui.widgets.common import make_muted, state_colour
+
+if TYPE_CHECKING:
+    from narrative_app.ui.controller import NarrativeController
 
 CURRENT = -1  # the compare boxes' id for "the text as it is now"
 LEFT_MIN_WIDTH = 300  # the save form and the list of versions
@@ -63,7 +67,7 @@ def when(moment: datetime) -> str:
 class VersionsDialog(QDialog):
     """Save, list, compare and restore versions of the open narrative."""
 
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
         self.setWindowTitle(self.tr("Versions"))
@@ -179,7 +183,7 @@ class VersionsDialog(QDialog):
     def versions(self) -> list[VersionInfo]:
         return list(self._versions)
 
-    def refresh(self, *_args) -> None:
+    def refresh(self, *_args: object) -> None:
         narrative = self._controller.current
         self._versions: list[VersionInfo] = []
         if narrative is not None and narrative.id is not None:
@@ -271,7 +275,7 @@ class VersionsDialog(QDialog):
             return self._controller.current
         return self._controller.version_narrative(version_id)
 
-    def compare(self, *_args) -> str:
+    def compare(self, *_args: object) -> str:
         """Show the word-level differences between the two chosen texts; returns the HTML."""
         try:
             old = self._narrative(self.old_box.currentData())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from narrative_app.ui.editor.spell_highlighter import attach_spell_check
@@ -40,18 +41,18 @@ class FieldText(QPlainTextEdit):
         self.spell_highlighter = attach_spell_check(self)
         install_spell_menu(self)
 
-    def _fit_height(self, *_args) -> None:
+    def _fit_height(self, *_args: object) -> None:
         lines = self.document().documentLayout().documentSize().height()  # in lines
         lines = max(self.MIN_LINES, min(self._max_lines, math.ceil(lines)))
         margins = self.contentsMargins()
         extra = margins.top() + margins.bottom() + 2 * self.document().documentMargin()
         self.setFixedHeight(int(self.fontMetrics().lineSpacing() * lines + extra + 2))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_height()  # wrapping changes with the width
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_height()

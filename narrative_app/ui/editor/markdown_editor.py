@@ -14,7 +14,9 @@ import re
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QFont,
+    QKeyEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QSyntaxHighlighter,
@@ -176,7 +178,7 @@ class MarkdownEditor(QTextEdit):
     def placeholderText(self) -> str:
         return self._placeholder
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._placeholder or not self.document().isEmpty():
             return
@@ -255,7 +257,7 @@ class MarkdownEditor(QTextEdit):
         """Side margins that keep lines to a readable length on wide windows."""
         measure = self.fontMetrics().averageCharWidth() * READABLE_CHARS
         spare = self.width() - measure - 2 * self.document().documentMargin() - 24
-        margin = max(0, spare // 2)
+        margin = max(0, int(spare) // 2)
         if abs(margin - self._margin) < 4:
             return
         self._margin = margin
@@ -264,7 +266,7 @@ class MarkdownEditor(QTextEdit):
         if relayout:  # wrap the text to the new viewport width now
             super().resizeEvent(QResizeEvent(self.size(), self.size()))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # Margins first, so the text is laid out once, for the final viewport width.
         self._update_measure(relayout=False)
         super().resizeEvent(event)
@@ -274,7 +276,7 @@ class MarkdownEditor(QTextEdit):
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "highlighter"):
             self.highlighter.set_palette(self.palette())
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter keeps the paragraph style; an empty document may have lost it (select all, cut).
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and self.document().isEmpty():

@@ -132,7 +132,9 @@ def add_spelling_actions(menu: QMenu, editor: TextEditor, pos: QPoint,
     actions += [_separator(menu), add, ignore]
     if first is not None:
         actions.append(_separator(menu))
-    menu.insertActions(first, actions)
+        menu.insertActions(first, actions)
+    else:
+        menu.addActions(actions)
     return True
 
 

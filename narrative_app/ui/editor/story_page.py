@@ -11,9 +11,10 @@ back another narrative's words.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -45,11 +46,16 @@ from narrative_app.ui.widgets.common import (
 )
 from narrative_app.ui.workspace.budget_view import StatsCache, state_words, time_text
 
+if TYPE_CHECKING:
+    from narrative_app.domain import StoryPart
+    from narrative_app.ui.controller import NarrativeController
+
 
 class StoryPage(QWidget):
     """One story of the narrative, bound to ``controller.current.parts[kind]``."""
 
-    def __init__(self, controller, kind: PartKind, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, kind: PartKind,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
         self.kind = PartKind(kind)
@@ -173,8 +179,13 @@ class StoryPage(QWidget):
         layout.addWidget(self.find_bar)
 
     def _mode_button(self, text: str, tip: str) -> QToolButton:
-        return QToolButton(self.draft_area, text=text, toolTip=tip, checkable=True,
-                           autoRaise=True, accessibleName=text)
+        button = QToolButton(self.draft_area)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setAccessibleName(text)
+        return button
 
     def _build_cues(self) -> None:
         body = QWidget(self)
@@ -222,7 +233,7 @@ class StoryPage(QWidget):
             self.preview.set_markdown(self._shown_draft)
         self.update_timing()
 
-    def _part(self):
+    def _part(self) -> StoryPart | None:
         narrative = self._controller.current
         return narrative.parts[self.kind] if narrative else None
 
@@ -273,7 +284,7 @@ class StoryPage(QWidget):
         self._set_cues_note("")  # "Suggested n cues" no longer describes what is there
 
     # ---------------------------------------------------------------- timing
-    def _schedule_timing(self, *_args) -> None:
+    def _schedule_timing(self, *_args: object) -> None:
         if not self._timing.isActive():
             self._timing.start()
 
@@ -397,6 +408,6 @@ class StoryPage(QWidget):
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ----------------------------------------------------------------- layout
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.split.ensure_placed()

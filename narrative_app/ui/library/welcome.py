@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -179,7 +179,7 @@ class WelcomePage(QWidget):
         outer.addStretch(2)
         self._order_and_style()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Never shorter than the wrapped text needs at this width (large text reflows
         into more lines; the library below moves down rather than cutting it off)."""
         super().resizeEvent(event)

@@ -307,8 +307,6 @@ class RehearsalHistoryPage(QWidget):
 
     def table_text(self) -> list[list[str]]:
         """The table as the user sees it (for tests and quick checks)."""
-        return [
-            [self.table.item(r, c).text() if self.table.item(r, c) else ""
-             for c in range(self.table.columnCount())]
-            for r in range(self.table.rowCount())
-        ]
+        items = [[self.table.item(r, c) for c in range(self.table.columnCount())]
+                 for r in range(self.table.rowCount())]
+        return [[item.text() if item is not None else "" for item in row] for row in items]

@@ -34,4 +34,4 @@ def tab_to_every_button(box: QWidget) -> None:
 
     Qt makes the box's default button its focus proxy, and Tab then jumps straight to that
     button, past every other (the Export dialog's Cancel was never reached)."""
-    box.setFocusProxy(None)
+    box.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr; stubs miss it

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QKeyEvent,
     QKeySequence,
     QPalette,
     QShortcut,
@@ -260,7 +261,7 @@ class FindBar(QWidget):
         self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+        if watched is self.field and isinstance(event, QKeyEvent):
             key, shift = event.key(), event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             if key == Qt.Key.Key_Escape:
                 self.close_bar()

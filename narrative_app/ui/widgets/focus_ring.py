@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from narrative_app.ui.theme import focus_colour
@@ -36,7 +36,7 @@ class FocusRing(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.target: QWidget | None = None
 
-    def colour(self):
+    def colour(self) -> QColor:
         window = self.parentWidget()
         return focus_colour((window or self).palette())
 
@@ -72,7 +72,11 @@ class FocusRings(QObject):
     @classmethod
     def install(cls, app: QApplication | None = None) -> FocusRings:
         """Start drawing focus rings (once per application; later calls return the same)."""
-        app = app or QApplication.instance()
+        if app is None:
+            current = QApplication.instance()
+            if not isinstance(current, QApplication):
+                raise RuntimeError("Focus rings need a QApplication")
+            app = current
         if cls._instance is None or cls._instance.parent() is not app:
             cls._instance = FocusRings(app)
         return cls._instance
@@ -117,7 +121,8 @@ class FocusRings(QObject):
             return
         self._ring_in(window).target = new
         _scroll_into_view(new)
-        chain, widget = [], new
+        chain: list[QWidget] = []
+        widget: QWidget | None = new
         while widget is not None and widget is not window:
             chain.append(widget)
             widget = widget.parentWidget()
@@ -150,6 +155,8 @@ class FocusRings(QObject):
             ring.hide()
             return
         window = ring.parentWidget()
+        if window is None:
+            return
         shown = visible_rect(target, window)
         if shown.isEmpty():
             ring.hide()
@@ -167,9 +174,10 @@ def _scroll_into_view(widget: QWidget) -> None:
     only when the focus moves within the area, not when Tab comes in from outside."""
     parent = widget.parentWidget()
     while parent is not None and not parent.isWindow():
-        if isinstance(parent, QScrollArea) and parent.widget() is not None and \
-                parent.widget().isAncestorOf(widget):
-            parent.ensureWidgetVisible(widget, 8, 8)
+        if isinstance(parent, QScrollArea):
+            content = parent.widget()
+            if content is not None and content.isAncestorOf(widget):
+                parent.ensureWidgetVisible(widget, 8, 8)
         parent = parent.parentWidget()
 
 

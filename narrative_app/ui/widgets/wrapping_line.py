@@ -8,7 +8,7 @@ line break becomes a space, since the value is one sentence or two.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
 from narrative_app.ui.editor.spell_highlighter import attach_spell_check
@@ -77,14 +77,14 @@ class WrappingLine(QPlainTextEdit):
         if not self._loading:
             self.textEdited.emit(text)
 
-    def _fit_height(self, *_args) -> None:
+    def _fit_height(self, *_args: object) -> None:
         lines = self.document().documentLayout().documentSize().height()  # in lines
         lines = max(1, min(self._max_lines, int(lines + 0.99)))
         margins = self.contentsMargins()
         extra = margins.top() + margins.bottom() + 2 * self.document().documentMargin()
         self.setFixedHeight(int(self.fontMetrics().lineSpacing() * lines + extra + 2))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_height()
 

@@ -30,6 +30,8 @@ from narrative_app.ui.workspace.navigation import NAV_ITEMS, PAGE_KEYS
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
+    from narrative_app.ui.editor.story_page import StoryPage
+    from narrative_app.ui.workspace.feature_pages import ExportPage, RehearsePage
 
 STORY_KEYS = {"self": PartKind.SELF, "us": PartKind.US, "now": PartKind.NOW}
 SIDE_MIN_WIDTH = 1100  # below this the coach/time column folds away before the text shrinks
@@ -88,6 +90,7 @@ class Workspace(QWidget):
         self.focus_mode = False
         self.side_wanted = True
         self.pages: dict[str, QWidget] = {}
+        self.story_pages: dict[PartKind, StoryPage] = {}
 
         self.back_button = QPushButton(self.tr("‹ Library"))
         self.back_button.setFlat(True)
@@ -184,7 +187,9 @@ class Workspace(QWidget):
         if key in STORY_KEYS:
             from narrative_app.ui.editor.story_page import StoryPage
 
-            return StoryPage(self.controller, STORY_KEYS[key])
+            story = StoryPage(self.controller, STORY_KEYS[key])
+            self.story_pages[story.kind] = story
+            return story
         if key == "values":
             from narrative_app.ui.workspace.values_page import ValuesPage
 
@@ -196,8 +201,10 @@ class Workspace(QWidget):
         from narrative_app.ui.workspace.feature_pages import ExportPage, RehearsePage
 
         if key == "rehearse":
-            return RehearsePage(self.controller)
-        return ExportPage(self.controller)
+            self.rehearse_page: RehearsePage = RehearsePage(self.controller)
+            return self.rehearse_page
+        self.export_page: ExportPage = ExportPage(self.controller)
+        return self.export_page
 
     # ------------------------------------------------------------ navigation
     def show_page(self, key: str) -> None:
@@ -221,15 +228,13 @@ class Workspace(QWidget):
     def current_part(self) -> PartKind | None:
         return STORY_KEYS.get(self.current_key())
 
-    def story_page(self, kind: PartKind | None = None) -> QWidget | None:
-        """The story page of ``kind`` (default: the one showing), if it is a real page."""
+    def story_page(self, kind: PartKind | None = None) -> StoryPage | None:
+        """The story page of ``kind`` (default: the one showing); None off the stories."""
         kind = kind or self.current_part()
-        if kind is None:
-            return None
-        page = self.pages[kind.value]
-        return page if hasattr(page, "set_focus_mode") else None
+        return None if kind is None else self.story_pages.get(kind)
 
-    def _nav_changed(self, current: QListWidgetItem | None, _previous) -> None:
+    def _nav_changed(self, current: QListWidgetItem | None,
+                     _previous: QListWidgetItem | None) -> None:
         if current is None:
             return
         key = current.data(Qt.ItemDataRole.UserRole)
