@@ -10,7 +10,6 @@ package: callers get domain objects.
 
 from __future__ import annotations
 
-import builtins
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -27,10 +26,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from narrative_app import bundle
 from narrative_app.domain import (
-    PART_FIELDS,
     Narrative,
     NarrativeSummary,
-    PartKind,
 )
 from narrative_app.errors import (
     BadInputError,
@@ -45,7 +42,6 @@ from narrative_app.models.recovery import DbState, OpenReport
 from narrative_app.models.schema import (
     MetaRow,
     NarrativeRow,
-    PartRow,
     ValueRow,
 )
 from narrative_app.paths import resource_path
@@ -269,40 +265,6 @@ class NarrativeStore(HistoryMixin):
                     row.people = mapping.dump_json(dict(value))
                 else:
                     setattr(row, key, int(value) if key == "pace_wpm" else str(value))
-            row.updated_at = now
-
-    def update_part(
-        self,
-        narrative_id: int,
-        kind: PartKind | str,
-        *,
-        draft: str | None = None,
-        cues: builtins.list[str] | None = None,
-        fields: dict[str, str] | None = None,
-        target_seconds: int | None = None,
-    ) -> None:
-        """Change one part; ``fields`` is merged into the part's fields (unknown keys ignored)."""
-        kind = PartKind(kind)
-        now = self.clock()
-        with self._tx() as s:
-            row = self._row(s, narrative_id)
-            self._day_version(s, row, now)
-            part = next((p for p in row.parts if p.kind == kind.value), None)
-            if part is None:
-                part = PartRow(kind=kind.value, cues="[]", fields="{}", target_seconds=0)
-                mapping.set_draft(part, "")
-                row.parts.append(part)
-            if draft is not None:
-                mapping.set_draft(part, draft)
-            if cues is not None:
-                part.cues = mapping.dump_json([str(c) for c in cues])
-            if fields is not None:
-                merged = mapping.load_json(part.fields, {})
-                merged.update({k: str(v) for k, v in fields.items() if k in PART_FIELDS[kind]})
-                part.fields = mapping.dump_json(merged)
-            if target_seconds is not None:
-                part.target_seconds = max(0, int(target_seconds))
-            mapping.refresh_totals(row)
             row.updated_at = now
 
     def rename(self, narrative_id: int, title: str) -> None:

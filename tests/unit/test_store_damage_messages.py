@@ -13,6 +13,7 @@ from narrative_app.domain import Narrative, PartKind
 from narrative_app.errors import StoreError
 from narrative_app.models import NarrativeStore, recovery
 from narrative_app.models.store import NarrativeStore as FullStore
+from tests.store_edits import edit_part
 
 
 class Clock:
@@ -32,7 +33,7 @@ def test_damage_found_while_writing_is_called_damage(fresh_data_dir: Path) -> No
         store._engine.dispose()  # the next save opens the file afresh
         (fresh_data_dir / "narratives.db").write_bytes(os.urandom(64 * 1024))
         with pytest.raises(StoreError) as caught:
-            store.update_part(nid, PartKind.SELF, draft="More words.")
+            edit_part(store, nid, PartKind.SELF, draft="More words.")
     finally:
         store.close()
     message = str(caught.value)
