@@ -119,14 +119,6 @@ class Narrative:
     def target_seconds(self) -> int:
         return sum(p.target_seconds for p in self.parts.values())
 
-    def content_equals(self, other: Narrative) -> bool:
-        """True when the writing and settings match, ignoring id and timestamps."""
-        keys = (
-            "title", "audience", "occasion", "preset", "pace_wpm", "values", "parts",
-            "next_step", "people",
-        )
-        return all(getattr(self, k) == getattr(other, k) for k in keys)
-
 
 @dataclass(frozen=True)
 class NarrativeSummary:

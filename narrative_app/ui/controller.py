@@ -54,7 +54,9 @@ class NarrativeController(QObject):
     versionsChanged = Signal(int)
     runsChanged = Signal(int)
 
-    def __init__(self, store: NarrativeStore, parent: QObject | None = None) -> None:
+    def __init__(self, store: NarrativeStore, parent: QObject | None = None, *,
+                 retry_ms: int = RETRY_MS) -> None:
+        """``retry_ms``: how soon a failed save is tried again."""
         super().__init__(parent)
         self.store = store
         self.current: Narrative | None = None
@@ -74,7 +76,7 @@ class NarrativeController(QObject):
         self._max_wait.timeout.connect(self._on_autosave)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
-        self._retry.setInterval(RETRY_MS)
+        self._retry.setInterval(retry_ms)
         self._retry.timeout.connect(self._on_autosave)
 
     # ----------------------------------------------------------------- state
@@ -87,9 +89,6 @@ class NarrativeController(QObject):
         """Stop every pending save timer (tests and shutdown; pending edits stay dirty)."""
         for timer in (self._autosave, self._max_wait, self._retry):
             timer.stop()
-
-    def set_retry_interval(self, msec: int) -> None:
-        self._retry.setInterval(msec)
 
     def _set_state(self, state: str, message: str) -> None:
         self.save_state = (state, message)

@@ -62,8 +62,7 @@ def store(fresh_data_dir: Path):
 def controller(store, qapp):
     from narrative_app.ui.controller import NarrativeController
 
-    ctrl = NarrativeController(store)
-    ctrl.set_retry_interval(50)
+    ctrl = NarrativeController(store, retry_ms=50)
     yield ctrl
     ctrl.stop_timers()
 

@@ -63,7 +63,6 @@ class StoryPage(QWidget):
         self._shown: dict[str, str] = {}
         self._shown_draft = ""
         self._shown_cues: list[str] = []
-        self._focus_mode = False
         self._loaded_id: int | None = None
         self._stats = StatsCache()
         self.setAccessibleName(self.guide.title)
@@ -388,12 +387,8 @@ class StoryPage(QWidget):
         self.set_preview(False)
         self.find_bar.open_bar()
 
-    def is_focus_mode(self) -> bool:
-        return self._focus_mode
-
     def set_focus_mode(self, on: bool) -> None:
         """Hide everything but the draft (the shell hides its own panels)."""
-        self._focus_mode = bool(on)
         for widget in (self.header, self.guide_area, self.cues_section, self.draft_bar):
             widget.setVisible(not on)
         if on:

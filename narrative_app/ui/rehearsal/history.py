@@ -304,9 +304,3 @@ class RehearsalHistoryPage(QWidget):
             "teleprompter": self.tr("Teleprompter"),
             "peer": self.tr("Peer practice"),
         }.get(view, view)
-
-    def table_text(self) -> list[list[str]]:
-        """The table as the user sees it (for tests and quick checks)."""
-        items = [[self.table.item(r, c) for c in range(self.table.columnCount())]
-                 for r in range(self.table.rowCount())]
-        return [[item.text() if item is not None else "" for item in row] for row in items]

@@ -156,12 +156,6 @@ class RehearsalStage(QStackedWidget):
     def zoom_out(self) -> None:
         self.set_zoom(self.zoom / ZOOM_STEP)
 
-    def shown_text(self) -> str:
-        """What the speaker sees now, as plain text (for tests and the accessible tree)."""
-        if self.view is TextView.TELEPROMPTER:
-            return self.teleprompter.text()
-        return self.text_view.toPlainText()
-
     # -- rendering --------------------------------------------------------------------------
     def _block_html(self, items: list[Block]) -> str:
         colour = css(accent(self.palette()))

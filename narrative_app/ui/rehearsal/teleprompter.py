@@ -121,9 +121,6 @@ class Teleprompter(QWidget):
         height = self.content_height()
         return self._offset / height if height > 0 else 0.0
 
-    def words_read(self) -> float:
-        return self.progress() * self._words
-
     def rewind(self) -> None:
         self._offset = 0.0
         self.update()

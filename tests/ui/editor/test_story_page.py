@@ -162,7 +162,7 @@ def test_focus_mode_hides_everything_but_the_draft(controller, page_for):
     page = page_for(PartKind.SELF)
     assert page.fields_section.isVisible()
     page.set_focus_mode(True)
-    assert page.is_focus_mode()
+    assert not page.header.isVisible() and not page.draft_bar.isVisible()
     assert not page.fields_section.isVisible()
     assert not page.guide_area.isVisible()
     assert not page.cues_section.isVisible()
