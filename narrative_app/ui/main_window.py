@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from narrative_app import APP_NAME
 from narrative_app.errors import NarrativeAppError
+from narrative_app.ui.app_context import AppContext
 from narrative_app.ui.main_menus import build_menus
 from narrative_app.ui.message_boxes import inform, plain_box
 from narrative_app.ui.settings import Settings
@@ -43,15 +44,14 @@ class MainWindow(QMainWindow):
     """One window: the library (home) or the workspace of the open narrative."""
 
     def __init__(self, controller: NarrativeController, parent: QWidget | None = None, *,
-                 defer_library: bool = False) -> None:
+                 defer_library: bool = False, context: AppContext | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.context = context or AppContext()  # zoom, editor font, focus rings
         self.setObjectName("MainWindow")
         self.setMinimumSize(minimum_for_screen())
         self._quitting_anyway = False
-        from narrative_app.ui.widgets.focus_ring import FocusRings
-
-        FocusRings.install()  # visible focus on every control, in every window of the app
+        self.context.track_focus(self)  # visible focus on every control, in every window
 
         # The workspace is built on first use; at start-up the app paints the window first,
         # then builds and lists the library (defer_library, see ui/app.py).
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
             from narrative_app.ui.workspace.workspace import Workspace
 
             self._ensure_save_indicator()
-            self._workspace = Workspace(self.controller)
+            self._workspace = Workspace(self.controller, self.context)
             self._workspace.libraryRequested.connect(self.show_library)
             self._workspace.focusModeExited.connect(partial(self.set_focus_mode, False))
             self.stack.addWidget(self._workspace)
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         """Theme, editor font, spell check and backups take effect at once."""
         from narrative_app.ui.apply_settings import apply_settings
 
-        apply_settings(settings, self.controller)
+        apply_settings(settings, self.context, self.controller)
 
     def show_shortcuts(self) -> None:
         from narrative_app.ui.dialogs.help import ShortcutsDialog

@@ -34,18 +34,9 @@ def qt_settings(qapp, tmp_path: Path) -> QSettings:
     settings = QSettings()
     settings.clear()
     settings.sync()
-    try:  # the shared text zoom is read from the settings once; start each test afresh
-        from narrative_app.ui.widgets.common import ZoomState
-
-        ZoomState.reset_instance()
-    except ImportError:
-        pass
     from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 
     SpellCheckService.reset_instance()  # each test's own data folder and settings
-    from narrative_app.ui.settings import EditorFont
-
-    EditorFont.reset_instance()  # a font chosen in one test must not carry over
     return settings
 
 
@@ -56,6 +47,15 @@ def store(fresh_data_dir: Path):
     opened = NarrativeStore.open(fresh_data_dir)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def app_context(qapp):
+    """A fresh set of the window's shared services (zoom, editor font), read from this
+    test's own settings."""
+    from narrative_app.ui.app_context import AppContext
+
+    return AppContext()
 
 
 @pytest.fixture

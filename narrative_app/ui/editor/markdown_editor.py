@@ -111,8 +111,10 @@ class MarkdownEditor(QTextEdit):
     zoomChanged = Signal(int)
     pasteRefused = Signal(str)  # a paste over the size limit: the one-line reason
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, font: EditorFont | None = None) -> None:
+        """``font``: the editors' shared font (the window's); its own from Settings if None."""
         super().__init__(parent)
+        self._font = font or EditorFont()
         self._loading = False
         self._zoom_steps = 0
         self._margin = -1
@@ -128,7 +130,7 @@ class MarkdownEditor(QTextEdit):
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
         install_spell_menu(self)
         self._apply_font()
-        EditorFont.instance().changed.connect(self._apply_font)  # Settings: family and size
+        self._font.changed.connect(self._apply_font)  # Settings: family and size
         self.textChanged.connect(self._on_text_changed)
 
     # ------------------------------------------------------------------ text
@@ -240,7 +242,7 @@ class MarkdownEditor(QTextEdit):
 
     def _apply_font(self) -> None:
         """The font chosen in Settings (else the system's), plus the shared zoom steps."""
-        font = EditorFont.instance().font(self._zoom_steps)
+        font = self._font.font(self._zoom_steps)
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._margin = -1

@@ -39,7 +39,6 @@ from narrative_app.ui.editor.story_split import StorySplit
 from narrative_app.ui.widgets.common import (
     CollapsibleSection,
     FindBar,
-    ZoomState,
     make_heading,
     make_muted,
     state_colour,
@@ -48,16 +47,18 @@ from narrative_app.ui.workspace.budget_view import StatsCache, state_words, time
 
 if TYPE_CHECKING:
     from narrative_app.domain import StoryPart
+    from narrative_app.ui.app_context import AppContext
     from narrative_app.ui.controller import NarrativeController
 
 
 class StoryPage(QWidget):
     """One story of the narrative, bound to ``controller.current.parts[kind]``."""
 
-    def __init__(self, controller: NarrativeController, kind: PartKind,
+    def __init__(self, controller: NarrativeController, kind: PartKind, context: AppContext,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
+        self._context = context
         self.kind = PartKind(kind)
         self.guide = part_guide(self.kind)
         self._shown: dict[str, str] = {}
@@ -111,7 +112,7 @@ class StoryPage(QWidget):
         self._timing.setSingleShot(True)
         self._timing.setInterval(150)
         self._timing.timeout.connect(self.update_timing)
-        self._zoom = ZoomState.instance()
+        self._zoom = self._context.zoom
         self._zoom.changed.connect(self._apply_zoom)
         self._apply_zoom(self._zoom.steps)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -151,7 +152,7 @@ class StoryPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.write_button)
         bar.addWidget(self.preview_button)
-        self.editor = MarkdownEditor(self.draft_area)
+        self.editor = MarkdownEditor(self.draft_area, font=self._context.editor_font)
         self.editor.setObjectName("draft")
         self.editor.setAccessibleName(self.tr("{title} draft").format(title=self.guide.title))
         self.editor.setAccessibleDescription(

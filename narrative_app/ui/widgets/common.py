@@ -126,22 +126,11 @@ class ZoomState(QObject):
     changed = Signal(int)
     MIN_STEPS = -4
     MAX_STEPS = 14
-    _instance: ZoomState | None = None
 
     def __init__(self) -> None:
+        """Read from the settings; one is shared by a window's pages (see ``AppContext``)."""
         super().__init__()
         self._steps = Settings().zoom_steps(self.MIN_STEPS, self.MAX_STEPS)
-
-    @classmethod
-    def instance(cls) -> ZoomState:
-        if cls._instance is None:
-            cls._instance = ZoomState()
-        return cls._instance
-
-    @classmethod
-    def reset_instance(cls) -> None:
-        """Forget the shared zoom (a new session reads it from the settings again)."""
-        cls._instance = None
 
     @property
     def steps(self) -> int:

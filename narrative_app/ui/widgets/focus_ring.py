@@ -54,10 +54,9 @@ class FocusRing(QWidget):
 class FocusRings(QObject):
     """Moves one ``FocusRing`` to the focused control of whichever window is active."""
 
-    _instance: FocusRings | None = None
-
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
+    def __init__(self, app: QApplication, owner: QObject | None = None) -> None:
+        """Follow ``app``'s focus; ``owner`` (the main window, see ``AppContext``) owns it."""
+        super().__init__(owner)
         self._ring: FocusRing | None = None
         self._chain: list[QWidget] = []
         # Focus moves while windows are being torn down; touching them then (making a ring
@@ -68,18 +67,6 @@ class FocusRings(QObject):
         self._follow.setInterval(0)
         self._follow.timeout.connect(self._follow_focus)
         app.focusChanged.connect(self._focus_changed)
-
-    @classmethod
-    def install(cls, app: QApplication | None = None) -> FocusRings:
-        """Start drawing focus rings (once per application; later calls return the same)."""
-        if app is None:
-            current = QApplication.instance()
-            if not isinstance(current, QApplication):
-                raise RuntimeError("Focus rings need a QApplication")
-            app = current
-        if cls._instance is None or cls._instance.parent() is not app:
-            cls._instance = FocusRings(app)
-        return cls._instance
 
     @property
     def ring(self) -> FocusRing | None:
@@ -190,16 +177,3 @@ def visible_rect(widget: QWidget, window: QWidget) -> QRect:
         area = area.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
         parent = parent.parentWidget()
     return area.intersected(window.rect())
-
-
-def ring_geometry(window: QWidget) -> QRect | None:
-    """Where the ring is in ``window`` (None when not shown there): for tests and checks."""
-    rings = FocusRings._instance
-    if rings is not None and rings._follow.isActive():  # a focus change not yet followed
-        rings._follow.stop()
-        rings._follow_focus()
-    ring = None if rings is None else rings._ring
-    if ring is None or not shiboken6.isValid(ring) or ring.parentWidget() is not window or \
-            not ring.isVisible():
-        return None
-    return ring.geometry()

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from narrative_app.domain import PartKind
 from narrative_app.ui.widgets.access import announce
-from narrative_app.ui.widgets.common import ZoomState
 from narrative_app.ui.widgets.reflow import apply_ui_zoom
 from narrative_app.ui.workspace.navigation import NAV_ITEMS, PAGE_KEYS
 
 if TYPE_CHECKING:
+    from narrative_app.ui.app_context import AppContext
     from narrative_app.ui.controller import NarrativeController
     from narrative_app.ui.editor.story_page import StoryPage
     from narrative_app.ui.workspace.feature_pages import ExportPage, RehearsePage
@@ -84,9 +84,11 @@ class Workspace(QWidget):
     pageChanged = Signal(str)
     focusModeExited = Signal()  # Esc left focus mode (the window unticks its action)
 
-    def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, context: AppContext,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.context = context
         self.focus_mode = False
         self.side_wanted = True
         self.pages: dict[str, QWidget] = {}
@@ -177,7 +179,7 @@ class Workspace(QWidget):
         self.restore_layout()
         self.show_page("purpose")
         # Ctrl++ / Ctrl+- scale the whole workspace's text, not only the editors.
-        self._zoom = ZoomState.instance()
+        self._zoom = context.zoom
         self._zoom.changed.connect(self._apply_zoom)
         self._apply_zoom(self._zoom.steps)
 
@@ -187,7 +189,7 @@ class Workspace(QWidget):
         if key in STORY_KEYS:
             from narrative_app.ui.editor.story_page import StoryPage
 
-            story = StoryPage(self.controller, STORY_KEYS[key])
+            story = StoryPage(self.controller, STORY_KEYS[key], self.context)
             self.story_pages[story.kind] = story
             return story
         if key == "values":

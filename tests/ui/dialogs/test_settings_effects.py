@@ -20,12 +20,6 @@ from narrative_app.ui.settings import EditorFont, Settings, Theme
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 
 
-@pytest.fixture(autouse=True)
-def fresh_editor_font():
-    """The shared editor font is read from the (per-test) settings; never leak a change."""
-    EditorFont.reset_instance()
-    yield
-    EditorFont.reset_instance()
 
 
 @pytest.fixture
@@ -154,10 +148,9 @@ def test_the_editor_size_is_remembered_for_the_next_launch(main_window, monkeypa
         dialog.font_size.setValue(10)
 
     change_settings(main_window, monkeypatch, small)
-    EditorFont.reset_instance()  # as in a fresh app
     from narrative_app.ui.editor.markdown_editor import MarkdownEditor
 
-    fresh = MarkdownEditor()
+    fresh = MarkdownEditor(font=EditorFont())  # as in a fresh app: read from the settings
     try:
         assert fresh.point_size() == pytest.approx(10)
     finally:
