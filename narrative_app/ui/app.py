@@ -62,9 +62,7 @@ class Session:
                 self.backup_timer.stop()
             self.controller.save_now()
             self.controller.stop_timers()
-            from narrative_app.ui.editor.spell_highlighter import SpellCheckService
-
-            SpellCheckService.shutdown_instance()  # join the dictionary loader, if any
+            self.window.context.shutdown()  # join the dictionary loader, if any
         finally:
             try:
                 self.store.close()
@@ -226,14 +224,12 @@ class _StartupFinisher(QObject):
         QTimer.singleShot(0, self._list)  # one more turn: the frame is on screen first
 
     def _list(self) -> None:
-        from narrative_app.ui.editor.spell_highlighter import SpellCheckService
-
         # Before any editor exists: the personal dictionary lives with this data folder.
-        SpellCheckService.install(self._data_dir)
+        spell = self._window.context.use_data_folder(self._data_dir)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             set_window_icon(app)
-        SpellCheckService.instance().unavailable.connect(self._window.statusBar().showMessage)
+        spell.unavailable.connect(self._window.statusBar().showMessage)
         self._window.restore_last_narrative()
         _tell_if_settings_damaged(self._window)
         if self._probe is not None:

@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         from narrative_app.ui.dialogs.settings import SettingsDialog
-        dialog = SettingsDialog(Settings(), self)
+        dialog = SettingsDialog(Settings(), self, data_dir=self.context.spell.data_dir)
         dialog.settingsApplied.connect(self._settings_applied)
         self._show_dialog(dialog)
 

@@ -34,9 +34,6 @@ def qt_settings(qapp, tmp_path: Path) -> QSettings:
     settings = QSettings()
     settings.clear()
     settings.sync()
-    from narrative_app.ui.editor.spell_highlighter import SpellCheckService
-
-    SpellCheckService.reset_instance()  # each test's own data folder and settings
     return settings
 
 
@@ -55,7 +52,9 @@ def app_context(qapp):
     test's own settings."""
     from narrative_app.ui.app_context import AppContext
 
-    return AppContext()
+    context = AppContext()
+    yield context
+    context.shutdown()
 
 
 @pytest.fixture
@@ -79,6 +78,7 @@ def main_window(controller, qtbot):
     qtbot.waitUntil(window.isActiveWindow)
     yield window
     window._quitting_anyway = True
+    window.context.shutdown()  # join its spell checker's loader
 
 
 @pytest.fixture

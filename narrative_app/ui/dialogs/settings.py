@@ -268,10 +268,10 @@ class SettingsDialog(QDialog):
         """Every installed dictionary (the app's own and any in the data folder)."""
         from narrative_app.spell import available_languages, language_name
 
-        if data_dir is None:
-            from narrative_app.ui.editor.spell_highlighter import SpellCheckService
+        if data_dir is None:  # the usual folder (the app names its own, see show_settings)
+            from narrative_app.paths import resolve_data_dir
 
-            data_dir = SpellCheckService.instance().data_dir
+            data_dir = resolve_data_dir(None)
         try:
             codes = sorted(c for c in available_languages(data_dir) if _LANGUAGE_CODE.match(c))
         except OSError:

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
 
 from narrative_app.limits import MAX_PART_CHARS, paste_fits
-from narrative_app.ui.editor.spell_highlighter import SpellCheckHighlighting
+from narrative_app.ui.editor.spell_highlighter import SpellCheckHighlighting, SpellCheckService
 from narrative_app.ui.editor.spell_menu import install_spell_menu
 from narrative_app.ui.settings import EditorFont
 from narrative_app.ui.widgets.common import is_dark, plain_text, tint, utf16_offset
@@ -47,11 +47,12 @@ class MarkdownHighlighter(QSyntaxHighlighter, SpellCheckHighlighting):
     """Headings, *emphasis*, **strong** and [pause] markers, coloured from the palette only,
     and misspelt words underlined (see spell_highlighter)."""
 
-    def __init__(self, document: QTextDocument, palette: QPalette) -> None:
+    def __init__(self, document: QTextDocument, palette: QPalette,
+                 spell: SpellCheckService | None = None) -> None:
         super().__init__(document)
         self._formats: dict[str, QTextCharFormat] = {}
         self.set_palette(palette, rehighlight=False)
-        self.setup_spell_check(palette=palette)
+        self.setup_spell_check(spell, palette)
 
     def set_palette(self, palette: QPalette, *, rehighlight: bool = True) -> None:
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
@@ -111,8 +112,10 @@ class MarkdownEditor(QTextEdit):
     zoomChanged = Signal(int)
     pasteRefused = Signal(str)  # a paste over the size limit: the one-line reason
 
-    def __init__(self, parent: QWidget | None = None, *, font: EditorFont | None = None) -> None:
-        """``font``: the editors' shared font (the window's); its own from Settings if None."""
+    def __init__(self, parent: QWidget | None = None, *, font: EditorFont | None = None,
+                 spell: SpellCheckService | None = None) -> None:
+        """``font``: the editors' shared font (the window's); its own from Settings if None.
+        ``spell``: the window's spell check (none without it)."""
         super().__init__(parent)
         self._font = font or EditorFont()
         self._loading = False
@@ -127,8 +130,8 @@ class MarkdownEditor(QTextEdit):
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins look like the page
         self.document().setDocumentMargin(18)
-        self.highlighter = MarkdownHighlighter(self.document(), self.palette())
-        install_spell_menu(self)
+        self.highlighter = MarkdownHighlighter(self.document(), self.palette(), spell)
+        install_spell_menu(self, spell)
         self._apply_font()
         self._font.changed.connect(self._apply_font)  # Settings: family and size
         self.textChanged.connect(self._on_text_changed)

@@ -120,7 +120,7 @@ class StoryPage(QWidget):
         find.activated.connect(self.show_find)
 
     def _build_guide(self) -> None:
-        self.guide_area = StoryGuide(self.guide, self)
+        self.guide_area = StoryGuide(self.guide, self, spell=self._context.spell)
         self.prompt_card = self.guide_area.prompt_card
         self.prompts_section = self.guide_area.prompts_section
         self.fields_section = self.guide_area.fields_section
@@ -152,7 +152,8 @@ class StoryPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.write_button)
         bar.addWidget(self.preview_button)
-        self.editor = MarkdownEditor(self.draft_area, font=self._context.editor_font)
+        self.editor = MarkdownEditor(self.draft_area, font=self._context.editor_font,
+                                     spell=self._context.spell)
         self.editor.setObjectName("draft")
         self.editor.setAccessibleName(self.tr("{title} draft").format(title=self.guide.title))
         self.editor.setAccessibleDescription(
@@ -189,7 +190,7 @@ class StoryPage(QWidget):
 
     def _build_cues(self) -> None:
         body = QWidget(self)
-        self.cues_editor = CuesEditor(body)
+        self.cues_editor = CuesEditor(body, spell=self._context.spell)
         self.cues_editor.setMinimumHeight(self.cues_editor.fontMetrics().lineSpacing() * 2 + 14)
         self.cues_editor.edited.connect(self._on_cues_edited)
         self.suggest_button = QPushButton(self.tr("Suggest cues from my draft"), self)

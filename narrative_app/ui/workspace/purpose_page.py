@@ -33,6 +33,7 @@ from narrative_app.ui.widgets.wrapping_line import WrappingLine
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
+    from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 
 FIELD_WIDTH = 640
 
@@ -43,7 +44,8 @@ class PurposePage(QWidget):
     setupFinished = Signal()  # "Start writing" or "Skip for now" in set-up mode
     nextRequested = Signal()  # "Continue" in edit mode
 
-    def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, parent: QWidget | None = None, *,
+                 spell: SpellCheckService | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setup_mode = False
@@ -64,7 +66,7 @@ class PurposePage(QWidget):
                                         self.tr("Who will hear it? Such as “my new team”"))
         self.occasion_edit = self._line(self.tr("Occasion"),
                                         self.tr("Where and when? Such as “the March away day”"))
-        self.ask_edit = WrappingLine()  # wraps, so a long ask is seen whole
+        self.ask_edit = WrappingLine(spell=spell)  # wraps, so a long ask is seen whole
         self.ask_edit.setPlaceholderText(self.tr("Will you join me in ...?"))
         self.ask_edit.setAccessibleName(self.tr("The ask"))
         self.ask_edit.setAccessibleDescription(self.ask_edit.placeholderText())

@@ -133,7 +133,7 @@ class Workspace(QWidget):
         self.stack = QStackedWidget()
         from narrative_app.ui.workspace.purpose_page import PurposePage
 
-        self.purpose_page = PurposePage(controller)
+        self.purpose_page = PurposePage(controller, spell=context.spell)
         self.purpose_page.setupFinished.connect(self._setup_finished)
         self.purpose_page.nextRequested.connect(self._purpose_next)
         for key in PAGE_KEYS:
