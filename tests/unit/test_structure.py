@@ -78,3 +78,15 @@ def test_no_action_is_created_with_setattr() -> None:
                     and "QAction" in ast.unparse(node.args[2])):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert found == []
+
+
+def test_no_constructor_is_over_80_lines() -> None:
+    """Long constructors are split into ``_build_*`` helpers, one per part of the widget."""
+    found = [f"{p.relative_to(ROOT)}: {cls.name}"
+             for p in _sources()
+             for cls in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+             if isinstance(cls, ast.ClassDef)
+             for item in cls.body
+             if isinstance(item, ast.FunctionDef) and item.name == "__init__"
+             and (item.end_lineno or item.lineno) - item.lineno + 1 > 80]
+    assert found == []

@@ -72,7 +72,22 @@ class VersionsDialog(QDialog):
         self._controller = controller
         self.setWindowTitle(self.tr("Versions"))
         self.resize(960, 640)
-        narrative = controller.current
+        form, save_row = self._build_save_form(controller.current)
+        self._build_list()
+        compare_row = self._build_compare()
+        legend = make_muted(QLabel(self.tr(
+            "Added words are underlined; removed words are struck through."), self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_columns(form, save_row, compare_row, legend), 1)
+        layout.addWidget(buttons)
+        controller.versionsChanged.connect(self.refresh)
+        self.refresh()
+        self.label_edit.setFocus()
+
+    def _build_save_form(self, narrative: Narrative | None) -> tuple[QFormLayout, QHBoxLayout]:
+        """Label, audience and occasion for a new version, and its Save button."""
         self.label_edit = self._line(self.tr("Label"), self.tr("For example: Before the away day"))
         self.audience_edit = self._line(self.tr("Audience"), self.tr("Who it was for"))
         self.occasion_edit = self._line(self.tr("Occasion"), self.tr("Where it was told"))
@@ -92,7 +107,9 @@ class VersionsDialog(QDialog):
         save_row = QHBoxLayout()
         save_row.addWidget(self.message, 1)
         save_row.addWidget(self.save_button)
+        return form, save_row
 
+    def _build_list(self) -> None:
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Saved versions, newest first"))
         self.list.setWordWrap(False)  # two short lines per version; the rest in its tooltip
@@ -105,6 +122,9 @@ class VersionsDialog(QDialog):
             self.tr("Bring back this version. Your current text is kept as a version first.")
         )
         self.restore_button.clicked.connect(self.restore_selected)
+
+    def _build_compare(self) -> QHBoxLayout:
+        """The two versions to compare (buddied to their labels) and the differences."""
         self.old_box = self._version_box()
         self.old_box.setAccessibleName(self.tr("Compare from"))
         self.new_box = self._version_box()
@@ -127,11 +147,10 @@ class VersionsDialog(QDialog):
         self.diff_view = QTextBrowser(self)
         self.diff_view.setOpenLinks(False)
         self.diff_view.setAccessibleName(self.tr("Differences"))
-        legend = make_muted(QLabel(self.tr(
-            "Added words are underlined; removed words are struck through."), self))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        return compare_row
 
+    def _build_columns(self, form: QFormLayout, save_row: QHBoxLayout,
+                       compare_row: QHBoxLayout, legend: QLabel) -> QHBoxLayout:
         left = QVBoxLayout()
         left.addWidget(self._bold(self.tr("Save a version")))
         left.addLayout(form)
@@ -152,12 +171,7 @@ class VersionsDialog(QDialog):
         columns.setSpacing(16)
         columns.addWidget(left_column, 2)
         columns.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(buttons)
-        controller.versionsChanged.connect(self.refresh)
-        self.refresh()
-        self.label_edit.setFocus()
+        return columns
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)

@@ -51,7 +51,26 @@ class PurposePage(QWidget):
         self.setup_mode = False
         self._loading = False
         self._editing = False  # our own change echoing back through metaChanged
+        self._build_fields(spell)
+        parts_row = self._build_timing()
+        pace_hint = self._build_pace()
+        form = self._build_form(parts_row, pace_hint)
+        self._build_page(form, self._build_buttons())
+        self.title_edit.textEdited.connect(self._title_edited)
+        self.audience_edit.textEdited.connect(self._audience_edited)
+        self.occasion_edit.textEdited.connect(self._occasion_edited)
+        self.ask_edit.textEdited.connect(self._ask_edited)
+        self.ask_edit.returnPressed.connect(self._ask_return)
+        controller.narrativeOpened.connect(self._reload)
+        controller.metaChanged.connect(self._reload)
+        controller.narrativeChanged.connect(self._reload_ask)
+        controller.runsChanged.connect(self._show_measured_pace)
+        self.set_setup_mode(False)
+        self._reload()
 
+    # ---------------------------------------------------------------- building
+    def _build_fields(self, spell: SpellCheckService | None) -> None:
+        """The heading, title, audience, occasion, the ask and what happens next."""
         self.heading = QLabel()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -74,7 +93,7 @@ class PurposePage(QWidget):
             "One sentence: the specific thing you will ask your listeners to do, and by when. "
             "Try starting with “Will you join me in ...?”")))
         self.ask_hint.setWordWrap(True)
-        self.next_edit = FieldText()
+        self.next_edit = FieldText(spell=spell)
         self.next_edit.setAccessibleName(self.tr("What happens next"))
         self.next_edit.setPlaceholderText(self.tr(
             "Who to contact and what follows a yes, such as “Sam pairs each name with a "
@@ -85,6 +104,8 @@ class PurposePage(QWidget):
             "who say yes know what comes after.")))
         self.next_hint.setWordWrap(True)
 
+    def _build_timing(self) -> QHBoxLayout:
+        """The time slot and each part's target time, with the total."""
         self.slot_combo = QComboBox()
         self.slot_combo.setAccessibleName(self.tr("Time slot"))
         for preset in presets():
@@ -112,7 +133,9 @@ class PurposePage(QWidget):
         parts_row.addStretch(1)
         self.slot_hint = muted(QLabel())
         self.slot_hint.setWordWrap(True)
+        return parts_row
 
+    def _build_pace(self) -> QLabel:
         self.pace_spin = QSpinBox()
         self.pace_spin.setRange(60, 240)
         self.pace_spin.setSingleStep(5)
@@ -127,7 +150,9 @@ class PurposePage(QWidget):
         self.measured_label = QLabel()  # the measured pace, once rehearsals have set it
         self.measured_label.setWordWrap(True)
         self.measured_label.setVisible(False)
+        return pace_hint
 
+    def _build_form(self, parts_row: QHBoxLayout, pace_hint: QLabel) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(12)
@@ -145,7 +170,9 @@ class PurposePage(QWidget):
                     self._stacked(self.ask_edit, self.ask_hint))
         form.addRow(self._label(self.tr("What happens &next"), self.next_edit),
                     self._stacked(self.next_edit, self.next_hint))
+        return form
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.start_button = QPushButton(self.tr("Start writing"))
         self.start_button.setStyleSheet(PRIMARY_STYLE)
         self.start_button.setToolTip(self.tr("Go on to the Story of Self"))
@@ -162,7 +189,10 @@ class PurposePage(QWidget):
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
+        return buttons
 
+    def _build_page(self, form: QFormLayout, buttons: QHBoxLayout) -> None:
+        """The column of fields, in a scroll area that fills the page."""
         column = QWidget()
         column.setMaximumWidth(FIELD_WIDTH + 180)
         box = QVBoxLayout(column)
@@ -188,18 +218,6 @@ class PurposePage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-
-        self.title_edit.textEdited.connect(self._title_edited)
-        self.audience_edit.textEdited.connect(self._audience_edited)
-        self.occasion_edit.textEdited.connect(self._occasion_edited)
-        self.ask_edit.textEdited.connect(self._ask_edited)
-        self.ask_edit.returnPressed.connect(self._ask_return)
-        controller.narrativeOpened.connect(self._reload)
-        controller.metaChanged.connect(self._reload)
-        controller.narrativeChanged.connect(self._reload_ask)
-        controller.runsChanged.connect(self._show_measured_pace)
-        self.set_setup_mode(False)
-        self._reload()
 
     # ---------------------------------------------------------------- layout
     def _line(self, name: str, placeholder: str) -> QLineEdit:

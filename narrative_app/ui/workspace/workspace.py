@@ -93,7 +93,28 @@ class Workspace(QWidget):
         self.side_wanted = True
         self.pages: dict[str, QWidget] = {}
         self.story_pages: dict[PartKind, StoryPage] = {}
+        self._build_nav()
+        self._build_pages()
+        self._build_side()
+        self._build_splitter()
+        self._report_timer = QTimer(self)
+        self._report_timer.setSingleShot(True)
+        self._report_timer.setInterval(REPORT_DELAY_MS)
+        self._report_timer.timeout.connect(self.update_report)
+        controller.narrativeOpened.connect(self._narrative_opened)
+        controller.narrativeChanged.connect(self._schedule_report)
+        controller.metaChanged.connect(self._update_title)
+        controller.runsChanged.connect(self._schedule_report)
+        self.restore_layout()
+        self.show_page("purpose")
+        # Ctrl++ / Ctrl+- scale the whole workspace's text, not only the editors.
+        self._zoom = context.zoom
+        self._zoom.changed.connect(self._apply_zoom)
+        self._apply_zoom(self._zoom.steps)
 
+    # ------------------------------------------------------------ building
+    def _build_nav(self) -> None:
+        """The left column: back to the library, the narrative's title and the sections."""
         self.back_button = QPushButton(self.tr("‹ Library"))
         self.back_button.setFlat(True)
         self.back_button.setToolTip(self.tr("Back to all your narratives (Ctrl+L)"))
@@ -130,10 +151,11 @@ class Workspace(QWidget):
         self.nav_panel.setMinimumWidth(150)
         self.nav_panel.setMaximumWidth(260)
 
+    def _build_pages(self) -> None:
         self.stack = QStackedWidget()
         from narrative_app.ui.workspace.purpose_page import PurposePage
 
-        self.purpose_page = PurposePage(controller, spell=context.spell)
+        self.purpose_page = PurposePage(self.controller, spell=self.context.spell)
         self.purpose_page.setupFinished.connect(self._setup_finished)
         self.purpose_page.nextRequested.connect(self._purpose_next)
         for key in PAGE_KEYS:
@@ -141,6 +163,8 @@ class Workspace(QWidget):
             self.pages[key] = page
             self.stack.addWidget(page)
 
+    def _build_side(self) -> None:
+        """The right column: the coach's findings and the time budget."""
         from narrative_app.ui.workspace.budget_view import BudgetView
         from narrative_app.ui.workspace.coach_panel import CoachPanel
 
@@ -155,6 +179,7 @@ class Workspace(QWidget):
         self.side.setMinimumWidth(240)
         self.side.setMaximumWidth(380)
 
+    def _build_splitter(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.nav_panel)
@@ -167,21 +192,6 @@ class Workspace(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
-
-        self._report_timer = QTimer(self)
-        self._report_timer.setSingleShot(True)
-        self._report_timer.setInterval(REPORT_DELAY_MS)
-        self._report_timer.timeout.connect(self.update_report)
-        controller.narrativeOpened.connect(self._narrative_opened)
-        controller.narrativeChanged.connect(self._schedule_report)
-        controller.metaChanged.connect(self._update_title)
-        controller.runsChanged.connect(self._schedule_report)
-        self.restore_layout()
-        self.show_page("purpose")
-        # Ctrl++ / Ctrl+- scale the whole workspace's text, not only the editors.
-        self._zoom = context.zoom
-        self._zoom.changed.connect(self._apply_zoom)
-        self._apply_zoom(self._zoom.steps)
 
     # ------------------------------------------------------------ page set-up
     def _build_page(self, key: str) -> QWidget:
