@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from narrative_app.domain import DEFAULT_PACE_WPM, PartKind
 from narrative_app.errors import NarrativeAppError, describe_error
 from narrative_app.method.presets import CUSTOM, apply_meta
-from narrative_app.rehearsal.speech.recordings import RecordingShelf
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
         VersionInfo,
     )
     from narrative_app.models.store import NarrativeStore
+    from narrative_app.rehearsal.speech.recordings import RecordingShelf
 
 AUTOSAVE_MS = 700
 AUTOSAVE_MAX_WAIT_MS = 900  # an edit reaches the database within about a second, always
@@ -374,6 +374,9 @@ class NarrativeController(QObject):
 
     def recordings(self) -> RecordingShelf:
         """The recordings of listened runs, in the data folder (never in a backup)."""
+        # Imported here: the speech package is not needed before the first paint.
+        from narrative_app.rehearsal.speech.recordings import RecordingShelf
+
         return RecordingShelf(self.store.data_dir)
 
     def delete_recordings(self, run_id: int | None = None) -> int:
