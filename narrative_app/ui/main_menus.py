@@ -40,7 +40,7 @@ def _keys(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:
 def _table_keys(action_id: str, *more: QKeySequence.StandardKey | str) -> list[QKeySequence]:
     """The action's keys from the shortcuts table (the one the guide and the shortcuts list
     show), then the platform's own bindings in ``more``, without repeats."""
-    from narrative_app.ui.dialogs.help import action_keys
+    from narrative_app.ui.shortcut_table import action_keys
 
     unique: list[QKeySequence] = []
     for sequence in _keys(*action_keys(action_id), *more):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.paths import read_resource_text
+from narrative_app.ui.shortcut_table import shortcuts_table
 from narrative_app.ui.widgets.common import make_muted
 
 _HEADING_RE = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
@@ -164,23 +164,12 @@ class Shortcut:
             one(keys) for keys in self.keys.split(" or "))
 
 
-def action_keys(action_id: str) -> list[str]:
-    """The keys of the menu action ``action_id`` from the shortcuts table, the shown one
-    first, then any that also work (``also``); [] when the table has no row for it."""
-    data = tomllib.loads(read_resource_text("help", "shortcuts.toml"))
-    for group in data.get("group", []):
-        for row in group["shortcuts"]:
-            if row.get("id") == action_id:
-                return [*row["keys"].split(" or "), *row.get("also", [])]
-    return []
-
-
 def shortcut_groups() -> list[tuple[str, list[Shortcut]]]:
     """Every documented shortcut, grouped as in the guide."""
     from narrative_app.ui.rehearsal.actions import shortcut_rows
     from narrative_app.ui.rehearsal.prefs import load_prefs
 
-    data = tomllib.loads(read_resource_text("help", "shortcuts.toml"))
+    data = shortcuts_table()
     groups = [
         (group["name"], [Shortcut(row["action"], row["keys"]) for row in group["shortcuts"]])
         for group in data.get("group", [])
