@@ -226,6 +226,7 @@ class _StartupFinisher(QObject):
     def _list(self) -> None:
         # Before any editor exists: the personal dictionary lives with this data folder.
         spell = self._window.context.use_data_folder(self._data_dir)
+        self._window.context.track_focus(self._window)  # visible focus, in every window
         app = QApplication.instance()
         if isinstance(app, QApplication):
             set_window_icon(app)

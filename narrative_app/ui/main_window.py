@@ -51,8 +51,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setMinimumSize(minimum_for_screen())
         self._quitting_anyway = False
-        self.context.track_focus(self)  # visible focus on every control, in every window
-
         # The workspace is built on first use; at start-up the app paints the window first,
         # then builds and lists the library (defer_library, see ui/app.py).
         self._library: LibraryPage | None = None
@@ -68,7 +66,8 @@ class MainWindow(QMainWindow):
         controller.narrativeOpened.connect(self._update_title)
         self.stack.currentChanged.connect(self._view_changed)
         self._view_changed()
-        if not defer_library:  # the app defers it until after the first paint (ui/app.py)
+        if not defer_library:  # the app defers them until after the first paint (ui/app.py)
+            self.context.track_focus(self)  # visible focus on every control, in every window
             _ = self.library
 
     # ---------------------------------------------------------------- views
