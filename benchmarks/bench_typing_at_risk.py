@@ -44,6 +44,7 @@ def _stored_length(db: Path, narrative_id: int) -> int:
 
 def one_run(tmp: Path) -> float:
     """The largest gap (seconds) between a keystroke and the commit that holds it."""
+    from narrative_app.ui.app_context import AppContext
     from narrative_app.ui.controller import NarrativeController
     from narrative_app.ui.editor.story_page import StoryPage
 
@@ -53,7 +54,7 @@ def one_run(tmp: Path) -> float:
         controller = NarrativeController(store)
         narrative_id = store.create(Narrative(title="Typing at risk"))
         controller.open_narrative(narrative_id)
-        page = StoryPage(controller, PartKind.SELF)
+        page = StoryPage(controller, PartKind.SELF, AppContext())
         page.resize(900, 700)
         page.show()
         db = tmp / "narratives.db"

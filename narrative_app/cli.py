@@ -98,16 +98,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _plain_launch(args: list[str]) -> str | bool | None:
-    """The data folder when ``args`` only opens the window (no args, or just --data-dir);
-    False otherwise. Launching from a menu then skips building the parser (issue 8)."""
+def _plain_launch(args: list[str]) -> tuple[bool, str | None]:
+    """(True, the data folder or None) when ``args`` only opens the window (no args, or just
+    --data-dir); (False, None) otherwise. Launching from a menu then skips building the
+    parser (issue 8)."""
     if not args:
-        return None
+        return True, None
     if len(args) == 2 and args[0] == "--data-dir" and args[1] and not args[1].startswith("-"):
-        return args[1]
+        return True, args[1]
     if len(args) == 1 and args[0].startswith("--data-dir=") and len(args[0]) > 11:
-        return args[0].removeprefix("--data-dir=")
-    return False
+        return True, args[0].removeprefix("--data-dir=")
+    return False, None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -129,11 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args_list: list[str]) -> int:
-    plain = _plain_launch(args_list)
-    if plain is not False:
+    plain, data_dir = _plain_launch(args_list)
+    if plain:
         from narrative_app.ui.app import run_app
 
-        return run_app(_resolve(plain), [sys.argv[0]])
+        return run_app(_resolve(data_dir), [sys.argv[0]])
     args = build_parser().parse_args(args_list)
     if args.self_test:
         from narrative_app.selftest import run_self_test

@@ -25,8 +25,10 @@ class PartKind(str, enum.Enum):
     US = "us"
     NOW = "now"
 
+    # A part's heading, used across every layer (coach included) as ``kind.title``. It hides
+    # str.title(), which is never wanted on a part, so the override is deliberate.
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]
         return {"self": "Story of Self", "us": "Story of Us", "now": "Story of Now"}[self.value]
 
 
@@ -117,14 +119,6 @@ class Narrative:
     @property
     def target_seconds(self) -> int:
         return sum(p.target_seconds for p in self.parts.values())
-
-    def content_equals(self, other: Narrative) -> bool:
-        """True when the writing and settings match, ignoring id and timestamps."""
-        keys = (
-            "title", "audience", "occasion", "preset", "pace_wpm", "values", "parts",
-            "next_step", "people",
-        )
-        return all(getattr(self, k) == getattr(other, k) for k in keys)
 
 
 @dataclass(frozen=True)

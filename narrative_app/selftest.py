@@ -19,11 +19,14 @@ import threading
 import time
 import zipfile
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from narrative_app import APP_NAME, __version__
 from narrative_app.domain import Narrative
 from narrative_app.errors import NarrativeAppError
+
+if TYPE_CHECKING:  # the window check imports Qt only when it runs
+    from narrative_app.ui.self_check import WindowCheck
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -85,7 +88,7 @@ def _run_checks(tmp: Path) -> str:
             f".docx, .md and .pdf exports; language: {language}")
 
 
-def _window_check(data_dir: Path, settings_dir: Path):  # -> ui.self_check.WindowCheck
+def _window_check(data_dir: Path, settings_dir: Path) -> WindowCheck:
     try:
         from narrative_app.ui import self_check
     except ImportError as error:

@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from narrative_app.errors import BadInputError, TooLargeError
 from narrative_app.export.outline import ImportResult, Item, build_narrative, meta_line
@@ -27,6 +28,10 @@ from narrative_app.limits import (
     text_too_long,
 )
 from narrative_app.method.presets import parse_duration
+
+if TYPE_CHECKING:  # python-docx is imported when a .docx is read, not at start-up
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
 
 BODY_MEMBER = "word/document.xml"
 _CHUNK = 256 * 1024
@@ -120,14 +125,14 @@ def _bounded_items(name: str, items: Iterator[Item]) -> Iterator[Item]:
         yield item
 
 
-def _core_title(document: object) -> str:
+def _core_title(document: Document) -> str:
     try:
-        return (document.core_properties.title or "").strip()  # type: ignore[attr-defined]
+        return (document.core_properties.title or "").strip()
     except Exception:
         return ""
 
 
-def _docx_items(document: object):  # -> Iterator[Item]
+def _docx_items(document: Document) -> Iterator[Item]:
     from narrative_app.export.docx import STYLE_ASK, STYLE_CUE, STYLE_META
     from narrative_app.export.docx_styles import STYLE_LABEL, STYLE_SKIPPED, STYLE_TARGET
     from narrative_app.export.labels import WHO_LABEL
@@ -193,8 +198,8 @@ def _docx_items(document: object):  # -> Iterator[Item]
             yield Item("line", "")
 
 
-def _style(paragraph: object) -> str:
-    style = paragraph.style  # type: ignore[attr-defined]
+def _style(paragraph: Paragraph) -> str:
+    style = paragraph.style
     return (style.name if style is not None else "") or ""
 
 
@@ -225,10 +230,10 @@ def _tabbed_time(text: str) -> str:
     return text
 
 
-def _paragraphs(document: object):  # -> Iterator[Paragraph]
+def _paragraphs(document: Document) -> Iterator[Paragraph]:
     from docx.table import Table
 
-    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+    for block in document.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
                 for cell in row.cells:
@@ -246,6 +251,6 @@ def _heading_level(style: str) -> int:
     return 0
 
 
-def _has_numbering(paragraph: object) -> bool:
-    p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
+def _has_numbering(paragraph: Paragraph) -> bool:
+    p_pr = paragraph._p.pPr
     return p_pr is not None and p_pr.numPr is not None

@@ -30,8 +30,8 @@ of the outline are escaped with a backslash, so export, import and export give t
 
 from __future__ import annotations
 
-from narrative_app.domain import DEFAULT_PACE_WPM, Narrative
-from narrative_app.export.notes import SpeakingNotes, build_notes
+from narrative_app.domain import DEFAULT_PACE_WPM
+from narrative_app.export.notes import SpeakingNotes
 from narrative_app.export.outline import (
     HEADING_RE,
     ImportResult,
@@ -42,12 +42,8 @@ from narrative_app.export.outline import (
 from narrative_app.export.xmlsafe import normalise_newlines
 
 
-def narrative_to_markdown(narrative: Narrative, *, include_full_text: bool = True) -> str:
-    """The narrative as Markdown text following the convention (ends with one newline)."""
-    return notes_to_markdown(build_notes(narrative, include_full_text=include_full_text))
-
-
 def notes_to_markdown(notes: SpeakingNotes) -> str:
+    """The speaking notes as Markdown following the convention (ends with one newline)."""
     out: list[str] = [f"# {notes.title}", ""]
     header = [
         ("Audience", notes.audience),

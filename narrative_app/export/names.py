@@ -1,16 +1,23 @@
-"""Export: names for imported copies: "Title (2)" when the title is already taken.
+"""Export: names for imported copies ("Title (2)" when the title is already taken) and the
+file name an export suggests.
 
 Layer: export (Qt-free). The command line and the library's import both use
 :func:`copy_title`, and :func:`already_imported` to say when the same content is already in
-the library, so importing a file twice never gives two identical entries.
+the library, so importing a file twice never gives two identical entries. The export dialog
+offers :func:`suggested_file_name`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from narrative_app.domain import Narrative
+
+if TYPE_CHECKING:
+    from narrative_app.export import ExportFormat
+    from narrative_app.export.notes import Layout
 
 _NUMBERED_RE = re.compile(r"^(?P<base>.*?)\s+\((?P<n>\d{1,6})\)$")
 
@@ -96,3 +103,15 @@ __all__ = [
     "name_import",
     "same_content",
 ]
+
+
+_UNSAFE_NAME_RE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def suggested_file_name(narrative: Narrative, fmt: ExportFormat, layout: Layout) -> str:
+    """'Someone who comes back - cue cards.docx': safe on Windows, macOS and Linux."""
+    title = _UNSAFE_NAME_RE.sub(" ", narrative.title).strip(" .") or "Narrative"
+    title = " ".join(title.split())[:80]
+    if fmt.has_layouts:
+        return f"{title} - {layout.label.lower()}{fmt.suffix}"
+    return f"{title}{fmt.suffix}"

@@ -1,8 +1,10 @@
-"""Models (persistence layer): the versions and rehearsal-run half of NarrativeStore.
+"""Models (persistence layer): the versions and rehearsal runs of a store's narratives.
 
-A version keeps a narrative as a `.narrative` bundle (``bundle.dumps``). Automatic versions are
-made at the first change of each editing day and before every restore, and thinned over time
-(see ``versions.py``); named ones are kept for ever.
+``History`` is a small object the ``NarrativeStore`` owns: it is given the store's
+transactions and clock and nothing else, and the store hands its version and run calls on
+to it. A version keeps a narrative as a `.narrative` bundle (``bundle.dumps``). Automatic
+versions are made at the first change of each editing day and before every restore, and
+thinned over time (see ``versions.py``); named ones are kept for ever.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer, selectinload
@@ -21,17 +22,15 @@ from narrative_app.errors import NotFoundError
 from narrative_app.models import mapping, queries, recovery, versions
 from narrative_app.models.schema import NarrativeRow, RunRow, VersionRow
 
+Transaction = Callable[[], AbstractContextManager[Session]]
 
-class HistoryMixin:
-    """Versions and rehearsal runs; mixed into NarrativeStore, which provides the session."""
 
-    clock: Callable[[], datetime]
+class History:
+    """Versions and rehearsal runs; every call is one transaction of the owning store."""
 
-    if TYPE_CHECKING:
-
-        def _tx(self) -> AbstractContextManager[Session]: ...
-        def _row(self, s: Session, narrative_id: int) -> NarrativeRow: ...
-        def _read(self, s: Session, row: NarrativeRow) -> Narrative: ...
+    def __init__(self, tx: Transaction, clock: Callable[[], datetime]) -> None:
+        self._tx = tx
+        self._clock = clock
 
     # ----------------------------------------------------------------- versions
     def create_version(
@@ -44,10 +43,10 @@ class HistoryMixin:
         automatic: bool = False,
     ) -> VersionInfo:
         """Keep the narrative as saved now under ``label`` (with audience and occasion)."""
-        now = self.clock()
+        now = self._clock()
         label = " ".join(str(label or "").split()) or f"Saved on {recovery.describe_time(now)}"
         with self._tx() as s:
-            row = self._row(s, narrative_id)
+            row = mapping.narrative_row(s, narrative_id)
             version = VersionRow(
                 narrative_id=row.id,
                 label=label,
@@ -55,7 +54,7 @@ class HistoryMixin:
                 occasion=row.occasion if occasion is None else occasion,
                 created_at=now,
                 automatic=automatic,
-                bundle=bundle.dumps(self._read(s, row)),
+                bundle=bundle.dumps(mapping.load_narrative(s, row)),
             )
             s.add(version)
             s.flush()
@@ -70,32 +69,46 @@ class HistoryMixin:
             .order_by(VersionRow.created_at.desc(), VersionRow.id.desc())
         )
         with self._tx() as s:
-            self._row(s, narrative_id)
+            mapping.narrative_row(s, narrative_id)
             return [mapping.version_info(v) for v in s.scalars(stmt)]
 
     def version_narrative(self, version_id: int) -> Narrative:
         """The content of a version (``id`` is None: it is not a stored narrative)."""
         with self._tx() as s:
-            return bundle.loads(self._version(s, version_id).bundle)
+            return bundle.loads(_version(s, version_id).bundle)
 
     def restore_version(self, version_id: int) -> Narrative:
         """Make a version the current content, keeping the current state as an automatic version."""
-        now = self.clock()
+        now = self._clock()
         with self._tx() as s:
-            version = self._version(s, version_id)
+            version = _version(s, version_id)
             restored = bundle.loads(version.bundle)
-            row = self._row(s, version.narrative_id)
-            current = self._read(s, row)
-            s.add(self._automatic_version(current, versions.restore_label(version.label), now))
+            row = mapping.narrative_row(s, version.narrative_id)
+            current = mapping.load_narrative(s, row)
+            s.add(_automatic_version(current, versions.restore_label(version.label), now))
             mapping.write_narrative(row, restored)
             mapping.write_values(s, row.id, restored.values)
             row.updated_at = now
-            return self._read(s, row)
+            return mapping.load_narrative(s, row)
+
+    def keep_day_version(self, s: Session, row: NarrativeRow, now: datetime) -> None:
+        """At the first change of a day, keep the state before it as an automatic version
+        (inside the store's transaction that makes the change)."""
+        if row.updated_at.date() >= now.date():
+            return
+        current = mapping.load_narrative(s, row)
+        if _has_content(current):
+            s.add(_automatic_version(current, versions.day_label(now), now))
+
+    def thin_versions(self) -> None:
+        """Drop the automatic versions the thinning rule no longer keeps."""
+        with self._tx() as s:
+            queries.thin_versions(s, self._clock())
 
     # ----------------------------------------------------------------- rehearsal runs
     def add_run(self, run: RehearsalRun) -> int:
         with self._tx() as s:
-            self._row(s, run.narrative_id)
+            mapping.narrative_row(s, run.narrative_id)
             row = mapping.run_to_row(run)
             s.add(row)
             s.flush()
@@ -111,7 +124,7 @@ class HistoryMixin:
             .order_by(RunRow.started_at, RunRow.id)
         )
         with self._tx() as s:
-            self._row(s, narrative_id)
+            mapping.narrative_row(s, narrative_id)
             return [mapping.read_run(r) for r in s.scalars(stmt)]
 
     def delete_run(self, run_id: int) -> None:
@@ -130,37 +143,26 @@ class HistoryMixin:
             return None
         return round(words * 60.0 / seconds, 1)
 
-    # ----------------------------------------------------------------- internals
-    def _version(self, s: Session, version_id: int) -> VersionRow:
-        version = s.get(VersionRow, version_id)
-        if version is None:
-            raise NotFoundError(f"There is no saved version with id {version_id}.")
-        return version
 
-    @staticmethod
-    def _automatic_version(current: Narrative, label: str, now: datetime) -> VersionRow:
-        assert current.id is not None
-        return VersionRow(
-            narrative_id=current.id,
-            label=label,
-            audience=current.audience,
-            occasion=current.occasion,
-            created_at=now,
-            automatic=True,
-            bundle=bundle.dumps(current),
-        )
+def _version(s: Session, version_id: int) -> VersionRow:
+    version = s.get(VersionRow, version_id)
+    if version is None:
+        raise NotFoundError(f"There is no saved version with id {version_id}.")
+    return version
 
-    def _day_version(self, s: Session, row: NarrativeRow, now: datetime) -> None:
-        """At the first change of a day, keep the state before it as an automatic version."""
-        if row.updated_at.date() >= now.date():
-            return
-        current = self._read(s, row)
-        if _has_content(current):
-            s.add(self._automatic_version(current, versions.day_label(now), now))
 
-    def _thin_versions(self) -> None:
-        with self._tx() as s:
-            queries.thin_versions(s, self.clock())
+def _automatic_version(current: Narrative, label: str, now: datetime) -> VersionRow:
+    if current.id is None:  # read from a row, so never; a clear error if that ever changes
+        raise NotFoundError("A narrative that is not stored has no versions.")
+    return VersionRow(
+        narrative_id=current.id,
+        label=label,
+        audience=current.audience,
+        occasion=current.occasion,
+        created_at=now,
+        automatic=True,
+        bundle=bundle.dumps(current),
+    )
 
 
 def _has_content(narrative: Narrative) -> bool:

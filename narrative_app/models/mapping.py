@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from narrative_app.domain import (
@@ -21,7 +21,7 @@ from narrative_app.domain import (
     StoryPart,
     VersionInfo,
 )
-from narrative_app.errors import BadInputError
+from narrative_app.errors import BadInputError, NotFoundError
 from narrative_app.models.schema import (
     NarrativeRow,
     PartRow,
@@ -197,3 +197,21 @@ def write_values(s: Session, narrative_id: int, values: Any) -> None:
     s.add_all(
         ValueRow(narrative_id=narrative_id, position=i, value=v) for i, v in enumerate(cleaned)
     )
+
+
+def narrative_row(s: Session, narrative_id: int) -> NarrativeRow:
+    """The stored row of a narrative; an unknown id is a NotFoundError."""
+    row = s.get(NarrativeRow, narrative_id)
+    if row is None:
+        raise NotFoundError(
+            f"There is no narrative with id {narrative_id}; it may have been deleted."
+        )
+    return row
+
+
+def load_narrative(s: Session, row: NarrativeRow) -> Narrative:
+    """A stored narrative with its chosen values, in their order."""
+    values = s.scalars(
+        select(ValueRow.value).where(ValueRow.narrative_id == row.id).order_by(ValueRow.position)
+    )
+    return read_narrative(row, values)

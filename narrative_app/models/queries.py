@@ -30,7 +30,7 @@ _IN_VALUES = text(
 )
 
 
-def summaries(*, trashed: bool, needle: str = "") -> Select[Any]:
+def summaries(*, trashed: bool, needle: str = "") -> Select[*tuple[Any, ...]]:
     """Rows in NarrativeSummary field order, newest first; ``needle`` must be folded already."""
     n = NarrativeRow
     last_run = (
@@ -69,7 +69,7 @@ def _matches() -> Any:
 
 
 
-def spoken_totals(narrative_id: int, runs: int) -> Select[Any]:
+def spoken_totals(narrative_id: int, runs: int) -> Select[int, float]:
     """(words, seconds) spoken over the latest ``runs`` runs that have words in their splits,
     counting only parts told at a believable pace (``SPOKEN_WPM``)."""
     slowest, fastest = SPOKEN_WPM

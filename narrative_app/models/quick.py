@@ -25,6 +25,14 @@ from narrative_app.models.recovery import DbState, OpenReport
 if TYPE_CHECKING:  # concurrent.futures is imported when first used, after the first paint
     from concurrent.futures import Future, ThreadPoolExecutor
 
+    from narrative_app.models.store import NarrativeStore
+
+    # To the type checker a deferred store is a NarrativeStore: every call it does not
+    # answer itself is handed to the full store (``__getattr__``), so callers see one API.
+    _StoreAPI = NarrativeStore
+else:
+    _StoreAPI = object
+
 DB_NAME = "narratives.db"  # the same as store.DB_NAME (checked by a test)
 
 _SUMMARY_SQL = (
@@ -53,7 +61,8 @@ def _when(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
-def list_summaries(db_path: Path, *, trashed: bool = False, query: str = "") -> list[Any]:
+def list_summaries(db_path: Path, *, trashed: bool = False,
+                   query: str = "") -> list[NarrativeSummary]:
     """``NarrativeStore.list`` with plain sqlite3 on a read-only connection."""
     needle = fold(query.strip())
     sql = _SUMMARY_SQL.format(null="NOT NULL" if trashed else "NULL",
@@ -61,26 +70,35 @@ def list_summaries(db_path: Path, *, trashed: bool = False, query: str = "") -> 
     with open_readonly(db_path) as conn:
         conn.create_function("nc_fold", 1, fold, deterministic=True)
         rows = conn.execute(sql, {"needle": needle} if needle else {}).fetchall()
-    return [
-        NarrativeSummary(*row[:9], _when(row[9]), _when(row[10]), _when(row[11]), row[12])
-        for row in rows
-    ]
+    return [_summary(row) for row in rows]
 
 
-class DeferredStore:
+def _summary(row: tuple[Any, ...]) -> NarrativeSummary:
+    """One listing row (in ``_SUMMARY_SQL``'s column order) as the library's summary."""
+    (id_, title, audience, occasion, preset, target_seconds, words, paragraphs, pace_wpm,
+     updated_at, last_rehearsed_at, trashed_at, gaps) = row
+    updated = _when(updated_at)
+    if updated is None:  # the column is NOT NULL; a row without it is not ours
+        raise ValueError("a narrative row without updated_at")
+    return NarrativeSummary(id_, title, audience, occasion, preset, target_seconds, words,
+                            paragraphs, pace_wpm, updated, _when(last_rehearsed_at),
+                            _when(trashed_at), gaps)
+
+
+class DeferredStore(_StoreAPI):
     """A ``NarrativeStore`` whose opening finishes after the window is up (see the module)."""
 
     def __init__(self, data_dir: Path, open_kwargs: dict[str, Any]) -> None:
         self.data_dir = data_dir
         self.db_path = data_dir / DB_NAME
         self._open_kwargs = open_kwargs
-        self._store: Any = None
+        self._store: NarrativeStore | None = None
         self._closed = False
         self._executor: ThreadPoolExecutor | None = None
         self._preload: Future[None] | None = None
 
     @classmethod
-    def open(cls, data_dir: Path | str, **open_kwargs: Any) -> Any:
+    def open(cls, data_dir: Path | str, **open_kwargs: Any) -> NarrativeStore:
         """A deferred store for a healthy, current database; otherwise the full store.
 
         Raises what ``NarrativeStore.open`` raises (DataFolderError, NewerDatabaseError...).
@@ -116,7 +134,7 @@ class DeferredStore:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
-    def finish_opening(self) -> Any:
+    def finish_opening(self) -> NarrativeStore:
         """Open the full store (once) and return it; raises what ``NarrativeStore.open`` does."""
         if self._store is None:
             self._join_preload()  # the import is under way or done; never two at once
@@ -130,7 +148,11 @@ class DeferredStore:
     def open_report(self) -> OpenReport:
         return self._store.open_report if self._store is not None else OpenReport()
 
-    def list(self, *, trashed: bool = False, query: str = "") -> list[Any]:
+    @open_report.setter
+    def open_report(self, report: OpenReport) -> None:
+        self.finish_opening().open_report = report
+
+    def list(self, *, trashed: bool = False, query: str = "") -> list[NarrativeSummary]:
         if self._store is not None:
             return self._store.list(trashed=trashed, query=query)
         try:

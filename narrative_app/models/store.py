@@ -26,27 +26,19 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from narrative_app import bundle
-from narrative_app.domain import (
-    PART_FIELDS,
-    Narrative,
-    NarrativeSummary,
-    PartKind,
-)
+from narrative_app.domain import Narrative, NarrativeSummary, RehearsalRun, VersionInfo
 from narrative_app.errors import (
     BadInputError,
     NarrativeAppError,
-    NotFoundError,
     StoreError,
 )
 from narrative_app.models import backups, database, mapping, queries, recovery
 from narrative_app.models.daily_backups import BackupResult, DailyBackups
-from narrative_app.models.history import HistoryMixin
+from narrative_app.models.history import History
 from narrative_app.models.recovery import DbState, OpenReport
 from narrative_app.models.schema import (
     MetaRow,
     NarrativeRow,
-    PartRow,
-    ValueRow,
 )
 from narrative_app.paths import resource_path
 
@@ -63,8 +55,9 @@ def sample_path() -> Path:
     return resource_path("sample", "sample.narrative")
 
 
-class NarrativeStore(HistoryMixin):
-    """The narratives of one data folder, in ``<data_dir>/narratives.db``."""
+class NarrativeStore:
+    """The narratives of one data folder, in ``<data_dir>/narratives.db``; versions and runs
+    are kept by ``self.history``, to which the store hands those calls on."""
 
     def __init__(self, data_dir: Path, db_path: Path, clock: Callable[[], datetime]) -> None:
         self.data_dir = data_dir
@@ -75,6 +68,7 @@ class NarrativeStore(HistoryMixin):
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
         self._closed = False
         self._daily = DailyBackups(db_path, clock)
+        self.history = History(self._tx, self._now)
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -139,7 +133,7 @@ class NarrativeStore(HistoryMixin):
             if not is_new:
                 self._daily.backup_now()  # keep the old schema's data safe before migrating
             database.upgrade(self._engine)
-        self._thin_versions()  # first: damage met here is recovered before any backup
+        self.history.thin_versions()  # first: damage met here is recovered before any backup
         if not is_new and self._daily.due(self.clock()):
             # Beside the app (WAL readers never block writers), so opening a large library
             # stays fast; close() waits for it.
@@ -234,7 +228,7 @@ class NarrativeStore(HistoryMixin):
 
     def get(self, narrative_id: int) -> Narrative:
         with self._tx() as s:
-            return self._read(s, self._row(s, narrative_id))
+            return mapping.load_narrative(s, mapping.narrative_row(s, narrative_id))
 
     def save(self, narrative: Narrative) -> datetime:
         """Write the whole narrative in one transaction; returns (and sets) ``updated_at``."""
@@ -242,8 +236,8 @@ class NarrativeStore(HistoryMixin):
             raise StoreError("This narrative has not been created yet, so it cannot be saved.")
         now = self.clock()
         with self._tx() as s:
-            row = self._row(s, narrative.id)
-            self._day_version(s, row, now)
+            row = mapping.narrative_row(s, narrative.id)
+            self.history.keep_day_version(s, row, now)
             mapping.write_narrative(row, narrative)
             mapping.write_values(s, row.id, narrative.values)
             row.updated_at = now
@@ -260,8 +254,8 @@ class NarrativeStore(HistoryMixin):
             changes["title"] = _clean_title(changes["title"])
         now = self.clock()
         with self._tx() as s:
-            row = self._row(s, narrative_id)
-            self._day_version(s, row, now)
+            row = mapping.narrative_row(s, narrative_id)
+            self.history.keep_day_version(s, row, now)
             for key, value in changes.items():
                 if key == "values":
                     mapping.write_values(s, row.id, value)
@@ -269,40 +263,6 @@ class NarrativeStore(HistoryMixin):
                     row.people = mapping.dump_json(dict(value))
                 else:
                     setattr(row, key, int(value) if key == "pace_wpm" else str(value))
-            row.updated_at = now
-
-    def update_part(
-        self,
-        narrative_id: int,
-        kind: PartKind | str,
-        *,
-        draft: str | None = None,
-        cues: builtins.list[str] | None = None,
-        fields: dict[str, str] | None = None,
-        target_seconds: int | None = None,
-    ) -> None:
-        """Change one part; ``fields`` is merged into the part's fields (unknown keys ignored)."""
-        kind = PartKind(kind)
-        now = self.clock()
-        with self._tx() as s:
-            row = self._row(s, narrative_id)
-            self._day_version(s, row, now)
-            part = next((p for p in row.parts if p.kind == kind.value), None)
-            if part is None:
-                part = PartRow(kind=kind.value, cues="[]", fields="{}", target_seconds=0)
-                mapping.set_draft(part, "")
-                row.parts.append(part)
-            if draft is not None:
-                mapping.set_draft(part, draft)
-            if cues is not None:
-                part.cues = mapping.dump_json([str(c) for c in cues])
-            if fields is not None:
-                merged = mapping.load_json(part.fields, {})
-                merged.update({k: str(v) for k, v in fields.items() if k in PART_FIELDS[kind]})
-                part.fields = mapping.dump_json(merged)
-            if target_seconds is not None:
-                part.target_seconds = max(0, int(target_seconds))
-            mapping.refresh_totals(row)
             row.updated_at = now
 
     def rename(self, narrative_id: int, title: str) -> None:
@@ -317,18 +277,18 @@ class NarrativeStore(HistoryMixin):
 
     def trash(self, narrative_id: int) -> None:
         with self._tx() as s:
-            row = self._row(s, narrative_id)
+            row = mapping.narrative_row(s, narrative_id)
             if row.trashed_at is None:
                 row.trashed_at = self.clock()
 
     def restore(self, narrative_id: int) -> None:
         with self._tx() as s:
-            self._row(s, narrative_id).trashed_at = None
+            mapping.narrative_row(s, narrative_id).trashed_at = None
 
     def delete_forever(self, narrative_id: int) -> None:
         """Delete a narrative, its versions and runs; only allowed from the trash."""
         with self._tx() as s:
-            row = self._row(s, narrative_id)
+            row = mapping.narrative_row(s, narrative_id)
             if row.trashed_at is None:
                 raise StoreError(
                     f"‘{row.title}’ is not in the trash. Move it to the trash before deleting "
@@ -342,22 +302,37 @@ class NarrativeStore(HistoryMixin):
             )
             s.execute(delete(NarrativeRow).where(NarrativeRow.id == narrative_id))
 
-    # ----------------------------------------------------------------- internals
-    def _row(self, s: Session, narrative_id: int) -> NarrativeRow:
-        row = s.get(NarrativeRow, narrative_id)
-        if row is None:
-            raise NotFoundError(
-                f"There is no narrative with id {narrative_id}; it may have been deleted."
-            )
-        return row
+    # ----------------------------------------------------------------- versions and runs
+    def create_version(self, narrative_id: int, label: str, *, audience: str | None = None,
+                       occasion: str | None = None, automatic: bool = False) -> VersionInfo:
+        """Keep the narrative as saved now under ``label`` (with audience and occasion)."""
+        return self.history.create_version(narrative_id, label, audience=audience,
+                                           occasion=occasion, automatic=automatic)
 
-    def _read(self, s: Session, row: NarrativeRow) -> Narrative:
-        values = s.scalars(
-            select(ValueRow.value)
-            .where(ValueRow.narrative_id == row.id)
-            .order_by(ValueRow.position)
-        )
-        return mapping.read_narrative(row, values)
+    def list_versions(self, narrative_id: int) -> builtins.list[VersionInfo]:
+        return self.history.list_versions(narrative_id)
+
+    def version_narrative(self, version_id: int) -> Narrative:
+        return self.history.version_narrative(version_id)
+
+    def restore_version(self, version_id: int) -> Narrative:
+        return self.history.restore_version(version_id)
+
+    def add_run(self, run: RehearsalRun) -> int:
+        return self.history.add_run(run)
+
+    def list_runs(self, narrative_id: int) -> builtins.list[RehearsalRun]:
+        return self.history.list_runs(narrative_id)
+
+    def delete_run(self, run_id: int) -> None:
+        self.history.delete_run(run_id)
+
+    def measured_pace(self, narrative_id: int) -> float | None:
+        return self.history.measured_pace(narrative_id)
+
+    # ----------------------------------------------------------------- internals
+    def _now(self) -> datetime:
+        return self.clock()  # read at each call: tests move the clock through days
 
     def _insert(self, s: Session, narrative: Narrative, now: datetime) -> NarrativeRow:
         row = NarrativeRow(created_at=narrative.created_at or now, updated_at=now, trashed_at=None)

@@ -108,7 +108,7 @@ class SpellChecker:
                                "language in Settings.")
                 self.status = SpellStatus.DISABLED
                 return False
-            lower_forms = {}
+            lower_forms: dict[str, str] = {}
             for word in words:
                 lower = word.lower()
                 if lower != word and lower not in words:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -17,6 +18,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from narrative_app import APP_NAME, __version__
 from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.instance_lock import LOCK_NAME
+
+if TYPE_CHECKING:  # imported when used, so the first paint does not wait for them
+    from narrative_app.models.store import NarrativeStore
+    from narrative_app.ui.backup_timer import BackupTimer
+    from narrative_app.ui.controller import NarrativeController
+    from narrative_app.ui.main_window import MainWindow
+    from narrative_app.ui.startup_probe import StartupProbe
 
 __all__ = ["LOCK_NAME", "acquire_lock", "run_app", "start"]
 
@@ -33,11 +41,11 @@ class Session:
     """Everything a running window owns; ``close()`` saves and lets go of it all."""
 
     lock: QLockFile
-    store: object
-    controller: object
-    window: object
-    opener: object = None
-    backup_timer: object = None
+    store: NarrativeStore
+    controller: NarrativeController
+    window: MainWindow
+    opener: _StartupFinisher | None = None
+    backup_timer: BackupTimer | None = None
 
     def save_on_quit(self) -> None:
         self.controller.save_now()
@@ -45,8 +53,7 @@ class Session:
     def quit_now(self) -> None:
         """A signal or the session ends the app: save, close the window, leave the loop."""
         self.controller.save_now()
-        self.window._quitting_anyway = True  # no "keep the app open?" question now
-        self.window.close()
+        self.window.close_without_asking()  # no "keep the app open?" question now
         QCoreApplication.quit()
 
     def close(self) -> None:
@@ -55,9 +62,7 @@ class Session:
                 self.backup_timer.stop()
             self.controller.save_now()
             self.controller.stop_timers()
-            from narrative_app.ui.editor.spell_highlighter import SpellCheckService
-
-            SpellCheckService.shutdown_instance()  # join the dictionary loader, if any
+            self.window.context.shutdown()  # join the dictionary loader, if any
         finally:
             try:
                 self.store.close()
@@ -66,9 +71,10 @@ class Session:
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication([*(argv or ["narrative-app"])])
+    existing = QApplication.instance()
+    if existing is not None and not isinstance(existing, QApplication):
+        raise RuntimeError("A QCoreApplication exists; the window needs a QApplication")
+    app = existing or QApplication([*(argv or ["narrative-app"])])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -193,12 +199,15 @@ class _StartupFinisher(QObject):
 
     POLL_MS = 20
 
-    def __init__(self, window: QMainWindow, store: object, probe: object | None,
+    def __init__(self, window: MainWindow, store: NarrativeStore, probe: StartupProbe | None,
                  data_dir: Path) -> None:
         super().__init__(window)
+        from narrative_app.models.quick import DeferredStore
+
         self._window = window
         self._data_dir = data_dir
-        self._store = store
+        # Only a deferred store has a second step to finish; a full store is open already.
+        self._deferred = store if isinstance(store, DeferredStore) else None
         self._probe = probe
         self._timer = QTimer(self)
         self._timer.setInterval(self.POLL_MS)
@@ -215,33 +224,33 @@ class _StartupFinisher(QObject):
         QTimer.singleShot(0, self._list)  # one more turn: the frame is on screen first
 
     def _list(self) -> None:
-        from narrative_app.ui.editor.spell_highlighter import SpellCheckService
-
         # Before any editor exists: the personal dictionary lives with this data folder.
-        SpellCheckService.install(self._data_dir)
+        spell = self._window.context.use_data_folder(self._data_dir)
+        self._window.context.track_focus(self._window)  # visible focus, in every window
         app = QApplication.instance()
         if isinstance(app, QApplication):
             set_window_icon(app)
-        SpellCheckService.instance().unavailable.connect(self._window.statusBar().showMessage)
+        spell.unavailable.connect(self._window.statusBar().showMessage)
         self._window.restore_last_narrative()
         _tell_if_settings_damaged(self._window)
         if self._probe is not None:
             self._probe.library_ready()
-        if hasattr(self._store, "preload"):
+        if self._deferred is not None:
             QTimer.singleShot(0, self._preload)  # after the probe's "ready", if it is on
         elif self._probe is not None:
             self._probe.store_opened()
 
     def _preload(self) -> None:
-        self._store.preload()
-        self._timer.start()
+        if self._deferred is not None:
+            self._deferred.preload()
+            self._timer.start()
 
     def _poll(self) -> None:
-        if self._store.preloading():
+        if self._deferred is None or self._deferred.preloading():
             return
         self._timer.stop()
         try:
-            self._store.finish_opening()
+            self._deferred.finish_opening()
         except NarrativeAppError as error:
             show_message(str(error))
             self._window.close()
@@ -261,7 +270,7 @@ def _backup_options() -> dict[str, object]:
     return {"keep_backups": chosen.backups_keep, "backups_dir": chosen.backups_dir or None}
 
 
-def _arm_probe(window: object) -> object | None:
+def _arm_probe(window: QMainWindow) -> StartupProbe | None:
     """The benchmarks' start-up probe (NARRATIVE_APP_STARTUP_PROBE=1), else None."""
     from narrative_app.ui import startup_probe
 
@@ -282,7 +291,7 @@ def _tell_if_settings_damaged(window: QMainWindow) -> None:
             "You can change them in Settings."))
 
 
-def _show_recovery(window: object, message: str) -> None:
+def _show_recovery(window: QMainWindow, message: str) -> None:
     from narrative_app.ui.message_boxes import inform
 
     inform(window, APP_NAME, message)

@@ -7,18 +7,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from narrative_app.ui.editor.spell_highlighter import SpellCheckService
-from narrative_app.ui.settings import AppSettings, EditorFont, apply_theme
+from narrative_app.ui.settings import AppSettings, apply_theme
 
 if TYPE_CHECKING:
+    from narrative_app.ui.app_context import AppContext
     from narrative_app.ui.controller import NarrativeController
 
 
-def apply_settings(settings: AppSettings, controller: NarrativeController | None = None) -> None:
+def apply_settings(settings: AppSettings, context: AppContext,
+                   controller: NarrativeController | None = None) -> None:
     """Make ``settings`` take effect now: theme, editor font, spell check and backups."""
     apply_theme(settings.theme)
-    EditorFont.instance().set(settings.editor_font_family, settings.editor_font_size)
-    spell = SpellCheckService.instance()
+    context.editor_font.set(settings.editor_font_family, settings.editor_font_size)
+    spell = context.spell
     if (spell.enabled, spell.language) != (settings.spell_check, settings.spell_language):
         spell.configure(enabled=settings.spell_check, language=settings.spell_language)
     if controller is not None:  # today's copy in the chosen folder, if it has none yet

@@ -17,13 +17,19 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from narrative_app.domain import DEFAULT_PACE_WPM, PartKind
 from narrative_app.errors import NarrativeAppError, describe_error
 from narrative_app.method.presets import CUSTOM, apply_meta
-from narrative_app.rehearsal.speech.recordings import RecordingShelf
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from narrative_app.domain import Narrative, NarrativeSummary, RehearsalRun, VersionInfo
+    from narrative_app.domain import (
+        Narrative,
+        NarrativeSummary,
+        RehearsalRun,
+        StoryPart,
+        VersionInfo,
+    )
     from narrative_app.models.store import NarrativeStore
+    from narrative_app.rehearsal.speech.recordings import RecordingShelf
 
 AUTOSAVE_MS = 700
 AUTOSAVE_MAX_WAIT_MS = 900  # an edit reaches the database within about a second, always
@@ -37,7 +43,6 @@ SAVING = "saving"
 FAILED = "failed"
 
 
-
 class NarrativeController(QObject):
     """Holds the open narrative, saves it safely and tells every widget what changed."""
 
@@ -49,7 +54,9 @@ class NarrativeController(QObject):
     versionsChanged = Signal(int)
     runsChanged = Signal(int)
 
-    def __init__(self, store: NarrativeStore, parent: QObject | None = None) -> None:
+    def __init__(self, store: NarrativeStore, parent: QObject | None = None, *,
+                 retry_ms: int = RETRY_MS) -> None:
+        """``retry_ms``: how soon a failed save is tried again."""
         super().__init__(parent)
         self.store = store
         self.current: Narrative | None = None
@@ -69,7 +76,7 @@ class NarrativeController(QObject):
         self._max_wait.timeout.connect(self._on_autosave)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
-        self._retry.setInterval(RETRY_MS)
+        self._retry.setInterval(retry_ms)
         self._retry.timeout.connect(self._on_autosave)
 
     # ----------------------------------------------------------------- state
@@ -78,21 +85,10 @@ class NarrativeController(QObject):
         """True while the open narrative has edits not yet in the database."""
         return self._dirty
 
-    @property
-    def autosave_interval(self) -> int:
-        return self._autosave.interval()
-
-    @property
-    def autosave_max_wait(self) -> int:
-        return self._max_wait.interval()
-
     def stop_timers(self) -> None:
         """Stop every pending save timer (tests and shutdown; pending edits stay dirty)."""
         for timer in (self._autosave, self._max_wait, self._retry):
             timer.stop()
-
-    def set_retry_interval(self, msec: int) -> None:
-        self._retry.setInterval(msec)
 
     def _set_state(self, state: str, message: str) -> None:
         self.save_state = (state, message)
@@ -258,7 +254,7 @@ class NarrativeController(QObject):
         if apply_meta(narrative, changes):
             self._edited(meta=True)
 
-    def _part(self, kind: PartKind):
+    def _part(self, kind: PartKind) -> StoryPart | None:
         if self.current is None:
             return None
         return self.current.parts[PartKind(kind)]
@@ -315,13 +311,13 @@ class NarrativeController(QObject):
 
     # -------------------------------------------------------------- versions
     def save_version(self, label: str, audience: str = "", occasion: str = "") -> VersionInfo:
-        narrative = self._require_current()
+        narrative_id = self._require_current_id()
         if not self.save_now():
             raise NarrativeAppError(self.save_state[1])
         info = self.store.create_version(
-            narrative.id, label, audience=audience or None, occasion=occasion or None
+            narrative_id, label, audience=audience or None, occasion=occasion or None
         )
-        self.versionsChanged.emit(narrative.id)
+        self.versionsChanged.emit(narrative_id)
         return info
 
     def restore_version(self, version_id: int) -> None:
@@ -343,6 +339,12 @@ class NarrativeController(QObject):
         if self.current is None or self.current.id is None:
             raise NarrativeAppError(self.tr("Open a narrative first."))
         return self.current
+
+    def _require_current_id(self) -> int:
+        """The open narrative's id; raises a plain error when none is open."""
+        if self.current is None or self.current.id is None:
+            raise NarrativeAppError(self.tr("Open a narrative first."))
+        return self.current.id
 
     # ------------------------------------------------------------ rehearsals
     def effective_pace(self) -> float:
@@ -372,6 +374,9 @@ class NarrativeController(QObject):
 
     def recordings(self) -> RecordingShelf:
         """The recordings of listened runs, in the data folder (never in a backup)."""
+        # Imported here: the speech package is not needed before the first paint.
+        from narrative_app.rehearsal.speech.recordings import RecordingShelf
+
         return RecordingShelf(self.store.data_dir)
 
     def delete_recordings(self, run_id: int | None = None) -> int:
@@ -383,9 +388,9 @@ class NarrativeController(QObject):
 
     def delete_run(self, run_id: int) -> None:
         """Delete one rehearsal run of the open narrative; its pace is measured again."""
-        narrative = self._require_current()
+        narrative_id = self._require_current_id()
         self.store.delete_run(run_id)
         self.recordings().delete(run_id)
-        self._pace_cache.pop(narrative.id, None)
-        self.runsChanged.emit(narrative.id)
+        self._pace_cache.pop(narrative_id, None)
+        self.runsChanged.emit(narrative_id)
         self.libraryChanged.emit()

@@ -40,7 +40,7 @@ def _keys(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:
 def _table_keys(action_id: str, *more: QKeySequence.StandardKey | str) -> list[QKeySequence]:
     """The action's keys from the shortcuts table (the one the guide and the shortcuts list
     show), then the platform's own bindings in ``more``, without repeats."""
-    from narrative_app.ui.dialogs.help import action_keys
+    from narrative_app.ui.shortcut_table import action_keys
 
     unique: list[QKeySequence] = []
     for sequence in _keys(*action_keys(action_id), *more):
@@ -108,7 +108,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(edit_menu, "select_all", _tr("Select &all"), partial(window.edit_action, "select_all"),
         _keys(Key.SelectAll))
     edit_menu.addSeparator()
-    add(edit_menu, "find", _tr("&Find..."), window.find, _keys(Key.Find),
+    add(edit_menu, "find", _tr("&Find..."), window.find_text, _keys(Key.Find),
         tip=_tr("Find in the draft"))
     edit_menu.addSeparator()
     add(edit_menu, "settings", _tr("Se&ttings..."), window.show_settings, _keys("Ctrl+,"),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from narrative_app import APP_NAME
 from narrative_app.errors import NarrativeAppError
+from narrative_app.ui.app_context import AppContext
 from narrative_app.ui.main_menus import build_menus
 from narrative_app.ui.message_boxes import inform, plain_box
 from narrative_app.ui.settings import Settings
@@ -43,16 +44,13 @@ class MainWindow(QMainWindow):
     """One window: the library (home) or the workspace of the open narrative."""
 
     def __init__(self, controller: NarrativeController, parent: QWidget | None = None, *,
-                 defer_library: bool = False) -> None:
+                 defer_library: bool = False, context: AppContext | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.context = context or AppContext()  # zoom, editor font, focus rings
         self.setObjectName("MainWindow")
         self.setMinimumSize(minimum_for_screen())
         self._quitting_anyway = False
-        from narrative_app.ui.widgets.focus_ring import FocusRings
-
-        FocusRings.install()  # visible focus on every control, in every window of the app
-
         # The workspace is built on first use; at start-up the app paints the window first,
         # then builds and lists the library (defer_library, see ui/app.py).
         self._library: LibraryPage | None = None
@@ -68,7 +66,8 @@ class MainWindow(QMainWindow):
         controller.narrativeOpened.connect(self._update_title)
         self.stack.currentChanged.connect(self._view_changed)
         self._view_changed()
-        if not defer_library:  # the app defers it until after the first paint (ui/app.py)
+        if not defer_library:  # the app defers them until after the first paint (ui/app.py)
+            self.context.track_focus(self)  # visible focus on every control, in every window
             _ = self.library
 
     # ---------------------------------------------------------------- views
@@ -103,8 +102,7 @@ class MainWindow(QMainWindow):
             from narrative_app.ui.workspace.workspace import Workspace
 
             self._ensure_save_indicator()
-
-            self._workspace = Workspace(self.controller)
+            self._workspace = Workspace(self.controller, self.context)
             self._workspace.libraryRequested.connect(self.show_library)
             self._workspace.focusModeExited.connect(partial(self.set_focus_mode, False))
             self.stack.addWidget(self._workspace)
@@ -118,8 +116,9 @@ class MainWindow(QMainWindow):
         self.set_focus_mode(False)
         self.stack.setCurrentWidget(self.library)
         self.library.refresh()
-        if self.controller.current is not None:
-            self.library.select(self.controller.current.id)
+        current = self.controller.current
+        if current is not None and current.id is not None:
+            self.library.select(current.id)
         self.library.list.setFocus()
 
     def open_narrative(self, narrative_id: int, page: str = "self") -> bool:
@@ -222,8 +221,7 @@ class MainWindow(QMainWindow):
         from narrative_app.ui.dialogs.versions import VersionsDialog
 
         self.controller.save_now()
-        dialog = VersionsDialog(self.controller, self)
-        dialog.exec()
+        VersionsDialog(self.controller, self).exec()
 
     def import_file(self) -> None:
         self.show_library()
@@ -231,7 +229,7 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         if self.in_workspace():
-            self.workspace.pages["export"].export()
+            self.workspace.export_page.export()
         else:
             narrative_id = self.library.selected_id()
             if narrative_id is not None and not self.library.showing_trash:
@@ -240,14 +238,14 @@ class MainWindow(QMainWindow):
     def rehearse(self) -> None:
         if self.in_workspace():
             self.workspace.show_page("rehearse")
-            self.workspace.pages["rehearse"].start_rehearsal()
+            self.workspace.rehearse_page.start_rehearsal()
 
     def go_to_page(self, key: str) -> None:
         if self.in_workspace():
             self.workspace.show_page(key)
             self.workspace.focus_page()
 
-    def find(self) -> None:
+    def find_text(self) -> None:
         if self.in_workspace():
             if not self.workspace.show_find():
                 self.statusBar().showMessage(self.tr("Find works on Self, Us and Now"), 3000)
@@ -298,7 +296,7 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         from narrative_app.ui.dialogs.settings import SettingsDialog
-        dialog = SettingsDialog(Settings(), self)
+        dialog = SettingsDialog(Settings(), self, data_dir=self.context.spell.data_dir)
         dialog.settingsApplied.connect(self._settings_applied)
         self._show_dialog(dialog)
 
@@ -306,7 +304,7 @@ class MainWindow(QMainWindow):
         """Theme, editor font, spell check and backups take effect at once."""
         from narrative_app.ui.apply_settings import apply_settings
 
-        apply_settings(settings, self.controller)
+        apply_settings(settings, self.context, self.controller)
 
     def show_shortcuts(self) -> None:
         from narrative_app.ui.dialogs.help import ShortcutsDialog
@@ -377,6 +375,11 @@ class MainWindow(QMainWindow):
             if "palette(" in sheet:
                 widget.setStyleSheet("")
                 widget.setStyleSheet(sheet)
+
+    def close_without_asking(self) -> None:
+        """Close even if the latest changes could not be saved (a signal or session end)."""
+        self._quitting_anyway = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.controller.save_now() and not self._quitting_anyway:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from narrative_app.domain import Narrative
 from narrative_app.models.store import NarrativeStore
 from narrative_app.ui.app import ensure_application
+from narrative_app.ui.app_context import AppContext
 from narrative_app.ui.controller import NarrativeController
-from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 from narrative_app.ui.main_window import MainWindow
 from narrative_app.ui.settings import Settings
 from narrative_app.ui.translations import install_translator, installed_languages
@@ -58,11 +58,12 @@ def open_sample_in_window(data_dir: Path, settings_dir: Path) -> WindowCheck:
     watcher.timeout.connect(_DialogCloser(app, dialogs).close_any)
     watcher.start()
     store = NarrativeStore.open(data_dir)
-    SpellCheckService.install(data_dir)  # as start() does: never the user's own data folder
+    context = AppContext()
+    context.use_data_folder(data_dir)  # as start() does: never the user's own data folder
     window = None
     try:
         controller = NarrativeController(store)
-        window = MainWindow(controller)
+        window = MainWindow(controller, context=context)
         window.restore_session()
         window.show()
         app.processEvents()
@@ -90,6 +91,7 @@ def open_sample_in_window(data_dir: Path, settings_dir: Path) -> WindowCheck:
         watcher.stop()
         if window is not None:
             window.deleteLater()
+        context.shutdown()
         store.close()
         app.processEvents()
         QSettings.setDefaultFormat(old_format)
@@ -103,7 +105,7 @@ def _require(condition: bool, reason: str) -> None:
 class _DialogCloser:
     """Closes any modal dialog, remembering its text: nobody is there to click it."""
 
-    def __init__(self, app: object, seen: list[str]) -> None:
+    def __init__(self, app: QApplication, seen: list[str]) -> None:
         self._app = app
         self._seen = seen
 

@@ -262,28 +262,18 @@ class Settings:
 
 
 class EditorFont(QObject):
-    """The draft editors' font, shared by every editor; ``changed`` asks them to re-apply it.
+    """The draft editors' font, one per window (``AppContext``); ``changed`` asks them to
+    re-apply it.
 
-    Read from Settings on first use; ``set`` (from ``apply_settings``) changes it for the
+    Read from Settings when made; ``set`` (from ``apply_settings``) changes it for the
     session even when the settings file could not be written.
     """
 
     changed = Signal()
-    _instance: EditorFont | None = None
 
     def __init__(self) -> None:
         super().__init__()
         self._family, self._size = Settings().editor_font()
-
-    @classmethod
-    def instance(cls) -> EditorFont:
-        if cls._instance is None:
-            cls._instance = EditorFont()
-        return cls._instance
-
-    @classmethod
-    def reset_instance(cls) -> None:
-        cls._instance = None
 
     @property
     def point_size(self) -> int:

@@ -15,7 +15,14 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionComplex,
+    QWidget,
+)
 
 TEXT_RATIO = 4.5  # WCAG 1.4.3, normal-sized text
 NON_TEXT_RATIO = 3.0  # WCAG 1.4.11 and 2.4.13: borders, focus indicators, states
@@ -190,21 +197,23 @@ class FieldBorderStyle(QProxyStyle):
     (dark) and not at all (high contrast). A proxy style rather than a
     style sheet, so palettes set on windows (the rehearsal view's) keep working."""
 
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
+                      painter: QPainter, widget: QWidget | None = None) -> None:
         super().drawPrimitive(element, option, painter, widget)
         if element in (QStyle.PrimitiveElement.PE_FrameLineEdit,
                        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
                        QStyle.PrimitiveElement.PE_Frame):  # lists, tables, text edits
             self._outline(option, painter)
 
-    def drawComplexControl(self, control, option, painter, widget=None) -> None:
+    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
+                           painter: QPainter, widget: QWidget | None = None) -> None:
         super().drawComplexControl(control, option, painter, widget)
         if control in (QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_ComboBox) \
                 and getattr(option, "frame", True):
             self._outline(option, painter)
 
     @staticmethod
-    def _outline(option, painter) -> None:
+    def _outline(option: QStyleOption, painter: QPainter) -> None:
         if not option.state & QStyle.StateFlag.State_Enabled:
             return
         painter.save()

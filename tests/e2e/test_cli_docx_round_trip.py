@@ -10,6 +10,7 @@ import pytest
 from narrative_app.cli import main
 from narrative_app.domain import PartKind
 from narrative_app.models import NarrativeStore
+from tests.store_edits import edit_part
 
 SAMPLE_ASK = (
     "Before you leave today, will you write your name on the board by the door to be the "
@@ -98,7 +99,7 @@ def test_a_fresh_narratives_briefing_names_every_section_and_imports_nothing_mad
         from narrative_app.domain import Narrative
 
         fresh = store.create(Narrative(title="Fresh"))
-        store.update_part(fresh, PartKind.US, draft="We all remember the flood.")
+        edit_part(store, fresh, PartKind.US, draft="We all remember the flood.")
     out = tmp_path / "fresh.docx"
     assert main(["--data-dir", str(data), "export", str(fresh), "--format", "docx",
                  "--layout", "briefing", "-o", str(out)]) == 0

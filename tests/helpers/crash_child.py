@@ -2,8 +2,8 @@
 
 Usage: python crash_child.py DATA_DIR
 
-Each edit writes "edit N" at the start of the Story of Self's draft (alternating one-part
-saves and whole-narrative saves); only AFTER the save returned (committed) it prints N and
+Each edit writes "edit N" at the start of the Story of Self's draft (every other save
+changes the Story of Us too); only AFTER the save returned (committed) it prints N and
 flushes, so the parent knows N is on disk.
 """
 
@@ -35,12 +35,10 @@ def main() -> None:
     while True:
         counter += 1
         draft = f"edit {counter}\n{FILLER}"
-        if counter % 2:
-            store.update_part(narrative.id, PartKind.SELF, draft=draft)
-        else:
-            narrative.parts[PartKind.SELF].draft = draft
+        narrative.parts[PartKind.SELF].draft = draft
+        if not counter % 2:  # every other save changes two parts
             narrative.parts[PartKind.US].draft = f"us {counter} {FILLER}"
-            store.save(narrative)
+        store.save(narrative)
         print(counter, flush=True)
 
 

@@ -31,6 +31,7 @@ LETTERS = "abcdefghij"
 def main() -> None:
     app = QApplication([])
     app.setApplicationName("narrative-typing-child")
+    from narrative_app.ui.app_context import AppContext
     from narrative_app.ui.controller import NarrativeController
     from narrative_app.ui.editor.story_page import StoryPage
 
@@ -38,7 +39,7 @@ def main() -> None:
     controller = NarrativeController(store)
     narrative_id = store.create(Narrative(title="Typing"))
     controller.open_narrative(narrative_id)
-    page = StoryPage(controller, PartKind.SELF)
+    page = StoryPage(controller, PartKind.SELF, AppContext())
     page.resize(900, 700)
     page.show()
     page.editor.setFocus()

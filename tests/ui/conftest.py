@@ -34,18 +34,6 @@ def qt_settings(qapp, tmp_path: Path) -> QSettings:
     settings = QSettings()
     settings.clear()
     settings.sync()
-    try:  # the shared text zoom is read from the settings once; start each test afresh
-        from narrative_app.ui.widgets.common import ZoomState
-
-        ZoomState.reset_instance()
-    except ImportError:
-        pass
-    from narrative_app.ui.editor.spell_highlighter import SpellCheckService
-
-    SpellCheckService.reset_instance()  # each test's own data folder and settings
-    from narrative_app.ui.settings import EditorFont
-
-    EditorFont.reset_instance()  # a font chosen in one test must not carry over
     return settings
 
 
@@ -59,11 +47,21 @@ def store(fresh_data_dir: Path):
 
 
 @pytest.fixture
+def app_context(qapp):
+    """A fresh set of the window's shared services (zoom, editor font), read from this
+    test's own settings."""
+    from narrative_app.ui.app_context import AppContext
+
+    context = AppContext()
+    yield context
+    context.shutdown()
+
+
+@pytest.fixture
 def controller(store, qapp):
     from narrative_app.ui.controller import NarrativeController
 
-    ctrl = NarrativeController(store)
-    ctrl.set_retry_interval(50)
+    ctrl = NarrativeController(store, retry_ms=50)
     yield ctrl
     ctrl.stop_timers()
 
@@ -80,6 +78,7 @@ def main_window(controller, qtbot):
     qtbot.waitUntil(window.isActiveWindow)
     yield window
     window._quitting_anyway = True
+    window.context.shutdown()  # join its spell checker's loader
 
 
 @pytest.fixture

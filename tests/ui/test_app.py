@@ -13,6 +13,8 @@ from narrative_app.domain import PartKind
 from narrative_app.errors import NewerDatabaseError
 from narrative_app.ui import app as app_module
 from narrative_app.ui.app import acquire_lock, run_app, start
+from narrative_app.ui.widgets.focus_ring import visible_rect
+from tests.ui.a11y.shown_ring import ring_geometry
 from tests.ui.library.shown import listed_titles
 
 SAMPLE_TITLE = "Someone who comes back"
@@ -48,6 +50,14 @@ def test_first_launch_on_an_empty_folder_shows_the_sample(launch, fresh_data_dir
     assert listed_titles(window.library) == [SAMPLE_TITLE]
     assert window.windowTitle() == "Narrative Coach"
     assert messages == []
+
+
+def test_the_launched_window_shows_the_focus_ring(launch, fresh_data_dir, qtbot):
+    """Focus rings start just after the first paint, with the library."""
+    window = launch(fresh_data_dir).window
+    window.library.new_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: ring_geometry(window) is not None)
+    assert ring_geometry(window).contains(visible_rect(window.library.new_button, window))
 
 
 def test_a_second_launch_on_the_same_folder_is_refused_plainly(launch, fresh_data_dir,

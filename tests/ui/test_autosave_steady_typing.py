@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.method.presets import apply_preset
+from narrative_app.ui.app_context import AppContext
 from narrative_app.ui.editor.story_page import StoryPage
 
 TYPE_MS = 100
@@ -36,7 +37,7 @@ def test_steady_typing_reaches_the_database_within_a_second(controller, store, q
     apply_preset(narrative, "linked_5")
     nid = controller.create_narrative(narrative)
     controller.open_narrative(nid)
-    page = StoryPage(controller, PartKind.SELF)
+    page = StoryPage(controller, PartKind.SELF, AppContext())
     qtbot.addWidget(page)
     page.resize(900, 700)
     page.show()
@@ -85,7 +86,7 @@ def test_a_slow_typist_is_saved_too(controller, store, qtbot) -> None:
     narrative = Narrative(title="Slow")
     nid = controller.create_narrative(narrative)
     controller.open_narrative(nid)
-    page = StoryPage(controller, PartKind.SELF)
+    page = StoryPage(controller, PartKind.SELF, AppContext())
     qtbot.addWidget(page)
     page.show()
     qtbot.waitExposed(page)

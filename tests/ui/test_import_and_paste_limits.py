@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData
 
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.limits import MAX_PART_CHARS
+from narrative_app.ui.app_context import AppContext
 from narrative_app.ui.editor.story_page import StoryPage
 from tests.ui.library.shown import listed_titles, notice_shown
 
@@ -52,7 +53,7 @@ def test_an_import_is_read_off_the_gui_thread_with_a_busy_notice(main_window, tm
 def test_a_paste_over_the_limit_is_refused_with_the_limit(controller, qtbot) -> None:
     narrative_id = controller.create_narrative(Narrative(title="Long"))
     controller.open_narrative(narrative_id)
-    page = StoryPage(controller, PartKind.SELF)
+    page = StoryPage(controller, PartKind.SELF, AppContext())
     qtbot.addWidget(page)
     page.resize(900, 700)
     page.show()

@@ -9,6 +9,7 @@ import pytest
 from narrative_app import bundle
 from narrative_app.domain import PART_FIELDS, Narrative, PartKind, StoryPart
 from narrative_app.errors import BundleError
+from tests.content import same_content
 
 
 def make_narrative() -> Narrative:
@@ -28,7 +29,7 @@ def make_narrative() -> Narrative:
 def test_round_trip_is_exact():
     n = make_narrative()
     back = bundle.loads(bundle.dumps(n))
-    assert back.content_equals(n)
+    assert same_content(back, n)
     assert back.ask == "Will you join me on one night shift in March?"
     assert back.parts[PartKind.SELF].draft.endswith("你好")
 

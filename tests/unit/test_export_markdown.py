@@ -7,21 +7,26 @@ from pathlib import Path
 
 import pytest
 
-from narrative_app.domain import PART_ORDER, PartKind
+from narrative_app.domain import PART_ORDER, Narrative, PartKind
 from narrative_app.errors import BadInputError
 from narrative_app.export import render_export, write_export
-from narrative_app.export.markdown import markdown_to_narrative, narrative_to_markdown
+from narrative_app.export.markdown import markdown_to_narrative
 from narrative_app.export.text import text_to_narrative
 from tests.unit.export_fixtures import FIXED_DAY, sample, tricky
+
+
+def _markdown(narrative: Narrative) -> str:
+    """The Markdown export, as the CLI and the Export dialog make it."""
+    return render_export(narrative, "md").decode("utf-8")
 
 
 @pytest.mark.parametrize("make", [sample, tricky])
 def test_markdown_round_trip_gives_the_same_file(make):
     original = make()
-    first = narrative_to_markdown(original)
+    first = _markdown(original)
     result = markdown_to_narrative(first)
     assert result.messages == []
-    assert narrative_to_markdown(result.narrative) == first
+    assert _markdown(result.narrative) == first
     back = result.narrative
     assert back.title == original.title
     assert back.ask == original.ask
@@ -37,7 +42,7 @@ def test_markdown_round_trip_gives_the_same_file(make):
 
 
 def test_markdown_follows_the_convention():
-    text = narrative_to_markdown(sample())
+    text = _markdown(sample())
     lines = text.splitlines()
     assert lines[0] == "# Someone who comes back"
     assert any(line.startswith("Ask: Before you leave today") for line in lines)
@@ -51,7 +56,7 @@ def test_markdown_follows_the_convention():
 
 
 def test_structure_lookalikes_in_a_draft_are_escaped():
-    text = narrative_to_markdown(tricky())
+    text = _markdown(tricky())
     assert "\n\\## Story of Now\n" in text
     assert "\n\\### Cues\n" in text
     assert "\n\\\\## Story of Us\n" in text
@@ -81,7 +86,7 @@ def test_headings_are_matched_leniently():
 
 
 def test_targets_matching_a_preset_select_it():
-    assert markdown_to_narrative(narrative_to_markdown(sample())).narrative.preset == "linked_5"
+    assert markdown_to_narrative(_markdown(sample())).narrative.preset == "linked_5"
 
 
 def test_plain_markdown_goes_into_the_self_draft_with_a_message():
@@ -183,5 +188,5 @@ def test_the_apps_own_sample_round_trips_through_markdown():
     from narrative_app.paths import resource_path
 
     live = read_file(resource_path("sample", "sample.narrative"))
-    first = narrative_to_markdown(live)
-    assert narrative_to_markdown(markdown_to_narrative(first).narrative) == first
+    first = _markdown(live)
+    assert _markdown(markdown_to_narrative(first).narrative) == first

@@ -16,6 +16,7 @@ from narrative_app.domain import Narrative, PartKind
 from narrative_app.errors import NewerDatabaseError
 from narrative_app.models import NarrativeStore, database
 from narrative_app.models.schema import Base
+from tests.store_edits import edit_part
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "db"
@@ -97,7 +98,7 @@ def test_fixture_database_0001_is_upgraded_to_head(fresh_data_dir: Path) -> None
         [run] = store.list_runs(summary.id)
         assert run.feedback == {"heard": "the mould"} and run.splits[0].words == 130
         assert run.speech == {}  # 0003: runs from before were not listened to
-        store.update_part(summary.id, PartKind.US, draft="We are neighbours.")
+        edit_part(store, summary.id, PartKind.US, draft="We are neighbours.")
         assert store.get(summary.id).parts[PartKind.US].draft == "We are neighbours."
     assert stored_revision(db) == database.HEAD_REVISION
 

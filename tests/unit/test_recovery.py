@@ -13,6 +13,7 @@ import pytest
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.errors import DataFolderError
 from narrative_app.models import NarrativeStore, backups
+from tests.store_edits import edit_part
 
 GARBAGE = os.urandom(64 * 1024)
 
@@ -97,7 +98,7 @@ def test_garbage_database_is_moved_aside_and_backup_restored(fresh_data_dir: Pat
         report = store.open_report
         assert store.get(nid).parts[PartKind.SELF].draft == "Words worth keeping."
         assert not report.sample_created
-        store.update_part(nid, PartKind.SELF, draft="Writing again.")  # the store works
+        edit_part(store, nid, PartKind.SELF, draft="Writing again.")  # the store works
 
     assert report.recovered
     assert report.moved_aside is not None and report.moved_aside.read_bytes() == GARBAGE

@@ -12,7 +12,8 @@ import pytest
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.errors import StoreError
 from narrative_app.models import NarrativeStore, recovery
-from narrative_app.models.store import NarrativeStore as FullStore
+from narrative_app.models.history import History
+from tests.store_edits import edit_part
 
 
 class Clock:
@@ -32,7 +33,7 @@ def test_damage_found_while_writing_is_called_damage(fresh_data_dir: Path) -> No
         store._engine.dispose()  # the next save opens the file afresh
         (fresh_data_dir / "narratives.db").write_bytes(os.urandom(64 * 1024))
         with pytest.raises(StoreError) as caught:
-            store.update_part(nid, PartKind.SELF, draft="More words.")
+            edit_part(store, nid, PartKind.SELF, draft="More words.")
     finally:
         store.close()
     message = str(caught.value)
@@ -52,7 +53,7 @@ def test_damage_found_after_the_check_at_open_is_recovered(fresh_data_dir: Path,
     with NarrativeStore.open(fresh_data_dir, create_sample=False, clock=clock) as store:
         assert store.wait_for_backup() is not None
     clock.now = datetime(2026, 11, 26, 8, 0, 0)
-    real = FullStore._thin_versions
+    real = History.thin_versions
     calls = []
 
     def damaged_once(self) -> None:
@@ -61,7 +62,7 @@ def test_damage_found_after_the_check_at_open_is_recovered(fresh_data_dir: Path,
             raise sqlite3.DatabaseError("database disk image is malformed")
         real(self)
 
-    monkeypatch.setattr(FullStore, "_thin_versions", damaged_once)
+    monkeypatch.setattr(History, "thin_versions", damaged_once)
     with NarrativeStore.open(fresh_data_dir, clock=clock) as store:
         report = store.open_report
         assert store.get(nid).parts[PartKind.NOW].draft == "Join us on Monday."

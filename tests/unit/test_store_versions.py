@@ -10,6 +10,8 @@ import pytest
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.models import NarrativeStore
 from narrative_app.models.versions import versions_to_thin
+from tests.content import same_content
+from tests.store_edits import edit_part
 
 
 class Clock:
@@ -49,7 +51,7 @@ def written(title: str = "Why I stay", text: str = "First telling.") -> Narrativ
 def test_create_list_and_read_versions(store: NarrativeStore) -> None:
     nid = store.create(written())
     first = store.create_version(nid, "  For the ward  ")
-    store.update_part(nid, PartKind.SELF, draft="Second telling.")
+    edit_part(store, nid, PartKind.SELF, draft="Second telling.")
     second = store.create_version(nid, "For the board", audience="Trust board", occasion="AGM")
     assert (first.label, first.audience, first.occasion) == (
         "For the ward",
@@ -69,7 +71,7 @@ def test_restore_version_keeps_current_state_first(store: NarrativeStore) -> Non
     nid = store.create(written())
     old = store.create_version(nid, "Launch")
     store.update(nid, title="Rewritten", values=["Hope", "Justice"])
-    store.update_part(nid, PartKind.SELF, draft="Rewritten telling.")
+    edit_part(store, nid, PartKind.SELF, draft="Rewritten telling.")
     current = store.get(nid)
 
     restored = store.restore_version(old.id)
@@ -77,10 +79,10 @@ def test_restore_version_keeps_current_state_first(store: NarrativeStore) -> Non
     assert restored.id == nid
     assert restored.title == "Why I stay"
     assert restored.parts[PartKind.SELF].draft == "First telling."
-    assert store.get(nid).content_equals(restored)
+    assert same_content(store.get(nid), restored)
     newest = store.list_versions(nid)[0]
     assert newest.automatic and newest.label == "Before restoring ‘Launch’"
-    assert store.version_narrative(newest.id).content_equals(current)
+    assert same_content(store.version_narrative(newest.id), current)
     assert store.list()[0].title == "Why I stay"
 
 
@@ -88,11 +90,11 @@ def test_restoring_an_automatic_version_names_the_original_once(store: Narrative
     """Restoring "Before restoring 'First full draft'" must not nest the label again."""
     nid = store.create(written())
     first = store.create_version(nid, "First full draft")
-    store.update_part(nid, PartKind.SELF, draft="Second telling.")
+    edit_part(store, nid, PartKind.SELF, draft="Second telling.")
     store.restore_version(first.id)
     before = store.list_versions(nid)[0]
     assert before.label == "Before restoring ‘First full draft’"
-    store.update_part(nid, PartKind.SELF, draft="Third telling.")
+    edit_part(store, nid, PartKind.SELF, draft="Third telling.")
     store.restore_version(before.id)
     labels = [v.label for v in store.list_versions(nid)]
     assert labels[0] == "Before restoring ‘First full draft’"
@@ -117,24 +119,24 @@ def test_bundle_round_trip_through_a_version_is_exact(store: NarrativeStore) -> 
     narrative.parts[PartKind.NOW].target_seconds = 95
     nid = store.create(narrative)
     version = store.create_version(nid, "Everything")
-    store.update_part(nid, PartKind.US, draft="gone")
-    store.update_part(nid, PartKind.SELF, draft="gone")
+    edit_part(store, nid, PartKind.US, draft="gone")
+    edit_part(store, nid, PartKind.SELF, draft="gone")
 
     from_version = store.version_narrative(version.id)
-    assert from_version.content_equals(narrative)
+    assert same_content(from_version, narrative)
     assert from_version.parts[PartKind.US].draft == "A" * 1_048_576
     restored = store.restore_version(version.id)
-    assert restored.content_equals(narrative)
-    assert store.get(nid).content_equals(narrative)
+    assert same_content(restored, narrative)
+    assert same_content(store.get(nid), narrative)
 
 
 def test_first_change_of_a_day_keeps_yesterdays_state(store: NarrativeStore, clock: Clock) -> None:
     nid = store.create(written(text="Monday's words."))
-    store.update_part(nid, PartKind.SELF, draft="Monday, later.")
+    edit_part(store, nid, PartKind.SELF, draft="Monday, later.")
     assert store.list_versions(nid) == []  # same day: no automatic version
 
     clock.next_day()
-    store.update_part(nid, PartKind.SELF, draft="Tuesday's words.")
+    edit_part(store, nid, PartKind.SELF, draft="Tuesday's words.")
     [auto] = store.list_versions(nid)
     assert auto.automatic and auto.label == "Before editing on 26 November 2026"
     assert store.version_narrative(auto.id).parts[PartKind.SELF].draft == "Monday, later."
@@ -155,7 +157,7 @@ def test_first_change_of_a_day_keeps_yesterdays_state(store: NarrativeStore, clo
 def test_empty_narrative_gets_no_day_version(store: NarrativeStore, clock: Clock) -> None:
     nid = store.create(Narrative(title="Blank"))
     clock.next_day()
-    store.update_part(nid, PartKind.SELF, draft="Now I start.")
+    edit_part(store, nid, PartKind.SELF, draft="Now I start.")
     assert store.list_versions(nid) == []
 
 
@@ -166,7 +168,7 @@ def test_automatic_versions_are_thinned_named_ones_never(
         nid = store.create(written())
         for day in range(200):  # one edit every day for 200 days
             clock.next_day()
-            store.update_part(nid, PartKind.SELF, draft=f"Day {day}")
+            edit_part(store, nid, PartKind.SELF, draft=f"Day {day}")
             if day % 50 == 0:
                 store.create_version(nid, f"Named {day}")
         assert len(store.list_versions(nid)) == 204

@@ -11,7 +11,7 @@ Nothing leaves the machine. ``general=True`` decodes with the wheel's general mo
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -116,7 +116,7 @@ class Recogniser:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def partials(self, source: AudioSource) -> Iterator[tuple[float, list[str]]]:
+    def partials(self, source: AudioSource) -> Generator[tuple[float, list[str]], None, None]:
         """After each chunk of audio: (seconds of audio so far, the words heard so far).
 
         The words are the decoder's partial hypothesis (fillers included), for following the

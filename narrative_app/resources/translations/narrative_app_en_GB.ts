@@ -9,7 +9,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Version %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -19,7 +19,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>The method</source>
         <translation type="unfinished"></translation>
     </message>
@@ -29,7 +29,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Licence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -39,7 +39,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Your data folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -69,12 +69,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Python %1, Qt for Python %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+17"/>
         <source>The data folder does not exist yet. It is created when the app first saves a narrative.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -92,7 +92,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../../build/translations/ui_helper_strings.py" line="+20"/>
+        <location filename="../../../build/translations/ui_helper_strings.py" line="+5"/>
+        <source>Open anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Your settings file could not be read, so the defaults are in use. You can change them in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -102,8 +107,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Narrative Coach is already open with this data folder ({path}). Switch to the open window, or start it with --data-dir to use another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another copy of Narrative Coach may be using this data folder ({path}), but this computer cannot check. If no other copy is open, you can open it anyway; if one is, opening both may lose changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -112,15 +122,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Narrative Coach could not open its data in {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupTimer</name>
+    <message>
+        <location filename="../../ui/backup_timer.py" line="+48"/>
+        <source>Today&apos;s backup could not be made. Your narratives are still saved; check the backups folder in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BudgetView</name>
     <message>
-        <location filename="../../ui/workspace/budget_view.py" line="+135"/>
+        <location filename="../../ui/workspace/budget_view.py" line="+142"/>
         <source>Time budget</source>
         <translation type="unfinished"></translation>
     </message>
@@ -135,7 +153,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>Open a narrative to see its timing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -150,7 +168,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../build/translations/ui_helper_strings.py" line="+1"/>
+        <location filename="../../../build/translations/ui_helper_strings.py" line="+180"/>
         <source>no target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,7 +196,7 @@
 <context>
     <name>CoachPanel</name>
     <message>
-        <location filename="../../ui/workspace/coach_panel.py" line="+79"/>
+        <location filename="../../ui/workspace/coach_panel.py" line="+109"/>
         <location line="+67"/>
         <source>Coach</source>
         <translation type="unfinished"></translation>
@@ -209,17 +227,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Whole narrative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1 checklist, %2 suggestions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
+        <source>%1: %2 done, %3 suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>1 word</source>
         <translation type="unfinished"></translation>
     </message>
@@ -244,12 +267,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Still to check:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Done: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,7 +282,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Show me where</source>
         <translation type="unfinished"></translation>
     </message>
@@ -267,7 +290,7 @@
 <context>
     <name>CollapsibleSection</name>
     <message>
-        <location filename="../../ui/widgets/common.py" line="+184"/>
+        <location filename="../../ui/widgets/common.py" line="+200"/>
         <source>Expanded; press to fold away</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,7 +303,7 @@
 <context>
     <name>CuesEditor</name>
     <message>
-        <location filename="../../ui/editor/cues_editor.py" line="+85"/>
+        <location filename="../../ui/editor/cues_editor.py" line="+29"/>
         <source>One short cue per line, for example: Ward 7, 3 a.m.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -298,13 +321,13 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="+75"/>
-        <location line="+163"/>
+        <location filename="../../ui/dialogs/export.py" line="+84"/>
+        <location line="+237"/>
         <source>Export narrative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-217"/>
         <source>Word document (.docx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -359,7 +382,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>&amp;Names…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose how people&apos;s names are printed: keep, initials or a description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Format:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -374,7 +407,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Preview of the export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,12 +417,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+36"/>
         <source>Opens in Word and LibreOffice. Restyle it with the Heading and Cue styles.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,17 +447,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+7"/>
+        <source>The briefing is made from: the Occasion (what this is about), the Story of Now&apos;s draft (why now: the urgency, the hope and the plan), the Story of Us&apos;s draft (what we share), the last paragraph of the Story of Self, the ask, “How to say yes” on the Purpose page (who to tell, and what happens next) and your values. Timings and the structured fields stay out: they are your own notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Names found: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 has no choice yet; you will be asked before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} have no choice yet; you will be asked before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Everything in this narrative: the purpose, values, the three stories with their fields, drafts, cues and target times.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>%1 (*%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -442,7 +495,7 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../ui/workspace/feature_pages.py" line="+139"/>
+        <location filename="../../ui/workspace/feature_pages.py" line="+97"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -461,16 +514,11 @@
         <source>Choose a format and where to save it (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+11"/>
-        <source>Export is coming soon.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>FeedbackCard</name>
     <message>
-        <location filename="../../ui/rehearsal/feedback.py" line="+26"/>
+        <location filename="../../ui/rehearsal/feedback.py" line="+27"/>
         <source>Listener: note what you heard, then talk it through together. Only what you write here is kept with the run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -536,7 +584,7 @@
 <context>
     <name>FinishPanel</name>
     <message>
-        <location filename="../../ui/rehearsal/finish.py" line="+39"/>
+        <location filename="../../ui/rehearsal/finish.py" line="+56"/>
         <source>A note for next time (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,39 +595,43 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Keep run (Page Down)</source>
+        <location line="+38"/>
+        <source>Keep run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Keep this run in the history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Keep this run in the history (Page Down or Enter)</source>
+        <location line="+37"/>
+        <source>Don&apos;t keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Forget this run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Don&apos;t keep (Delete)</source>
+        <location line="+36"/>
+        <source>Rehearse again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Forget this run (Delete)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rehearse again (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close (Esc)</source>
+        <location line="-35"/>
+        <location line="+36"/>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GuideBrowser</name>
     <message>
-        <location filename="../../ui/dialogs/help.py" line="+79"/>
+        <location filename="../../ui/dialogs/help.py" line="+81"/>
         <source>Guide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,9 +660,52 @@
     </message>
 </context>
 <context>
+    <name>LibraryActions</name>
+    <message>
+        <location filename="../../ui/library/actions.py" line="+55"/>
+        <source>“{title}” moved to the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>“{title}” is back in your narratives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete for good?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete “{title}” for good? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{title}” was deleted for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rename narrative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibraryCard</name>
     <message>
-        <location filename="../../../build/translations/ui_helper_strings.py" line="+1"/>
+        <location filename="../../../build/translations/ui_helper_strings.py" line="-175"/>
         <source>No time slot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -630,7 +725,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>a minute ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,17 +805,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
-        <source>Untitled narrative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>No audience or occasion yet</source>
+        <location line="+23"/>
+        <source>Restore {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Delete for good: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More actions for {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing matches “{query}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Untitled narrative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>No audience or occasion yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -780,8 +900,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>Not rehearsed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Try another word, or clear the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -801,6 +926,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The trash is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Narratives you move to the trash wait here until you restore them or delete them for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your narratives will live here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start your own, or open the example to see what a finished narrative of Self, Us and Now looks like. You can also drop a file here to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Rehearsed {when}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,7 +953,7 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../ui/library/page.py" line="+81"/>
+        <location filename="../../ui/library/page.py" line="+97"/>
         <source>Search titles and text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -829,13 +974,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+242"/>
+        <location line="+125"/>
         <location line="+16"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-140"/>
         <source>Show narratives you have moved to the trash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -850,62 +995,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Narratives</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+61"/>
         <source>Tip: drop a .narrative, Markdown or Word file here to import it. Press Enter to open, F2 to rename, Delete to move to the trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Move to the trash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Rename...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+134"/>
-        <source>Nothing matches “{query}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Try another word, or clear the search.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The trash is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Narratives you move to the trash wait here until you restore them or delete them for good.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Your narratives will live here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Start your own, or open the example to see what a finished narrative of Self, Us and Now looks like. You can also drop a file here to import it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+61"/>
         <source>Restore a narrative, or delete it for good.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -929,48 +1024,11 @@
         <source>Trash ({n})</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>LibraryTransfer</name>
     <message>
-        <location filename="../../../build/translations/ui_helper_strings.py" line="-63"/>
-        <source>Delete for good?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete for good</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rename narrative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Title:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“{title}” moved to the trash.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete “{title}” for good? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“{title}” is back in your narratives.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“{title}” was deleted for good.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../ui/library/transfer.py" line="+101"/>
         <source>Import a narrative</source>
         <translation type="unfinished"></translation>
     </message>
@@ -980,27 +1038,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
+        <source>Importing {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importing {n} files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>it could not be read ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Could not import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export is coming soon.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Importing files is coming soon.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Imported “{title}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Imported {n} narratives.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1008,7 +1071,7 @@
 <context>
     <name>LinkPage</name>
     <message>
-        <location filename="../../ui/workspace/link_page.py" line="+78"/>
+        <location filename="../../ui/workspace/link_page.py" line="+57"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,11 +1100,16 @@
         <source>Your values are highlighted wherever they appear. A value heard in Self, Us and Now ties the narrative together.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>In every story: {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../../build/translations/ui_helper_strings.py" line="+50"/>
+        <location filename="../../../build/translations/ui_helper_strings.py" line="+6"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1187,6 +1255,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Show the &amp;welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;About Narrative Coach</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1260,56 +1333,31 @@
         <source>How to write, time and rehearse a public narrative</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the welcome above the library again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+142"/>
+        <location filename="../../ui/main_window.py" line="+141"/>
         <source>Untitled narrative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+75"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Versions are coming soon.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Find works on Self, Us and Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>The guide is coming soon.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Settings are coming soon.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>About {app}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;p&gt;Write, time and rehearse a public narrative: your Story of Self, Story of Us and Story of Now.&lt;/p&gt;&lt;p&gt;Your narratives stay on this computer and are saved as you type.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+87"/>
+        <location line="+136"/>
         <source>{status}. If you quit now, your latest changes will be lost.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,9 +1373,17 @@
     </message>
 </context>
 <context>
+    <name>MarkdownEditor</name>
+    <message>
+        <location filename="../../ui/editor/markdown_editor.py" line="+225"/>
+        <source>Not pasted: that would make this part longer than {limit:,} characters (about {words:,} words). Paste a shorter piece.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MarkdownPreview</name>
     <message>
-        <location filename="../../ui/editor/preview.py" line="+79"/>
+        <location filename="../../ui/editor/preview.py" line="+83"/>
         <source>Draft preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1337,23 +1393,76 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Nothing to preview yet. Switch to Write and start your draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MicrophoneDialog</name>
+    <message>
+        <location filename="../../ui/rehearsal/microphone.py" line="+45"/>
+        <source>Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Listen while I rehearse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The app listens on this computer only: nothing is sent anywhere. After each run it shows your real pace, pauses, fillers and what you skipped, and the teleprompter follows your voice. The recording is kept with the run until you delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Level %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microphone level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Speak a few words: the bar should move.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NarrativeController</name>
     <message>
-        <location filename="../../ui/controller.py" line="+107"/>
-        <location line="+160"/>
-        <location line="+30"/>
+        <location filename="../../ui/controller.py" line="+111"/>
+        <location line="+189"/>
+        <location line="+36"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+15"/>
+        <location line="-64"/>
+        <location line="+16"/>
         <source>Saving...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1363,21 +1472,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
+        <location line="+6"/>
         <source>Open a narrative first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NarrativeList</name>
+    <message>
+        <location filename="../../ui/library/card_list.py" line="+47"/>
+        <source>Narratives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Move to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PartProgress</name>
     <message>
-        <location filename="../../ui/rehearsal/progress.py" line="+39"/>
+        <location filename="../../ui/rehearsal/progress.py" line="+29"/>
         <source>Progress by part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>{title}: {elapsed} of {target}</source>
+        <source>{title}: {elapsed} of {target}, {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{title}: {elapsed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/people.py" line="+82"/>
+        <source>Names in this narrative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A briefing or cue cards may be passed on. These look like people&apos;s names; choose how each is printed. Your drafts stay as they are.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1407,7 +1558,7 @@
 <context>
     <name>PurposePage</name>
     <message>
-        <location filename="../../ui/workspace/purpose_page.py" line="+58"/>
+        <location filename="../../ui/workspace/purpose_page.py" line="+82"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1437,22 +1588,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The ask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Will you join me in ...?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>One sentence: the specific thing you will ask your listeners to do, and by when. Try starting with “Will you join me in ...?”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>How to say yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who to tell, when and where, and what follows a yes, such as “Tell Sam by Friday. Sam pairs each name with a family; the pilot starts on 5 January.”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Optional. In the team briefing, a sentence here that names someone to tell (“Tell Sam”, “Questions to me”, an email address) is printed under “How to say yes”, beside the when and where from your ask; the rest under “What happens next”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Time slot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1472,7 +1638,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source> words a minute</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1492,7 +1658,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>&amp;Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1522,7 +1688,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>How to say &amp;yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Start writing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,7 +1718,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+71"/>
         <source>Set up your narrative</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,30 +1738,351 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Total {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
+        <source>In use now: your measured pace, {wpm} words a minute, from your rehearsals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Untitled narrative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>{parts}: use minutes and seconds, such as 1:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordingMenu</name>
+    <message>
+        <location filename="../../ui/rehearsal/playback.py" line="+41"/>
+        <source>Stop playing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete all recordings...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Play {part}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Play the whole recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete this recording...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The recording could not be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Playing the recording...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The recording could not be played: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finished playing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete recording?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the recording of this run? Its report stays in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete all recordings?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete every recording of every narrative? The runs and their reports stay in the history. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} recordings deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RehearsalActions</name>
+    <message>
+        <location filename="../../../build/translations/ui_helper_strings.py" line="+1"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start or pause the timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next part (or clicker forward)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous part (or clicker back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next part, or slower in the teleprompter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous part, or faster in the teleprompter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank the screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Don&apos;t keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next view: cues, full text, memorise, teleprompter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fewer words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step of the memorise ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous step of the memorise ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slower teleprompter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faster teleprompter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mirror the teleprompter for prompter glass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A− Smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A+ Larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full screen on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark, light or system colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Countdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A 3-second countdown before the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tell for 2:00, then 3:00 of feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen while I rehearse (the microphone; nothing leaves this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose and check the microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn single-key shortcuts off or change keys</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RehearsalHistoryPage</name>
     <message>
-        <location filename="../../ui/rehearsal/history.py" line="+45"/>
+        <location filename="../../ui/rehearsal/history.py" line="+58"/>
         <source>Rehearsals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Rehearse now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1600,7 +2092,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,23 +2132,143 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heard pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Rehearsal runs, newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>Your measured pace: {wpm} words per minute, from your recent runs. Time estimates while drafting now use it.</source>
+        <location line="+7"/>
+        <source>Delete run...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the selected run from the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Each time is judged against that run&apos;s own target: within time, just over, or over. A dash on each bar marks the run&apos;s target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>A run counts when at least one part was told to the end (Page Down, not Esc) at a speaking pace of {low} to {high} words a minute; peer practice never counts. The latest {n} runs that count are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The app has listened to some of your runs, so only those count: their pace is what it heard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Your measured pace: {wpm} words per minute, from {count} of your kept runs. Time estimates while drafting now use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Target {target}: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, {words} words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{time} ({state})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>just over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{wpm} a minute: counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not counted: peer practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not counted: ended with Esc before a part was told to the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not counted: too fast ({wpm} a minute)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not counted: too slow ({wpm} a minute)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not counted: older than the latest {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not counted: timed by keys; heard runs are used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-83"/>
         <source>Rehearse aloud once and your own pace will be measured; until then time estimates use {wpm} words per minute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>None of your kept runs counts towards your pace yet (see the Pace column); until one does, time estimates use {wpm} words per minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Open a narrative to see its rehearsals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not listened to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recording kept: right-click to play or delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no recording kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Heard pace, oldest first: {paces}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1675,22 +2287,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Target {target}, {words} words</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Target {target}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+67"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+34"/>
+        <source>Delete run?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the run of {date} ({total}) from the history? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>That run could not be deleted: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Cues</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1716,9 +2333,135 @@
     </message>
 </context>
 <context>
+    <name>RehearsalHud</name>
+    <message>
+        <location filename="../../ui/rehearsal/hud.py" line="+99"/>
+        <source>Current part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ahead or behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>View:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the text is shown ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The screen to rehearse on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carry on feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feedback done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RehearsalKeysDialog</name>
+    <message>
+        <location filename="../../ui/rehearsal/keys.py" line="+36"/>
+        <source>Rehearsal keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clicker keys (Page Up, Page Down, B, F5 and Esc) always work. Letters and symbols on their own can be turned off, so that speech input or a stray key never changes the view. Record a new key for any action, or clear it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use single-key shortcuts (F, M, T, C, P, V, L, ., -, +, =)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Restore defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{action}: key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RehearsalStage</name>
     <message>
-        <location filename="../../ui/rehearsal/stage.py" line="+172"/>
+        <location filename="../../ui/rehearsal/stage.py" line="+202"/>
         <source>{part}: {view}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,17 +2545,17 @@
 <context>
     <name>RehearsalWindow</name>
     <message>
-        <location filename="../../ui/rehearsal/window.py" line="+64"/>
+        <location filename="../../ui/rehearsal/window.py" line="+70"/>
         <source>Rehearse: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+29"/>
         <source>Screen blanked. Press B to show the notes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+111"/>
         <source>This run could not be kept: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1822,507 +2565,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Run not kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Keep this run or not first (Page Down keeps it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>This is the first part.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+33"/>
         <source>Mirror mode applies to the teleprompter view.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Change this before the run starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../build/translations/ui_helper_strings.py" line="+1"/>
-        <source>Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start or pause the timer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start the run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next part</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next part, or slower in the teleprompter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Previous part</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Previous part, or faster in the teleprompter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Blank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Blank the screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Full screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Full screen on or off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mirror</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mirror the teleprompter for prompter glass</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>End</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>End the run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep this run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Don&apos;t keep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Forget this run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Larger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Larger text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Smaller</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Smaller text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next view: cues, full text, memorise, teleprompter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fewer words</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next step of the memorise ladder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>More words</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Previous step of the memorise ladder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Slower</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Slower teleprompter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Faster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Faster teleprompter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Colours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dark, light or system colours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Countdown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A 3-second countdown before the run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Peer practice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tell for 2:00, then 3:00 of feedback</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>on time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{time} behind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{time} over time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{time} left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Current part</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Part timer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ahead or behind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Total time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>How the text is shown (V)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The screen to rehearse on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start (Space)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>◀ Back (PgUp)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next (PgDn) ▶</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fewer words (L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>More words (⇧L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Slower (↓)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Faster (↑)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mirror (M)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A− (Ctrl −)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A+ (Ctrl +)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Blank (B)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Full screen (F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Colours (T)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Countdown (C)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Peer practice (P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>End (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Feedback</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Feedback timer paused: Space carries on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Page Down when the feedback is done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep this run in your history?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{time} ahead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{time} under time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>+{time} over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pause feedback (Space)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Feedback done (PgDn) ▶</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Total {elapsed} of {target}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Total {elapsed}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Run finished: {elapsed} of {target}, {ahead}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>{part}: {elapsed}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>Last part: Page Down ends the run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> · about {time} to go</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>{part}: {elapsed} of {target}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>That run lasted only {time}. Keep it anyway?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>Run finished: {elapsed}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Starting in {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pause (Space)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Carry on (Space)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Press Space or F5 to start. Page Down and Page Up move between parts; Esc ends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paused: press Space to carry on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Get ready…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next: {part}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/finish.py" line="+56"/>
+        <location filename="../../ui/rehearsal/finish.py" line="+94"/>
         <source>Keep this run before closing? It lasted only {time}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2338,67 +2606,44 @@
     </message>
 </context>
 <context>
-    <name>RehearsePage</name>
-    <message>
-        <location filename="../../ui/workspace/feature_pages.py" line="-57"/>
-        <source>Rehearse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tell your narrative out loud against the clock, part by part.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start rehearsal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open the full-screen rehearsal view (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Narrative Coach</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rehearsal is coming soon.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>RunChart</name>
     <message>
-        <location filename="../../ui/rehearsal/chart.py" line="+48"/>
+        <location filename="../../ui/rehearsal/chart.py" line="+61"/>
         <source>Chart of part times across runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>No runs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{part}: latest {latest}, target {target}, over {n} runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+46"/>
         <source>Your part times will appear here after your first run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>{part} (target {target})</source>
+        <location line="-39"/>
+        <source>{part}: latest {latest} of {target}, {state}; {within} of {n} runs within their own target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
+        <source>{part} (now aiming at {target})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{part}, aiming at {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{part}: {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>latest {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2416,17 +2661,18 @@
 <context>
     <name>SaveIndicator</name>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="+50"/>
+        <location filename="../../ui/workspace/workspace.py" line="+53"/>
+        <location line="+12"/>
         <source>Save status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-3"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Your text is kept here and saving is retried every few seconds. Press Ctrl+S to try now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,12 +2685,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings.py" line="+64"/>
+        <location filename="../../ui/dialogs/settings.py" line="+66"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+28"/>
         <source> words per minute</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2484,7 +2730,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Follow my computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2500,11 +2746,17 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+3"/>
         <source>Editor font</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2519,22 +2771,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Underline misspelt words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Spell check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Spelling language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source> daily copies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2569,12 +2816,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Use the usual backups folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2584,7 +2826,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Speaking and exports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2654,12 +2896,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-109"/>
         <source>Your settings file could not be read, so the usual settings are shown. Press Save to replace it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+41"/>
+        <source>Underline misspelt words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spell check the drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Use the usual place for backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+110"/>
         <source>The usual settings are shown. Press Save to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2686,11 +2943,16 @@
         <source> to </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <location line="+11"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
@@ -2712,9 +2974,157 @@
     </message>
 </context>
 <context>
+    <name>SpeechText</name>
+    <message>
+        <location filename="../../../build/translations/ui_helper_strings.py" line="+1"/>
+        <source>The ask: not heard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spoken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fillers a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ask: none written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ask: said as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ask: said, but not as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>within the usual {low}-{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your pace: {target} a minute; the usual band: {low}-{high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{part}: {time} spoken, {words} words, {wpm} a minute (your pace {target}; {band}). pauses {pauses} (longest {longest} s), {fillers} fillers a minute, {coverage}% of the draft said, {added} words added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{wpm} a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>slower than the usual {low}-{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>faster than the usual {low}-{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{part}: nothing heard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{wpm} ({band})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n}, longest {s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped in {part}: {sentences}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped: {sentences}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>and {n} more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SpellMenu</name>
     <message>
-        <location filename="../../../build/translations/ui_helper_strings.py" line="+3"/>
+        <location line="-178"/>
         <source>Accept this word until you close the app</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2742,7 +3152,7 @@
 <context>
     <name>StoryGuide</name>
     <message>
-        <location filename="../../ui/editor/story_guide.py" line="+29"/>
+        <location filename="../../ui/editor/story_guide.py" line="+38"/>
         <source>Prompts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2755,7 +3165,7 @@
 <context>
     <name>StoryPage</name>
     <message>
-        <location filename="../../ui/editor/story_page.py" line="+119"/>
+        <location filename="../../ui/editor/story_page.py" line="+133"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2780,7 +3190,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>{title} draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2795,7 +3205,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Suggest cues from my draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2810,7 +3220,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+111"/>
         <source>Estimated time {time}, {state}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2831,7 +3241,17 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Suggested {n} cues from your draft. Edit them freely; Ctrl+Z brings back what was there.</source>
+        <source>Suggested 1 cue from your draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggested {n} cues from your draft, one per paragraph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit them freely; Ctrl+Z brings back what was there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2846,7 +3266,7 @@
 <context>
     <name>ValuesPage</name>
     <message>
-        <location filename="../../ui/workspace/values_page.py" line="+68"/>
+        <location filename="../../ui/workspace/values_page.py" line="+78"/>
         <location line="+1"/>
         <source>Values</source>
         <translation type="unfinished"></translation>
@@ -2857,12 +3277,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Value cards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+25"/>
+        <source>Your own value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add your own value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type a value first, such as “Candour”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is already chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You have chosen five. Remove one to add your own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Your own value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Your values</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2902,12 +3357,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-65"/>
+        <location line="+68"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="-116"/>
+        <source>Your own value, such as “Candour”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+200"/>
         <source>You have chosen five. Remove one to choose another.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2922,7 +3383,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>{n} of 5 chosen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2930,12 +3391,12 @@
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/versions.py" line="+84"/>
+        <location filename="../../ui/dialogs/versions.py" line="+74"/>
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2965,12 +3426,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Save version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2985,12 +3446,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Saved versions, newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Restore this version...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3000,7 +3461,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Compare from</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3010,7 +3471,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>The later text: a version, or the current text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3020,17 +3486,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Differences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-73"/>
         <source>Added words are underlined; removed words are struck through.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+79"/>
         <source>Save a version</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3040,12 +3506,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>saved automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Current text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3091,14 +3557,42 @@
     </message>
 </context>
 <context>
+    <name>VoiceCoach</name>
+    <message>
+        <location filename="../../ui/rehearsal/voice.py" line="+123"/>
+        <source>● Listening: the microphone is on. Nothing leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Working out what the app heard...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Keeping the run once the app has worked out what it heard...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>■ Microphone off: working out what was heard...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Not listening: {reason} The rehearsal carries on as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/library/welcome.py" line="+76"/>
+        <location filename="../../ui/library/welcome.py" line="+78"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+21"/>
         <source>Welcome to Narrative Coach</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3158,17 +3652,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Look at the e&amp;xample</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Hi&amp;de this welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+2"/>
+        <source>Hide the welcome. Help &gt; Show the welcome brings it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>Look at the example</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3192,16 +3691,11 @@
         <source>Begin a new narrative of your own.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>Hide the welcome; it will not come back.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace/navigation.py" line="+11"/>
+        <location filename="../../ui/workspace/navigation.py" line="+12"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3241,7 +3735,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="+17"/>
+        <location filename="../../ui/workspace/workspace.py" line="+41"/>
         <source>‹ Library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3260,22 +3754,45 @@
         <source>{page} (Ctrl+{n})</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+83"/>
-        <source>Coming soon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This part could not be shown: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>_FeaturePage</name>
     <message>
-        <location filename="../../ui/workspace/feature_pages.py" line="-41"/>
+        <location filename="../../ui/workspace/feature_pages.py" line="-49"/>
         <source>Narrative Coach</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_NameRow</name>
+    <message>
+        <location filename="../../ui/dialogs/people.py" line="-48"/>
+        <source>Keep the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use initials ({initials})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Describe instead…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How to print {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>such as “a nine-year-old boy”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description instead of {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -35,7 +35,16 @@ class AboutDialog(QDialog):
         self.data_dir = Path(data_dir)
         self.setWindowTitle(self.tr("About Narrative Coach"))
         self.setObjectName("aboutDialog")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        self._build_summary(layout)
+        self._build_credits(layout)
+        self._build_folder(layout)
+        self._build_footer(layout)
+        self.setMinimumWidth(520)
+        self.resize(600, self.sizeHint().height())
 
+    def _build_summary(self, layout: QVBoxLayout) -> None:
         self.name_label = make_heading(QLabel(APP_NAME, self), 1.6)
         self.version_label = QLabel(self.tr("Version %1").replace("%1", __version__), self)
         self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -45,7 +54,12 @@ class AboutDialog(QDialog):
             self,
         )
         summary.setWordWrap(True)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.version_label)
+        layout.addWidget(summary)
+        layout.addSpacing(6)
 
+    def _build_credits(self, layout: QVBoxLayout) -> None:
         method_title = make_heading(QLabel(self.tr("The method"), self), 1.1)
         self.credits_label = QLabel(
             self.tr("The public narrative framework was developed by Marshall Ganz and is "
@@ -56,7 +70,6 @@ class AboutDialog(QDialog):
             self,
         )
         self.credits_label.setWordWrap(True)
-
         licence_title = make_heading(QLabel(self.tr("Licence"), self), 1.1)
         self.licence_label = QLabel(
             self.tr("Free software under the MIT licence: you may use, copy, change and share "
@@ -64,7 +77,14 @@ class AboutDialog(QDialog):
             self,
         )
         self.licence_label.setWordWrap(True)
+        layout.addWidget(method_title)
+        layout.addWidget(self.credits_label)
+        layout.addSpacing(6)
+        layout.addWidget(licence_title)
+        layout.addWidget(self.licence_label)
+        layout.addSpacing(6)
 
+    def _build_folder(self, layout: QVBoxLayout) -> None:
         folder_title = make_heading(QLabel(self.tr("Your data folder"), self), 1.1)
         folder_note = make_muted(QLabel(
             self.tr("Your narratives, versions, rehearsals and daily backups are kept here, on "
@@ -86,30 +106,6 @@ class AboutDialog(QDialog):
         self.message = make_muted(QLabel(self), smaller=False)
         self.message.setWordWrap(True)
         self.message.hide()
-
-        self.tech_label = make_muted(QLabel(
-            self.tr("Python %1, Qt for Python %2")
-            .replace("%1", platform.python_version())
-            .replace("%2", pyside_version),
-            self,
-        ))
-        self.tech_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(8)
-        layout.addWidget(self.name_label)
-        layout.addWidget(self.version_label)
-        layout.addWidget(summary)
-        layout.addSpacing(6)
-        layout.addWidget(method_title)
-        layout.addWidget(self.credits_label)
-        layout.addSpacing(6)
-        layout.addWidget(licence_title)
-        layout.addWidget(self.licence_label)
-        layout.addSpacing(6)
         layout.addWidget(folder_title)
         layout.addWidget(folder_note)
         folder_row = QHBoxLayout()
@@ -119,10 +115,19 @@ class AboutDialog(QDialog):
         layout.addLayout(folder_row)
         layout.addWidget(self.message)
         layout.addStretch(1)
+
+    def _build_footer(self, layout: QVBoxLayout) -> None:
+        self.tech_label = make_muted(QLabel(
+            self.tr("Python %1, Qt for Python %2")
+            .replace("%1", platform.python_version())
+            .replace("%2", pyside_version),
+            self,
+        ))
+        self.tech_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
         layout.addWidget(self.tech_label)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
-        self.resize(600, self.sizeHint().height())
 
     def data_folder_url(self) -> QUrl:
         return QUrl.fromLocalFile(str(self.data_dir))

@@ -7,7 +7,6 @@ and offers to open the file once it is saved.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +38,7 @@ from narrative_app.export import (
     write_export,
 )
 from narrative_app.export.html import HtmlColours, esc, notes_to_html
+from narrative_app.export.names import suggested_file_name
 from narrative_app.export.notes import Layout, Paper, build_notes
 from narrative_app.export.people import apply_people, find_people, unchosen
 from narrative_app.ui.settings import Settings
@@ -48,18 +48,13 @@ PREVIEW_SCALE = 0.75  # the preview is a sketch of the page, not the page at ful
 LAST_DIR_KEY = "export/last_dir"
 LAST_FORMAT_KEY = "export/format"
 LAST_LAYOUT_KEY = "export/layout"
-_FORMAT_ORDER = (ExportFormat.DOCX, ExportFormat.PDF, ExportFormat.MARKDOWN, ExportFormat.TEXT,
-                 ExportFormat.NARRATIVE)
-_UNSAFE_NAME_RE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-
-
-def suggested_file_name(narrative: Narrative, fmt: ExportFormat, layout: Layout) -> str:
-    """'Someone who comes back - cue cards.docx': safe on Windows, macOS and Linux."""
-    title = _UNSAFE_NAME_RE.sub(" ", narrative.title).strip(" .") or "Narrative"
-    title = " ".join(title.split())[:80]
-    if fmt.has_layouts:
-        return f"{title} - {layout.label.lower()}{fmt.suffix}"
-    return f"{title}{fmt.suffix}"
+_FORMAT_ORDER = (
+    ExportFormat.DOCX,
+    ExportFormat.PDF,
+    ExportFormat.MARKDOWN,
+    ExportFormat.TEXT,
+    ExportFormat.NARRATIVE,
+)
 
 
 class ExportDialog(QDialog):
@@ -88,7 +83,22 @@ class ExportDialog(QDialog):
         self._author = author or defaults[1]
         self.setWindowTitle(self.tr("Export narrative"))
         self.setObjectName("exportDialog")
+        body = QHBoxLayout()
+        body.addLayout(self._build_options(defaults[0]), 0)
+        body.addLayout(self._build_preview(), 1)
+        self._build_buttons()
+        root = QVBoxLayout(self)
+        root.addLayout(body, 1)
+        root.addWidget(self.buttons)
+        self.format_combo.currentIndexChanged.connect(self._refresh)
+        self.layout_combo.currentIndexChanged.connect(self._refresh)
+        self.paper_combo.currentIndexChanged.connect(self._refresh)
+        self.full_text_check.toggled.connect(self._refresh)
+        self._refresh()
+        self.resize(860, 560)
 
+    def _build_options(self, paper: str) -> QVBoxLayout:
+        """Format, layout, paper size, full text and the names, with the last choices."""
         self.format_combo = QComboBox()
         labels = {
             ExportFormat.DOCX: self.tr("Word document (.docx)"),
@@ -124,7 +134,7 @@ class ExportDialog(QDialog):
 
         self._select(self.format_combo, self._settings.value(LAST_FORMAT_KEY, "docx"))
         self._select(self.layout_combo, self._settings.value(LAST_LAYOUT_KEY, "notes"))
-        self._select(self.paper_combo, defaults[0])
+        self._select(self.paper_combo, paper)
 
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format_combo)
@@ -138,7 +148,9 @@ class ExportDialog(QDialog):
         options.addWidget(self.people_label)
         options.addWidget(self.people_button)
         options.addStretch(1)
+        return options
 
+    def _build_preview(self) -> QVBoxLayout:
         self.preview = QTextBrowser()
         self.preview.setObjectName("exportPreview")
         self.preview.setOpenLinks(False)
@@ -147,11 +159,9 @@ class ExportDialog(QDialog):
         preview_box = QVBoxLayout()
         preview_box.addWidget(QLabel(self.tr("Preview")))
         preview_box.addWidget(self.preview, 1)
+        return preview_box
 
-        body = QHBoxLayout()
-        body.addLayout(options, 0)
-        body.addLayout(preview_box, 1)
-
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setDefault(True)
@@ -159,17 +169,6 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         tab_to_every_button(self.buttons)  # Cancel too, not only the default button
-
-        root = QVBoxLayout(self)
-        root.addLayout(body, 1)
-        root.addWidget(self.buttons)
-
-        self.format_combo.currentIndexChanged.connect(self._refresh)
-        self.layout_combo.currentIndexChanged.connect(self._refresh)
-        self.paper_combo.currentIndexChanged.connect(self._refresh)
-        self.full_text_check.toggled.connect(self._refresh)
-        self._refresh()
-        self.resize(860, 560)
 
     # --- state -----------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from narrative_app.paths import read_resource_text
+from narrative_app.ui.shortcut_table import shortcuts_table
 from narrative_app.ui.widgets.access import browse_in_order
 from narrative_app.ui.widgets.common import make_muted
 
@@ -81,7 +81,7 @@ class GuideBrowser(QTextBrowser):
         self.setAccessibleName(self.tr("Guide"))
         self.setAccessibleDescription(self.tr("The Narrative Coach guide. Read only."))
 
-    def loadResource(self, _type: int, _name: QUrl) -> Any:
+    def loadResource(self, _type: int, _name: QUrl | str) -> Any:
         return None  # no images, style sheets or anything else, local or remote
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
@@ -166,23 +166,12 @@ class Shortcut:
             one(keys) for keys in self.keys.split(" or "))
 
 
-def action_keys(action_id: str) -> list[str]:
-    """The keys of the menu action ``action_id`` from the shortcuts table, the shown one
-    first, then any that also work (``also``); [] when the table has no row for it."""
-    data = tomllib.loads(read_resource_text("help", "shortcuts.toml"))
-    for group in data.get("group", []):
-        for row in group["shortcuts"]:
-            if row.get("id") == action_id:
-                return [*row["keys"].split(" or "), *row.get("also", [])]
-    return []
-
-
 def shortcut_groups() -> list[tuple[str, list[Shortcut]]]:
     """Every documented shortcut, grouped as in the guide."""
     from narrative_app.ui.rehearsal.actions import shortcut_rows
     from narrative_app.ui.rehearsal.prefs import load_prefs
 
-    data = tomllib.loads(read_resource_text("help", "shortcuts.toml"))
+    data = shortcuts_table()
     groups = [
         (group["name"], [Shortcut(row["action"], row["keys"]) for row in group["shortcuts"]])
         for group in data.get("group", [])
@@ -234,10 +223,9 @@ class ShortcutsDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str]]:
         """(action, keys) as shown, for tests and screen readers."""
-        shown = []
+        shown: list[tuple[str, str]] = []
         for index in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(index)
-            shown.extend(
-                (group.child(i).text(0), group.child(i).text(1)) for i in range(group.childCount())
-            )
+            children = (group.child(i) for i in range(group.childCount())) if group else ()
+            shown.extend((item.text(0), item.text(1)) for item in children if item is not None)
         return shown

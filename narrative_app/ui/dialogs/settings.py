@@ -65,7 +65,30 @@ class SettingsDialog(QDialog):
         self._labels: list[QLabel] = []
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
+        self._build_speaking()
+        self._build_appearance()
+        self._build_spelling(data_dir)
+        self._build_backups()
+        self.message = make_muted(QLabel(self), smaller=False)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        buttons = self._build_buttons()
+        form_page = self._build_groups()
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll_when_small(form_page, self), 1)
+        outer.addWidget(self.message)
+        outer.addWidget(buttons)
+        fit_to_screen(self, QSize(560, form_page.sizeHint().height() + 90), QSize(560, 240))
+        # One label column for every group, so the fields line up from group to group.
+        label_width = max(label.sizeHint().width() for label in self._labels)
+        for label in self._labels:
+            label.setMinimumWidth(label_width)
+        self.show_settings(settings.load())
+        if settings.is_damaged():
+            self._say(self.tr("Your settings file could not be read, so the usual settings are "
+                              "shown. Press Save to replace it."))
 
+    def _build_speaking(self) -> None:
         self.pace = QSpinBox(self)
         self.pace.setRange(MIN_PACE_WPM, MAX_PACE_WPM)
         self.pace.setSuffix(self.tr(" words per minute"))
@@ -83,6 +106,7 @@ class SettingsDialog(QDialog):
         self.author.setAccessibleName(self.tr("Author name for exports"))
         self.author.setMaxLength(200)
 
+    def _build_appearance(self) -> None:
         self.theme = QComboBox(self)
         self.theme.addItem(self.tr("Follow my computer"), Theme.SYSTEM.value)
         self.theme.addItem(self.tr("Light"), Theme.LIGHT.value)
@@ -91,14 +115,16 @@ class SettingsDialog(QDialog):
         self.theme.setAccessibleName(self.tr("Theme"))
         self.font_family = QFontComboBox(self)
         self.font_family.setAccessibleName(self.tr("Editor font"))
-        if self.font_family.lineEdit() is not None:  # the editable part screen readers meet
-            self.font_family.lineEdit().setAccessibleName(self.tr("Editor font"))
+        line_edit = self.font_family.lineEdit()
+        if line_edit is not None:  # the editable part screen readers meet
+            line_edit.setAccessibleName(self.tr("Editor font"))
         self.font_family.currentFontChanged.connect(self._on_font_chosen)
         self.font_size = QSpinBox(self)
         self.font_size.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
         self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setAccessibleName(self.tr("Editor font size"))
 
+    def _build_spelling(self, data_dir: Path | None) -> None:
         self.spell_check = QCheckBox(self.tr("&Underline misspelt words"), self)
         self.spell_check.setAccessibleName(self.tr("Underline misspelt words"))
         self.spell_check.setAccessibleDescription(self.tr("Spell check the drafts"))
@@ -107,6 +133,7 @@ class SettingsDialog(QDialog):
         self.spell_language.setAccessibleName(self.tr("Spelling language"))
         self._fill_languages(data_dir)
 
+    def _build_backups(self) -> None:
         self.backups_keep = QSpinBox(self)
         self.backups_keep.setRange(MIN_BACKUPS, MAX_BACKUPS)
         self.backups_keep.setSuffix(self.tr(" daily copies"))
@@ -122,10 +149,7 @@ class SettingsDialog(QDialog):
         self.default_backups.setAccessibleName(self.tr("Use the usual place for backups"))
         self.default_backups.clicked.connect(self._clear_backups_dir)
 
-        self.message = make_muted(QLabel(self), smaller=False)
-        self.message.setWordWrap(True)
-        self.message.hide()
-
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(
             self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -139,9 +163,11 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         tab_to_every_button(buttons)
+        return buttons
 
-        # The groups scroll when the screen is short (200% text on a laptop); the message
-        # and Save / Cancel stay below them, always on screen.
+    def _build_groups(self) -> QWidget:
+        """The settings in their groups, on a page that scrolls when the screen is short
+        (200% text on a laptop); the message and Save / Cancel stay below, always on screen."""
         form_page = QWidget(self)
         layout = QVBoxLayout(form_page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -171,19 +197,7 @@ class SettingsDialog(QDialog):
         ], note=self.tr("A checked copy of your narratives is made once a day when the app "
                         "opens. Older copies beyond this number are removed.")))
         layout.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.addWidget(scroll_when_small(form_page, self), 1)
-        outer.addWidget(self.message)
-        outer.addWidget(buttons)
-        fit_to_screen(self, QSize(560, form_page.sizeHint().height() + 90), QSize(560, 240))
-        # One label column for every group, so the fields line up from group to group.
-        label_width = max(label.sizeHint().width() for label in self._labels)
-        for label in self._labels:
-            label.setMinimumWidth(label_width)
-        self.show_settings(settings.load())
-        if settings.is_damaged():
-            self._say(self.tr("Your settings file could not be read, so the usual settings are "
-                              "shown. Press Save to replace it."))
+        return form_page
 
     def _group(self, title: str, rows: list[tuple[str, QWidget]], note: str = "") -> QGroupBox:
         box = QGroupBox(title, self)
@@ -267,10 +281,10 @@ class SettingsDialog(QDialog):
         """Every installed dictionary (the app's own and any in the data folder)."""
         from narrative_app.spell import available_languages, language_name
 
-        if data_dir is None:
-            from narrative_app.ui.editor.spell_highlighter import SpellCheckService
+        if data_dir is None:  # the usual folder (the app names its own, see show_settings)
+            from narrative_app.paths import resolve_data_dir
 
-            data_dir = SpellCheckService.instance().data_dir
+            data_dir = resolve_data_dir(None)
         try:
             codes = sorted(c for c in available_languages(data_dir) if _LANGUAGE_CODE.match(c))
         except OSError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -37,6 +38,9 @@ from narrative_app.ui.message_boxes import ask
 from narrative_app.ui.widgets.access import set_status
 from narrative_app.ui.widgets.common import make_muted, state_colour
 
+if TYPE_CHECKING:
+    from narrative_app.ui.controller import NarrativeController
+
 CURRENT = -1  # the compare boxes' id for "the text as it is now"
 LEFT_MIN_WIDTH = 300  # the save form and the list of versions
 
@@ -64,12 +68,27 @@ def when(moment: datetime) -> str:
 class VersionsDialog(QDialog):
     """Save, list, compare and restore versions of the open narrative."""
 
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
         self.setWindowTitle(self.tr("Versions"))
         self.resize(960, 640)
-        narrative = controller.current
+        form, save_row = self._build_save_form(controller.current)
+        self._build_list()
+        compare_row = self._build_compare()
+        legend = make_muted(QLabel(self.tr(
+            "Added words are underlined; removed words are struck through."), self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_columns(form, save_row, compare_row, legend), 1)
+        layout.addWidget(buttons)
+        controller.versionsChanged.connect(self.refresh)
+        self.refresh()
+        self.label_edit.setFocus()
+
+    def _build_save_form(self, narrative: Narrative | None) -> tuple[QFormLayout, QHBoxLayout]:
+        """Label, audience and occasion for a new version, and its Save button."""
         self.label_edit = self._line(self.tr("Label"), self.tr("For example: Before the away day"))
         self.audience_edit = self._line(self.tr("Audience"), self.tr("Who it was for"))
         self.occasion_edit = self._line(self.tr("Occasion"), self.tr("Where it was told"))
@@ -91,7 +110,9 @@ class VersionsDialog(QDialog):
         save_row = QHBoxLayout()
         save_row.addWidget(self.message, 1)
         save_row.addWidget(self.save_button)
+        return form, save_row
 
+    def _build_list(self) -> None:
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Saved versions, newest first"))
         self.list.setWordWrap(False)  # two short lines per version; the rest in its tooltip
@@ -104,6 +125,9 @@ class VersionsDialog(QDialog):
             self.tr("Bring back this version. Your current text is kept as a version first.")
         )
         self.restore_button.clicked.connect(self.restore_selected)
+
+    def _build_compare(self) -> QGridLayout:
+        """The two versions to compare (buddied to their labels) and the differences."""
         self.old_box = self._version_box()
         self.old_box.setAccessibleName(self.tr("Compare from"))
         self.new_box = self._version_box()
@@ -127,11 +151,10 @@ class VersionsDialog(QDialog):
         self.diff_view = QTextBrowser(self)
         self.diff_view.setOpenLinks(False)
         self.diff_view.setAccessibleName(self.tr("Differences"))
-        legend = make_muted(QLabel(self.tr(
-            "Added words are underlined; removed words are struck through."), self))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        return compare_row
 
+    def _build_columns(self, form: QFormLayout, save_row: QHBoxLayout,
+                       compare_row: QGridLayout, legend: QLabel) -> QHBoxLayout:
         left = QVBoxLayout()
         left.addWidget(self._bold(self.tr("Save a version")))
         left.addLayout(form)
@@ -152,12 +175,7 @@ class VersionsDialog(QDialog):
         columns.setSpacing(16)
         columns.addWidget(left_column, 2)
         columns.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(buttons)
-        controller.versionsChanged.connect(self.refresh)
-        self.refresh()
-        self.label_edit.setFocus()
+        return columns
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -183,7 +201,7 @@ class VersionsDialog(QDialog):
     def versions(self) -> list[VersionInfo]:
         return list(self._versions)
 
-    def refresh(self, *_args) -> None:
+    def refresh(self, *_args: object) -> None:
         narrative = self._controller.current
         self._versions: list[VersionInfo] = []
         if narrative is not None and narrative.id is not None:
@@ -275,7 +293,7 @@ class VersionsDialog(QDialog):
             return self._controller.current
         return self._controller.version_narrative(version_id)
 
-    def compare(self, *_args) -> str:
+    def compare(self, *_args: object) -> str:
         """Show the word-level differences between the two chosen texts; returns the HTML."""
         try:
             old = self._narrative(self.old_box.currentData())

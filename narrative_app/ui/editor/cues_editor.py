@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from narrative_app.text.cues import parse_cues
-from narrative_app.ui.editor.spell_highlighter import attach_spell_check
+from narrative_app.ui.editor.spell_highlighter import SpellCheckService, attach_spell_check
 from narrative_app.ui.editor.spell_menu import install_spell_menu
 from narrative_app.ui.widgets.common import plain_text
 
@@ -21,7 +21,8 @@ class CuesEditor(QPlainTextEdit):
 
     edited = Signal(list)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 spell: SpellCheckService | None = None) -> None:
         super().__init__(parent)
         self._loading = False
         self.setTabChangesFocus(True)
@@ -31,8 +32,8 @@ class CuesEditor(QPlainTextEdit):
             self.tr("Short reminders you glance at while speaking, one per line.")
         )
         self.textChanged.connect(self._on_text_changed)
-        self.spell_highlighter = attach_spell_check(self)
-        install_spell_menu(self)
+        self.spell_highlighter = attach_spell_check(self, spell)
+        install_spell_menu(self, spell)
 
     def sizeHint(self) -> QSize:
         """Tall enough for every cue (at least three lines), so the splitter sizes it well."""

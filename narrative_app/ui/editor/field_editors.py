@@ -8,9 +8,10 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from narrative_app.ui.editor.spell_highlighter import attach_spell_check
+from narrative_app.ui.editor.spell_highlighter import SpellCheckService, attach_spell_check
 from narrative_app.ui.editor.spell_menu import install_spell_menu
 from narrative_app.ui.widgets.common import plain_text
 
@@ -27,7 +28,8 @@ class FieldText(QPlainTextEdit):
     MAX_LINES = 6
     ALL_LINES = 400
 
-    def __init__(self, parent: QWidget | None = None, *, max_lines: int = MAX_LINES) -> None:
+    def __init__(self, parent: QWidget | None = None, *, max_lines: int = MAX_LINES,
+                 spell: SpellCheckService | None = None) -> None:
         super().__init__(parent)
         self._loading = False
         self._max_lines = max_lines
@@ -37,21 +39,21 @@ class FieldText(QPlainTextEdit):
         self.textChanged.connect(self._on_text_changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self._fit_height()
-        self.spell_highlighter = attach_spell_check(self)
-        install_spell_menu(self)
+        self.spell_highlighter = attach_spell_check(self, spell)
+        install_spell_menu(self, spell)
 
-    def _fit_height(self, *_args) -> None:
+    def _fit_height(self, *_args: object) -> None:
         lines = self.document().documentLayout().documentSize().height()  # in lines
         lines = max(self.MIN_LINES, min(self._max_lines, math.ceil(lines)))
         margins = self.contentsMargins()
         extra = margins.top() + margins.bottom() + 2 * self.document().documentMargin()
         self.setFixedHeight(int(self.fontMetrics().lineSpacing() * lines + extra + 2))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_height()  # wrapping changes with the width
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_height()
@@ -78,11 +80,12 @@ class FieldLine(QLineEdit):
 
     edited = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 spell: SpellCheckService | None = None) -> None:
         super().__init__(parent)
         self._loading = False
         self.textChanged.connect(self._on_text_changed)
-        install_spell_menu(self)
+        install_spell_menu(self, spell)
 
     def value(self) -> str:
         return self.text()

@@ -14,7 +14,9 @@ import re
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QFont,
+    QKeyEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QSyntaxHighlighter,
@@ -26,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
 
 from narrative_app.limits import MAX_PART_CHARS, paste_fits
-from narrative_app.ui.editor.spell_highlighter import SpellCheckHighlighting
+from narrative_app.ui.editor.spell_highlighter import SpellCheckHighlighting, SpellCheckService
 from narrative_app.ui.editor.spell_menu import install_spell_menu
 from narrative_app.ui.settings import EditorFont
 from narrative_app.ui.widgets.common import is_dark, plain_text, tint, utf16_offset
@@ -45,11 +47,12 @@ class MarkdownHighlighter(QSyntaxHighlighter, SpellCheckHighlighting):
     """Headings, *emphasis*, **strong** and [pause] markers, coloured from the palette only,
     and misspelt words underlined (see spell_highlighter)."""
 
-    def __init__(self, document: QTextDocument, palette: QPalette) -> None:
+    def __init__(self, document: QTextDocument, palette: QPalette,
+                 spell: SpellCheckService | None = None) -> None:
         super().__init__(document)
         self._formats: dict[str, QTextCharFormat] = {}
         self.set_palette(palette, rehighlight=False)
-        self.setup_spell_check(palette=palette)
+        self.setup_spell_check(spell, palette)
 
     def set_palette(self, palette: QPalette, *, rehighlight: bool = True) -> None:
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
@@ -109,8 +112,12 @@ class MarkdownEditor(QTextEdit):
     zoomChanged = Signal(int)
     pasteRefused = Signal(str)  # a paste over the size limit: the one-line reason
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, font: EditorFont | None = None,
+                 spell: SpellCheckService | None = None) -> None:
+        """``font``: the editors' shared font (the window's); its own from Settings if None.
+        ``spell``: the window's spell check (none without it)."""
         super().__init__(parent)
+        self._font = font or EditorFont()
         self._loading = False
         self._zoom_steps = 0
         self._margin = -1
@@ -123,10 +130,10 @@ class MarkdownEditor(QTextEdit):
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins look like the page
         self.document().setDocumentMargin(18)
-        self.highlighter = MarkdownHighlighter(self.document(), self.palette())
-        install_spell_menu(self)
+        self.highlighter = MarkdownHighlighter(self.document(), self.palette(), spell)
+        install_spell_menu(self, spell)
         self._apply_font()
-        EditorFont.instance().changed.connect(self._apply_font)  # Settings: family and size
+        self._font.changed.connect(self._apply_font)  # Settings: family and size
         self.textChanged.connect(self._on_text_changed)
 
     # ------------------------------------------------------------------ text
@@ -176,7 +183,7 @@ class MarkdownEditor(QTextEdit):
     def placeholderText(self) -> str:
         return self._placeholder
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._placeholder or not self.document().isEmpty():
             return
@@ -238,7 +245,7 @@ class MarkdownEditor(QTextEdit):
 
     def _apply_font(self) -> None:
         """The font chosen in Settings (else the system's), plus the shared zoom steps."""
-        font = EditorFont.instance().font(self._zoom_steps)
+        font = self._font.font(self._zoom_steps)
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._margin = -1
@@ -255,7 +262,7 @@ class MarkdownEditor(QTextEdit):
         """Side margins that keep lines to a readable length on wide windows."""
         measure = self.fontMetrics().averageCharWidth() * READABLE_CHARS
         spare = self.width() - measure - 2 * self.document().documentMargin() - 24
-        margin = max(0, spare // 2)
+        margin = max(0, int(spare) // 2)
         if abs(margin - self._margin) < 4:
             return
         self._margin = margin
@@ -264,7 +271,7 @@ class MarkdownEditor(QTextEdit):
         if relayout:  # wrap the text to the new viewport width now
             super().resizeEvent(QResizeEvent(self.size(), self.size()))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # Margins first, so the text is laid out once, for the final viewport width.
         self._update_measure(relayout=False)
         super().resizeEvent(event)
@@ -274,7 +281,7 @@ class MarkdownEditor(QTextEdit):
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "highlighter"):
             self.highlighter.set_palette(self.palette())
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter keeps the paragraph style; an empty document may have lost it (select all, cut).
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and self.document().isEmpty():

@@ -87,7 +87,8 @@ class MarkdownPreview(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The same comfortable measure as the editor: about 78 characters a line.
         measure = self.fontMetrics().averageCharWidth() * 78
-        margin = max(0, (self.width() - measure - 2 * self.document().documentMargin() - 24) // 2)
+        margin = max(0, int(self.width() - measure - 2 * self.document().documentMargin() - 24)
+                     // 2)
         if margin != self.viewportMargins().left():
             self.setViewportMargins(margin, 0, margin, 0)
         super().resizeEvent(event)
@@ -97,10 +98,10 @@ class MarkdownPreview(QTextBrowser):
         if event.type() == QEvent.Type.FontChange:
             self.resizeEvent(QResizeEvent(self.size(), self.size()))
 
-    def loadResource(self, _type: int, _name: QUrl) -> Any:
+    def loadResource(self, _type: int, _name: QUrl | str) -> Any:
         return None  # images, style sheets and remote files are never loaded
 
-    def setSource(self, _url: QUrl, _type: Any = None) -> None:
+    def setSource(self, _url: QUrl | str, _type: Any = None) -> None:
         return  # links are never followed, even if something asks
 
     def set_markdown(self, text: str) -> None:

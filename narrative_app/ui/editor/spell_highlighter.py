@@ -1,6 +1,7 @@
 """UI: spell-check underlines for any text editor, checked off the keystroke path.
 
-- ``SpellCheckService``: the app-wide checker (one per app). It loads the dictionary on its
+- ``SpellCheckService``: the app-wide checker (one per main window's ``AppContext``, handed
+  to every editor). It loads the dictionary on its
   own one-worker executor on first use (the result is collected on the GUI thread by a
   polling ``QTimer``; ``shutdown()`` joins the worker at quit), never on the start-up
   path, and says once, through ``unavailable``, if it cannot; ``changed`` asks every
@@ -26,7 +27,7 @@ import contextlib
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import (
@@ -66,8 +67,6 @@ class SpellCheckService(QObject):
     changed = Signal()  # words added/ignored, on/off or language changed: editors re-check
     unavailable = Signal(str)  # once: the one-line reason spell check is off
 
-    _instance: ClassVar[SpellCheckService | None] = None
-
     def __init__(self, data_dir: Path | None = None, *, language: str = DEFAULT_LANGUAGE,
                  enabled: bool = True, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,35 +82,14 @@ class SpellCheckService(QObject):
         self._poll.setInterval(LOAD_POLL_MS)
         self._poll.timeout.connect(self._collect)
 
-    # ------------------------------------------------------------------ the app's instance
     @classmethod
-    def install(cls, data_dir: Path | None = None) -> SpellCheckService:
-        """Create the app's service for ``data_dir`` with the saved settings (call at start-up)."""
+    def from_settings(cls, data_dir: Path | None = None) -> SpellCheckService:
+        """A service for ``data_dir`` with the saved language and on/off (see ``AppContext``)."""
         from narrative_app.ui.settings import Settings
 
         saved = Settings().load()
         language = saved.spell_language.strip() or DEFAULT_LANGUAGE
-        cls._instance = cls(data_dir, language=language, enabled=saved.spell_check)
-        return cls._instance
-
-    @classmethod
-    def instance(cls) -> SpellCheckService:
-        if cls._instance is None:
-            cls.install()
-        assert cls._instance is not None
-        return cls._instance
-
-    @classmethod
-    def reset_instance(cls) -> None:
-        if cls._instance is not None:
-            cls._instance.shutdown()
-        cls._instance = None
-
-    @classmethod
-    def shutdown_instance(cls) -> None:
-        """Join the app's loader, if any (at quit)."""
-        if cls._instance is not None:
-            cls._instance.shutdown()
+        return cls(data_dir, language=language, enabled=saved.spell_check)
 
     # ------------------------------------------------------------------ state
     @property
@@ -226,9 +204,12 @@ class SpellCheckHighlighting:
 
     def setup_spell_check(self, service: SpellCheckService | None = None,
                           palette: QPalette | None = None) -> None:
-        """Call once from ``__init__`` (after ``super().__init__(document)``)."""
+        """Call once from ``__init__`` (after ``super().__init__(document)``); with no
+        ``service`` the highlighter underlines nothing."""
         highlighter: Any = self
-        self._spell_service = service or SpellCheckService.instance()
+        self._spell_service = service
+        if service is None:
+            return
         self._spell_colour = spell_error_colour(palette or QGuiApplication.palette())
         timer = QTimer(highlighter)
         timer.setInterval(0)
@@ -245,10 +226,10 @@ class SpellCheckHighlighting:
             # highlighted, the next edit starts a fresh budget (not only when the event loop
             # next runs), so each keystroke always checks its own paragraph.
             document.contentsChange.connect(self._spell_edit_done)
-        self._spell_service.ready.connect(self.recheck_spelling)
-        self._spell_service.changed.connect(self.recheck_spelling)
-        self._spell_service.ensure_loading()
-        if self._spell_service.active:
+        service.ready.connect(self.recheck_spelling)
+        service.changed.connect(self.recheck_spelling)
+        service.ensure_loading()
+        if service.active:
             self.recheck_spelling()
 
     def set_spell_palette(self, palette: QPalette) -> None:

@@ -43,14 +43,13 @@ def _python_index(text: str, utf16_index: int) -> int:
 
 
 def misspelt_word_at(editor: TextEditor, pos: QPoint,
-                     service: SpellCheckService | None = None) -> tuple[int, int, str] | None:
+                     service: SpellCheckService) -> tuple[int, int, str] | None:
     """``(start, end, word)`` in document (UTF-16) positions of the misspelt word at ``pos``.
 
     ``pos`` is where the user clicked, in viewport coordinates for text edits (as
     ``customContextMenuRequested`` and ``QContextMenuEvent.pos()`` give them) and in widget
     coordinates for a line edit.
     """
-    service = service or SpellCheckService.instance()
     if not service.active:
         return None
     if isinstance(editor, QLineEdit):
@@ -102,10 +101,9 @@ class _SpellActions(QObject):
 
 
 def add_spelling_actions(menu: QMenu, editor: TextEditor, pos: QPoint,
-                         service: SpellCheckService | None = None) -> bool:
+                         service: SpellCheckService) -> bool:
     """Put suggestions, "Add to dictionary" and "Ignore" first in ``menu`` if the word at
     ``pos`` is misspelt; returns whether it did."""
-    service = service or SpellCheckService.instance()
     span = misspelt_word_at(editor, pos, service)
     if span is None:
         return False
@@ -132,7 +130,9 @@ def add_spelling_actions(menu: QMenu, editor: TextEditor, pos: QPoint,
     actions += [_separator(menu), add, ignore]
     if first is not None:
         actions.append(_separator(menu))
-    menu.insertActions(first, actions)
+        menu.insertActions(first, actions)
+    else:
+        menu.addActions(actions)
     return True
 
 
@@ -145,7 +145,7 @@ def _separator(menu: QMenu) -> QAction:
 class SpellContextMenu(QObject):
     """The editor's standard context menu with the spelling actions on top."""
 
-    def __init__(self, editor: TextEditor, service: SpellCheckService | None = None) -> None:
+    def __init__(self, editor: TextEditor, service: SpellCheckService) -> None:
         super().__init__(editor)
         self.editor = editor
         self.service = service
@@ -170,6 +170,7 @@ class SpellContextMenu(QObject):
 
 
 def install_spell_menu(editor: TextEditor,
-                       service: SpellCheckService | None = None) -> SpellContextMenu:
-    """Give ``editor`` a context menu with spelling suggestions (replaces its default menu)."""
-    return SpellContextMenu(editor, service)
+                       service: SpellCheckService | None) -> SpellContextMenu | None:
+    """Give ``editor`` a context menu with spelling suggestions (replaces its default menu);
+    with no ``service`` it keeps its own menu."""
+    return SpellContextMenu(editor, service) if service is not None else None

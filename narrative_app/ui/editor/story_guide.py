@@ -7,6 +7,8 @@ scroll), and the story page's splitter decides how much height the area gets.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -16,6 +18,9 @@ from narrative_app.ui.editor.field_editors import FieldLine, FieldText
 from narrative_app.ui.widgets.common import CollapsibleSection, PromptCard, make_muted
 from narrative_app.ui.widgets.reflow import WrappedLabel
 
+if TYPE_CHECKING:
+    from narrative_app.ui.editor.spell_highlighter import SpellCheckService
+
 SINGLE_LINE_FIELDS = frozenset({"shared_value"})  # the ask wraps: a long ask is seen whole
 LABEL_WIDTH = 190
 
@@ -23,8 +28,10 @@ LABEL_WIDTH = 190
 class StoryGuide(QScrollArea):
     """Prompts and fields of one story; ``field_editors`` maps field keys to their editors."""
 
-    def __init__(self, guide: PartGuide, parent: QWidget | None = None) -> None:
+    def __init__(self, guide: PartGuide, parent: QWidget | None = None, *,
+                 spell: SpellCheckService | None = None) -> None:
         super().__init__(parent)
+        self._spell = spell
         content = QWidget()
         self.prompt_card = PromptCard(guide.hint, guide.prompts, content)
         self.prompts_section = CollapsibleSection(
@@ -73,7 +80,8 @@ class StoryGuide(QScrollArea):
     def _editor(self, field: FieldGuide, parent: QWidget) -> QWidget:
         single = field.key in SINGLE_LINE_FIELDS
         editor: FieldText | FieldLine = (
-            FieldLine(parent) if single else FieldText(parent, max_lines=FieldText.ALL_LINES)
+            FieldLine(parent, spell=self._spell) if single
+            else FieldText(parent, max_lines=FieldText.ALL_LINES, spell=self._spell)
         )
         editor.setObjectName(f"field_{field.key}")
         editor.setPlaceholderText(field.placeholder)

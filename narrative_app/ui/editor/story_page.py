@@ -11,9 +11,10 @@ back another narrative's words.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -38,26 +39,31 @@ from narrative_app.ui.editor.story_split import StorySplit
 from narrative_app.ui.widgets.common import (
     CollapsibleSection,
     FindBar,
-    ZoomState,
     make_heading,
     make_muted,
     state_colour,
 )
 from narrative_app.ui.workspace.budget_view import StatsCache, state_words, time_text
 
+if TYPE_CHECKING:
+    from narrative_app.domain import StoryPart
+    from narrative_app.ui.app_context import AppContext
+    from narrative_app.ui.controller import NarrativeController
+
 
 class StoryPage(QWidget):
     """One story of the narrative, bound to ``controller.current.parts[kind]``."""
 
-    def __init__(self, controller, kind: PartKind, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, kind: PartKind, context: AppContext,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
+        self._context = context
         self.kind = PartKind(kind)
         self.guide = part_guide(self.kind)
         self._shown: dict[str, str] = {}
         self._shown_draft = ""
         self._shown_cues: list[str] = []
-        self._focus_mode = False
         self._loaded_id: int | None = None
         self._stats = StatsCache()
         self.setAccessibleName(self.guide.title)
@@ -106,7 +112,7 @@ class StoryPage(QWidget):
         self._timing.setSingleShot(True)
         self._timing.setInterval(150)
         self._timing.timeout.connect(self.update_timing)
-        self._zoom = ZoomState.instance()
+        self._zoom = self._context.zoom
         self._zoom.changed.connect(self._apply_zoom)
         self._apply_zoom(self._zoom.steps)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -114,7 +120,7 @@ class StoryPage(QWidget):
         find.activated.connect(self.show_find)
 
     def _build_guide(self) -> None:
-        self.guide_area = StoryGuide(self.guide, self)
+        self.guide_area = StoryGuide(self.guide, self, spell=self._context.spell)
         self.prompt_card = self.guide_area.prompt_card
         self.prompts_section = self.guide_area.prompts_section
         self.fields_section = self.guide_area.fields_section
@@ -146,7 +152,8 @@ class StoryPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.write_button)
         bar.addWidget(self.preview_button)
-        self.editor = MarkdownEditor(self.draft_area)
+        self.editor = MarkdownEditor(self.draft_area, font=self._context.editor_font,
+                                     spell=self._context.spell)
         self.editor.setObjectName("draft")
         self.editor.setAccessibleName(self.tr("{title} draft").format(title=self.guide.title))
         self.editor.setAccessibleDescription(
@@ -173,12 +180,17 @@ class StoryPage(QWidget):
         layout.addWidget(self.find_bar)
 
     def _mode_button(self, text: str, tip: str) -> QToolButton:
-        return QToolButton(self.draft_area, text=text, toolTip=tip, checkable=True,
-                           autoRaise=True, accessibleName=text)
+        button = QToolButton(self.draft_area)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setAccessibleName(text)
+        return button
 
     def _build_cues(self) -> None:
         body = QWidget(self)
-        self.cues_editor = CuesEditor(body)
+        self.cues_editor = CuesEditor(body, spell=self._context.spell)
         self.cues_editor.setMinimumHeight(self.cues_editor.fontMetrics().lineSpacing() * 2 + 14)
         self.cues_editor.edited.connect(self._on_cues_edited)
         self.suggest_button = QPushButton(self.tr("Suggest cues from my draft"), self)
@@ -222,7 +234,7 @@ class StoryPage(QWidget):
             self.preview.set_markdown(self._shown_draft)
         self.update_timing()
 
-    def _part(self):
+    def _part(self) -> StoryPart | None:
         narrative = self._controller.current
         return narrative.parts[self.kind] if narrative else None
 
@@ -273,7 +285,7 @@ class StoryPage(QWidget):
         self._set_cues_note("")  # "Suggested n cues" no longer describes what is there
 
     # ---------------------------------------------------------------- timing
-    def _schedule_timing(self, *_args) -> None:
+    def _schedule_timing(self, *_args: object) -> None:
         if not self._timing.isActive():
             self._timing.start()
 
@@ -377,12 +389,8 @@ class StoryPage(QWidget):
         self.set_preview(False)
         self.find_bar.open_bar()
 
-    def is_focus_mode(self) -> bool:
-        return self._focus_mode
-
     def set_focus_mode(self, on: bool) -> None:
         """Hide everything but the draft (the shell hides its own panels)."""
-        self._focus_mode = bool(on)
         for widget in (self.header, self.guide_area, self.cues_section, self.draft_bar):
             widget.setVisible(not on)
         if on:
@@ -397,6 +405,6 @@ class StoryPage(QWidget):
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ----------------------------------------------------------------- layout
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.split.ensure_placed()

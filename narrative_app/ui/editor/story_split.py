@@ -64,7 +64,7 @@ class StorySplit(QSplitter):
         if not self._placed:
             self.place()
 
-    def fit_folded(self, *_args) -> None:
+    def fit_folded(self, *_args: object) -> None:
         """Give the draft the room of a section that is folded (or smaller than its pane)."""
         sizes = self.sizes()
         if len(sizes) != 3:
@@ -78,7 +78,7 @@ class StorySplit(QSplitter):
             draft, guide = draft + guide - guide_wanted, guide_wanted
         self.setSizes([guide, draft, cues])
 
-    def unfold(self, *_args) -> None:
+    def unfold(self, *_args: object) -> None:
         """A section opened again: give it back its default room from the draft."""
         default = self.default_sizes()
         guide, draft, cues = self.sizes()
@@ -96,5 +96,5 @@ class StorySplit(QSplitter):
         else:
             self.fit_folded()
 
-    def _remember(self, *_args) -> None:
+    def _remember(self, *_args: object) -> None:
         Settings().set_story_split(self.sizes())

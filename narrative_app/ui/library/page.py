@@ -63,9 +63,9 @@ class LibraryPage(QWidget):
         self._stale = True
         self.setAcceptDrops(True)
         self.setObjectName("LibraryPage")
-        self.actions = LibraryActions(controller, self, self._title)
-        self.actions.noticeRequested.connect(self._action_notice)
-        self.actions.selectRequested.connect(self._refresh_and_select)
+        self.narrative_actions = LibraryActions(controller, self, self._title)
+        self.narrative_actions.noticeRequested.connect(self._action_notice)
+        self.narrative_actions.selectRequested.connect(self._refresh_and_select)
         self.transfer = LibraryTransfer(controller, self)
         self.transfer.noticeRequested.connect(self.show_notice)
         self.transfer.busyChanged.connect(self._set_busy)
@@ -318,26 +318,26 @@ class LibraryPage(QWidget):
 
     # ------------------------------------------------------------- actions
     def trash(self, narrative_id: int) -> None:
-        self.actions.trash(narrative_id)
+        self.narrative_actions.trash(narrative_id)
 
     def undo_trash(self) -> None:
         narrative_id = self._undo_id
         self.hide_notice()
         if narrative_id is not None:
-            self.actions.undo_trash(narrative_id)
+            self.narrative_actions.undo_trash(narrative_id)
             self.list.setFocus()
 
     def restore(self, narrative_id: int) -> None:
-        self.actions.restore(narrative_id)
+        self.narrative_actions.restore(narrative_id)
 
     def delete_forever(self, narrative_id: int) -> None:
-        self.actions.delete_forever(narrative_id)
+        self.narrative_actions.delete_forever(narrative_id)
 
     def duplicate(self, narrative_id: int) -> None:
-        self.actions.duplicate(narrative_id)
+        self.narrative_actions.duplicate(narrative_id)
 
     def rename(self, narrative_id: int) -> None:
-        self.actions.rename(narrative_id)
+        self.narrative_actions.rename(narrative_id)
 
     def export(self, narrative_id: int) -> None:
         self.transfer.export(narrative_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -76,6 +76,25 @@ class WelcomePage(QWidget):
         self.compact = compact
         self.setObjectName("welcomePage")
         self.setAccessibleName(self.tr("Welcome"))
+        self._build_text(compact)
+        self._build_buttons(compact)
+        content = self._build_content(compact)
+        outer = QVBoxLayout(self)
+        if compact:
+            outer.setContentsMargins(0, 0, 0, 8)
+            outer.addWidget(content)
+        else:
+            outer.addStretch(1)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(content, 100)
+            row.addStretch(1)
+            outer.addLayout(row)
+            outer.addStretch(2)
+        self._order_and_style()
+
+    def _build_text(self, compact: bool) -> None:
+        """The heading, the introduction, the three story cards and the privacy note."""
         self.heading = make_heading(
             QLabel(self.tr("Welcome to Narrative Coach"), self), 1.4 if compact else 1.8
         )
@@ -113,6 +132,7 @@ class WelcomePage(QWidget):
         ))
         self.privacy.setWordWrap(True)
 
+    def _build_buttons(self, compact: bool) -> None:
         self.example_button = QPushButton(self.tr("Look at the e&xample"), self)
         self.example_button.setAccessibleName(self.tr("Look at the example"))
         self.example_button.setAccessibleDescription(
@@ -139,6 +159,7 @@ class WelcomePage(QWidget):
             button.setMinimumHeight(button.sizeHint().height() + (4 if compact else 10))
             button.setMinimumWidth(180)
 
+    def _build_content(self, compact: bool) -> QWidget:
         content = QWidget(self)
         content.setMaximumWidth(CONTENT_WIDTH if not compact else 16777215)
         content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -162,24 +183,9 @@ class WelcomePage(QWidget):
         buttons.addWidget(self.example_button)
         buttons.addWidget(self.start_button)
         column.addLayout(buttons)
-        if compact:
-            outer = QVBoxLayout(self)
-            outer.setContentsMargins(0, 0, 0, 8)
-            outer.addWidget(content)
-            self._order_and_style()
-            return
+        return content
 
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(content, 100)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-        self._order_and_style()
-
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Never shorter than the wrapped text needs at this width (large text reflows
         into more lines; the library below moves down rather than cutting it off)."""
         super().resizeEvent(event)

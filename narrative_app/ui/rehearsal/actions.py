@@ -89,7 +89,7 @@ def is_single_key(key: str) -> bool:
     sequence = QKeySequence(key)
     if sequence.count() != 1:
         return False
-    combo = sequence[0]
+    combo = sequence[0]  # type: ignore[index]  # QKeySequence has __getitem__; stubs miss it
     if combo.keyboardModifiers() & ~Qt.KeyboardModifier.ShiftModifier:
         return False
     code = int(combo.key())

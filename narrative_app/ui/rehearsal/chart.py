@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from narrative_app.domain import PART_ORDER, PartKind, RehearsalRun
@@ -139,8 +139,8 @@ class RunChart(QWidget):
             self._paint_panel(painter, rect, kind, text, muted)
         painter.end()
 
-    def _paint_panel(self, painter: QPainter, rect: QRectF, kind: PartKind, text: object,
-                     muted: object) -> None:
+    def _paint_panel(self, painter: QPainter, rect: QRectF, kind: PartKind, text: QColor,
+                     muted: QColor) -> None:
         palette = self.palette()
         seconds, targets = part_series(self._runs, kind)
         metrics = self.fontMetrics()

@@ -147,9 +147,6 @@ class FinishPanel(QWidget):
         self.speech.setVisible(bool(text))
         self.rule.setVisible(not text)  # room for the report on a laptop screen
 
-    def summary_text(self) -> str:
-        return "\n".join(label.text() for label in self.part_lines)
-
     def _paint(self) -> None:
         """The heading and part lines in the status colours of the palette in use."""
         palette = self.palette()

@@ -327,11 +327,3 @@ class RehearsalHistoryPage(QWidget):
             "teleprompter": self.tr("Teleprompter"),
             "peer": self.tr("Peer practice"),
         }.get(view, view)
-
-    def table_text(self) -> list[list[str]]:
-        """The table as the user sees it (for tests and quick checks)."""
-        return [
-            [self.table.item(r, c).text() if self.table.item(r, c) else ""
-             for c in range(self.table.columnCount())]
-            for r in range(self.table.rowCount())
-        ]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -60,7 +60,8 @@ def _colour(label: QLabel, colour: QColor) -> None:
 
 
 def _visible(widget: QWidget, visible: bool) -> None:
-    if widget.isVisibleTo(widget.parentWidget()) != visible:
+    parent = widget.parentWidget()
+    if (widget.isVisibleTo(parent) if parent is not None else widget.isVisible()) != visible:
         widget.setVisible(visible)
 
 
@@ -160,7 +161,8 @@ class RehearsalHud(QWidget):
             c.add_widget(self.screen_box)
             self.screen_box.setVisible(True)
         c.add("end", a["end"], a.label("end"))
-        row = (c.row.itemAt(i).widget() for i in range(c.row.count()))
+        items = (c.row.itemAt(i) for i in range(c.row.count()))
+        row = (item.widget() for item in items if item is not None)
         focusable = [w for w in row if w is not None and w.focusPolicy() != Qt.FocusPolicy.NoFocus]
         for first, second in pairwise(focusable):
             QWidget.setTabOrder(first, second)  # Tab follows the row, left to right
@@ -219,7 +221,7 @@ class RehearsalHud(QWidget):
         self.outer.setContentsMargins(margin * 2, margin, margin * 2, margin)
         self.textSizeChanged.emit(round(height / 30))
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.apply_sizes()
 

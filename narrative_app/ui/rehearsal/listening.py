@@ -14,11 +14,12 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from narrative_app.domain import Narrative
 from narrative_app.rehearsal.speech.audio import AudioSource, MicrophoneSource
 from narrative_app.rehearsal.speech.live import LiveEvent, level, listen_live
+from narrative_app.ui.widgets.timers import repeating_timer
 
 POLL_MS = 40
 
@@ -47,7 +48,7 @@ class Listener(QObject):
         self._events: queue.Queue[LiveEvent] = queue.Queue()
         self._stop = threading.Event()
         self._future: Future[None] | None = None
-        self._timer = QTimer(self, interval=POLL_MS, timeout=self.poll)
+        self._timer = repeating_timer(self, POLL_MS, self.poll)
         self.level = 0.0
         self.heard_seconds = 0.0
         self._closed = False
@@ -122,7 +123,7 @@ class LevelMeter(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="level")
         self._stop = threading.Event()
         self._levels: queue.Queue[tuple[str, float | str]] = queue.Queue()
-        self._timer = QTimer(self, interval=POLL_MS, timeout=self.poll)
+        self._timer = repeating_timer(self, POLL_MS, self.poll)
 
     def start(self) -> None:
         self.stop()

@@ -12,7 +12,7 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -20,6 +20,7 @@ from narrative_app.domain import PART_ORDER, RehearsalRun
 from narrative_app.errors import NarrativeAppError
 from narrative_app.rehearsal.speech.recordings import play
 from narrative_app.ui.controller import NarrativeController
+from narrative_app.ui.widgets.timers import repeating_timer
 
 POLL_MS = 100
 
@@ -36,7 +37,7 @@ class RecordingMenu(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="playback")
         self._future: Future[None] | None = None
         self._stop = threading.Event()
-        self._timer = QTimer(self, interval=POLL_MS, timeout=self._poll)
+        self._timer = repeating_timer(self, POLL_MS, self._poll)
         self.stop_action = QAction(self.tr("Stop playing"), self)
         self.stop_action.triggered.connect(self.stop)
         self.delete_all_action = QAction(self.tr("Delete all recordings..."), self)

@@ -40,9 +40,10 @@ def load_prefs(settings: QSettings | None = None) -> RehearsalPrefs:
     settings = settings or Settings().qsettings
     prefs = RehearsalPrefs()
     try:
-        prefs.theme = RehearsalTheme(settings.value(PREFIX + "theme", prefs.theme.value))
-        prefs.view = TextView(settings.value(PREFIX + "view", prefs.view.value))
-        prefs.zoom = max(MIN_ZOOM, min(MAX_ZOOM, float(settings.value(PREFIX + "zoom", 1.0))))
+        prefs.theme = RehearsalTheme(str(settings.value(PREFIX + "theme", prefs.theme.value)))
+        prefs.view = TextView(str(settings.value(PREFIX + "view", prefs.view.value)))
+        zoom = float(str(settings.value(PREFIX + "zoom", 1.0)))
+        prefs.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
     except (TypeError, ValueError):
         return RehearsalPrefs()
     prefs.countdown = _bool(settings.value(PREFIX + "countdown", False))

@@ -12,7 +12,7 @@ import enum
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette, QTextDocument
+from PySide6.QtGui import QFont, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QStackedWidget, QTextBrowser, QWidget
 
 from narrative_app.domain import PartKind, StoryPart
@@ -100,7 +100,7 @@ class RehearsalStage(QStackedWidget):
     def show_part(self, part: StoryPart | None, title: str) -> None:
         self._part = part
         self._title = title
-        self.render()
+        self.redraw()
 
     def follow_voice(self, kind: PartKind, share: float) -> None:
         """The speaker's voice reached ``share`` of part ``kind``: move the text there, in the
@@ -118,11 +118,11 @@ class RehearsalStage(QStackedWidget):
 
     def set_view(self, view: TextView) -> None:
         self.view = TextView(view)
-        self.render()
+        self.redraw()
 
     def set_ladder_step(self, step: LadderStep) -> None:
         self.ladder_step = LadderStep(max(0, min(int(step), len(LadderStep) - 1)))
-        self.render()
+        self.redraw()
 
     def cycle_view(self) -> None:
         views = list(TextView)
@@ -140,11 +140,11 @@ class RehearsalStage(QStackedWidget):
 
     def slower(self) -> None:
         self.teleprompter.slower()
-        self.render()
+        self.redraw()
 
     def faster(self) -> None:
         self.teleprompter.faster()
-        self.render()
+        self.redraw()
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
@@ -155,12 +155,6 @@ class RehearsalStage(QStackedWidget):
 
     def zoom_out(self) -> None:
         self.set_zoom(self.zoom / ZOOM_STEP)
-
-    def shown_text(self) -> str:
-        """What the speaker sees now, as plain text (for tests and the accessible tree)."""
-        if self.view is TextView.TELEPROMPTER:
-            return self.teleprompter.text()
-        return self.text_view.toPlainText()
 
     # -- rendering --------------------------------------------------------------------------
     def _block_html(self, items: list[Block]) -> str:
@@ -189,7 +183,7 @@ class RehearsalStage(QStackedWidget):
         colour = css(muted(self.palette()))
         return self._p(html.escape(message), f"color:{colour};")
 
-    def render(self) -> None:
+    def redraw(self) -> None:
         part = self._part
         self._fit = True
         if self.view is TextView.TELEPROMPTER:
@@ -288,7 +282,7 @@ class RehearsalStage(QStackedWidget):
             self.text_view.document().setIndentWidth(font.pixelSize() * INDENT_EM)
             self.text_view.setFont(font)
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_size()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QTextDocument
+from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from narrative_app.domain import DEFAULT_PACE_WPM
@@ -121,9 +121,6 @@ class Teleprompter(QWidget):
         height = self.content_height()
         return self._offset / height if height > 0 else 0.0
 
-    def words_read(self) -> float:
-        return self.progress() * self._words
-
     def rewind(self) -> None:
         self._offset = 0.0
         self.update()
@@ -135,7 +132,7 @@ class Teleprompter(QWidget):
     def _layout(self) -> None:
         self._doc.setTextWidth(max(100.0, self.width() - 2 * self._margin()))
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         fraction = self.progress()
         self._layout()
         self._offset = fraction * self.content_height()

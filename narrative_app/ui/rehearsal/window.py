@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QScreen
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -35,6 +35,7 @@ from narrative_app.ui.rehearsal.screens import show_on, show_on_number, toggle_f
 from narrative_app.ui.rehearsal.stage import RehearsalStage, TextView
 from narrative_app.ui.rehearsal.theme import RehearsalTheme, rehearsal_palette
 from narrative_app.ui.rehearsal.voice import VoiceCoach
+from narrative_app.ui.widgets.timers import repeating_timer
 
 TICK_MS = 40
 IDLE_TICK_MS = 200
@@ -113,7 +114,7 @@ class RehearsalWindow(QMainWindow):
         self.resize(1280, 760)
         self.new_run()
         self.apply_theme(self.theme)
-        self._timer = QTimer(self, interval=TICK_MS, timeout=self.tick)
+        self._timer = repeating_timer(self, TICK_MS, self.tick)
         self._timer.start()
 
     def _on_request(self, name: str) -> None:
@@ -158,8 +159,7 @@ class RehearsalWindow(QMainWindow):
         self.engine = RehearsalEngine(
             plan, self._clock, countdown_seconds=COUNTDOWN_SECONDS if self.countdown else 0.0,
             now=self._now)
-        self.mode, self.feedback_timer = Mode.TELLING, None
-        self.saved_run_id = None
+        self.mode, self.feedback_timer, self.saved_run_id = Mode.TELLING, None, None
         self.voice.reset()
         self.feedback_card.clear()
         self.stage.teleprompter.set_wpm(self.narrative.pace_wpm)
@@ -347,7 +347,7 @@ class RehearsalWindow(QMainWindow):
     def apply_theme(self, theme: RehearsalTheme) -> None:
         self.theme = RehearsalTheme(theme)
         self.setPalette(rehearsal_palette(self.theme))
-        self.stage.render()
+        self.stage.redraw()
         self.hud.apply_sizes()
         self.refresh()
 

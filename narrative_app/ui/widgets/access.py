@@ -35,7 +35,7 @@ def tab_to_every_button(box: QWidget) -> None:
 
     Qt makes the box's default button its focus proxy, and Tab then jumps straight to that
     button, past every other (the Export dialog's Cancel was never reached)."""
-    box.setFocusProxy(None)
+    box.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr; stubs miss it
 
 
 def browse_in_order(splitter: QSplitter) -> None:
@@ -45,4 +45,6 @@ def browse_in_order(splitter: QSplitter) -> None:
     Call it once the panes are added."""
     for index in range(splitter.count()):
         splitter.handle(index).raise_()
-        splitter.widget(index).raise_()
+        pane = splitter.widget(index)
+        if pane is not None:
+            pane.raise_()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QKeyEvent,
     QKeySequence,
     QPalette,
     QShortcut,
@@ -125,22 +126,11 @@ class ZoomState(QObject):
     changed = Signal(int)
     MIN_STEPS = -4
     MAX_STEPS = 14
-    _instance: ZoomState | None = None
 
     def __init__(self) -> None:
+        """Read from the settings; one is shared by a window's pages (see ``AppContext``)."""
         super().__init__()
         self._steps = Settings().zoom_steps(self.MIN_STEPS, self.MAX_STEPS)
-
-    @classmethod
-    def instance(cls) -> ZoomState:
-        if cls._instance is None:
-            cls._instance = ZoomState()
-        return cls._instance
-
-    @classmethod
-    def reset_instance(cls) -> None:
-        """Forget the shared zoom (a new session reads it from the settings again)."""
-        cls._instance = None
 
     @property
     def steps(self) -> int:
@@ -260,7 +250,7 @@ class FindBar(QWidget):
         self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+        if watched is self.field and isinstance(event, QKeyEvent):
             key, shift = event.key(), event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             if key == Qt.Key.Key_Escape:
                 self.close_bar()

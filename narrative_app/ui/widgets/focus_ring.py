@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from narrative_app.ui.theme import focus_colour
@@ -36,7 +36,7 @@ class FocusRing(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.target: QWidget | None = None
 
-    def colour(self):
+    def colour(self) -> QColor:
         window = self.parentWidget()
         return focus_colour((window or self).palette())
 
@@ -54,10 +54,9 @@ class FocusRing(QWidget):
 class FocusRings(QObject):
     """Moves one ``FocusRing`` to the focused control of whichever window is active."""
 
-    _instance: FocusRings | None = None
-
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
+    def __init__(self, app: QApplication, owner: QObject | None = None) -> None:
+        """Follow ``app``'s focus; ``owner`` (the main window, see ``AppContext``) owns it."""
+        super().__init__(owner)
         self._ring: FocusRing | None = None
         self._chain: list[QWidget] = []
         # Focus moves while windows are being torn down; touching them then (making a ring
@@ -68,14 +67,6 @@ class FocusRings(QObject):
         self._follow.setInterval(0)
         self._follow.timeout.connect(self._follow_focus)
         app.focusChanged.connect(self._focus_changed)
-
-    @classmethod
-    def install(cls, app: QApplication | None = None) -> FocusRings:
-        """Start drawing focus rings (once per application; later calls return the same)."""
-        app = app or QApplication.instance()
-        if cls._instance is None or cls._instance.parent() is not app:
-            cls._instance = FocusRings(app)
-        return cls._instance
 
     @property
     def ring(self) -> FocusRing | None:
@@ -117,7 +108,8 @@ class FocusRings(QObject):
             return
         self._ring_in(window).target = new
         _scroll_into_view(new)
-        chain, widget = [], new
+        chain: list[QWidget] = []
+        widget: QWidget | None = new
         while widget is not None and widget is not window:
             chain.append(widget)
             widget = widget.parentWidget()
@@ -150,6 +142,8 @@ class FocusRings(QObject):
             ring.hide()
             return
         window = ring.parentWidget()
+        if window is None:
+            return
         shown = visible_rect(target, window)
         if shown.isEmpty():
             ring.hide()
@@ -167,9 +161,10 @@ def _scroll_into_view(widget: QWidget) -> None:
     only when the focus moves within the area, not when Tab comes in from outside."""
     parent = widget.parentWidget()
     while parent is not None and not parent.isWindow():
-        if isinstance(parent, QScrollArea) and parent.widget() is not None and \
-                parent.widget().isAncestorOf(widget):
-            parent.ensureWidgetVisible(widget, 8, 8)
+        if isinstance(parent, QScrollArea):
+            content = parent.widget()
+            if content is not None and content.isAncestorOf(widget):
+                parent.ensureWidgetVisible(widget, 8, 8)
         parent = parent.parentWidget()
 
 
@@ -182,16 +177,3 @@ def visible_rect(widget: QWidget, window: QWidget) -> QRect:
         area = area.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
         parent = parent.parentWidget()
     return area.intersected(window.rect())
-
-
-def ring_geometry(window: QWidget) -> QRect | None:
-    """Where the ring is in ``window`` (None when not shown there): for tests and checks."""
-    rings = FocusRings._instance
-    if rings is not None and rings._follow.isActive():  # a focus change not yet followed
-        rings._follow.stop()
-        rings._follow_focus()
-    ring = None if rings is None else rings._ring
-    if ring is None or not shiboken6.isValid(ring) or ring.parentWidget() is not window or \
-            not ring.isVisible():
-        return None
-    return ring.geometry()

@@ -5,7 +5,7 @@ their screen, scrolling only when the screen is too small, and layouts that refl
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QWidget
 
 
@@ -46,7 +46,7 @@ class WrappedLabel(QLabel):
             return QSize(hint.width(), max(hint.height(), self.heightForWidth(self.width())))
         return hint
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         needed = self.heightForWidth(self.width())
         if needed != self._needed:
@@ -103,7 +103,7 @@ class ReflowGrid(QWidget):
         widest = max((w.minimumSizeHint().width() for w in self._items), default=0)
         return QSize(widest + 8, super().minimumSizeHint().height())
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._reflow()
 

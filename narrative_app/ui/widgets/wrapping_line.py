@@ -8,10 +8,10 @@ line break becomes a space, since the value is one sentence or two.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
-from narrative_app.ui.editor.spell_highlighter import attach_spell_check
+from narrative_app.ui.editor.spell_highlighter import SpellCheckService, attach_spell_check
 from narrative_app.ui.editor.spell_menu import install_spell_menu
 
 
@@ -22,7 +22,7 @@ class WrappingLine(QPlainTextEdit):
     returnPressed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, max_length: int = 500,
-                 max_lines: int = 8) -> None:
+                 max_lines: int = 8, spell: SpellCheckService | None = None) -> None:
         super().__init__(parent)
         self._loading = False
         self._max_length = max_length
@@ -34,8 +34,8 @@ class WrappingLine(QPlainTextEdit):
         self.textChanged.connect(self._on_text_changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self._fit_height()
-        self.spell_highlighter = attach_spell_check(self)
-        install_spell_menu(self)
+        self.spell_highlighter = attach_spell_check(self, spell)
+        install_spell_menu(self, spell)
 
     def text(self) -> str:
         return self.toPlainText()
@@ -77,14 +77,14 @@ class WrappingLine(QPlainTextEdit):
         if not self._loading:
             self.textEdited.emit(text)
 
-    def _fit_height(self, *_args) -> None:
+    def _fit_height(self, *_args: object) -> None:
         lines = self.document().documentLayout().documentSize().height()  # in lines
         lines = max(1, min(self._max_lines, int(lines + 0.99)))
         margins = self.contentsMargins()
         extra = margins.top() + margins.bottom() + 2 * self.document().documentMargin()
         self.setFixedHeight(int(self.fontMetrics().lineSpacing() * lines + extra + 2))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_height()
 

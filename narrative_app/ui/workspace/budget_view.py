@@ -7,8 +7,10 @@ user types, at most a few times a second, recounting only the story whose text c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from narrative_app.domain import PART_ORDER, PartKind
@@ -23,6 +25,9 @@ from narrative_app.text.timing import (
     total_estimate,
 )
 from narrative_app.ui.widgets.common import make_muted, state_colour
+
+if TYPE_CHECKING:
+    from narrative_app.ui.controller import NarrativeController
 
 UPDATE_MS = 150
 
@@ -88,7 +93,7 @@ class BudgetBar(QWidget):
         self._state = estimate.state
         self.update()
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
@@ -130,7 +135,7 @@ class _Row:
 class BudgetView(QWidget):
     """Per-story and total speaking time against the targets, updated as the user types."""
 
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
         self._cache = StatsCache()
@@ -177,12 +182,12 @@ class BudgetView(QWidget):
     def tr_static(text: str) -> str:
         return QCoreApplication.translate("BudgetView", text)
 
-    def _schedule(self, *_args) -> None:
+    def _schedule(self, *_args: object) -> None:
         # Not restarted while typing: updates come at most every UPDATE_MS, never starve.
         if not self._timer.isActive():
             self._timer.start()
 
-    def refresh(self, *_args) -> None:
+    def refresh(self, *_args: object) -> None:
         """Recompute every row now from the controller's current narrative."""
         self._timer.stop()
         narrative = self._controller.current
@@ -197,8 +202,9 @@ class BudgetView(QWidget):
         total = total_estimate(
             list(estimates.values()), pace, sum(e.target_seconds for e in estimates.values())
         )
-        for kind, estimate in (*estimates.items(), (None, total)):
-            self._show(self._rows[kind], estimate)
+        shown: list[tuple[PartKind | None, Estimate]] = [*estimates.items(), (None, total)]
+        for row_kind, estimate in shown:
+            self._show(self._rows[row_kind], estimate)
         if narrative is None:
             self.pace_label.setText(self.tr("Open a narrative to see its timing."))
         else:

@@ -14,8 +14,8 @@ already have a report can call ``set_report`` directly.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -55,7 +55,7 @@ class FittingList(QListWidget):
                                         int(Qt.TextFlag.TextWordWrap), item.text())
             item.setSizeHint(QSize(0, rect.height() + ROW_PADDING))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_rows()
 
@@ -302,7 +302,7 @@ class CoachPanel(QWidget):
         part = span.part or finding.part
         self.spanActivated.emit(part, span.start, span.end)
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange and self._report is not None:
             self._render()  # item colours follow the new (light/dark) palette

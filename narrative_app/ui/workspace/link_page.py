@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from narrative_app.coach.links import Mark, find_values, measure_links
 from narrative_app.domain import PART_ORDER, PartKind
 from narrative_app.ui.widgets.common import make_heading, make_muted, tint
+
+if TYPE_CHECKING:
+    from narrative_app.ui.controller import NarrativeController
 
 
 def highlighted_html(
@@ -46,7 +50,7 @@ def highlighted_html(
 class LinkPage(QWidget):
     """Self, Us and Now side by side (read only), chosen values highlighted."""
 
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
         self._stale = False
@@ -92,13 +96,13 @@ class LinkPage(QWidget):
         controller.metaChanged.connect(self._schedule)
         self.refresh()
 
-    def _schedule(self, *_args) -> None:
+    def _schedule(self, *_args: object) -> None:
         if self.isVisible():
             self._timer.start()
         else:
             self._stale = True
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()

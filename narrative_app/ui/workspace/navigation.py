@@ -6,16 +6,17 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 # (key, navigator label); None marks the quiet divider before Rehearse and Export. The labels
-# are marked for translation here and translated (context "Workspace") when shown.
+# are marked for translation here and translated (context "Workspace") when shown; str()
+# because the stubs type the marker's result as object (it is the text itself).
 NAV_ITEMS: tuple[tuple[str, str] | None, ...] = (
-    ("purpose", QT_TRANSLATE_NOOP("Workspace", "Purpose")),
-    ("values", QT_TRANSLATE_NOOP("Workspace", "Values")),
-    ("self", QT_TRANSLATE_NOOP("Workspace", "Self")),
-    ("us", QT_TRANSLATE_NOOP("Workspace", "Us")),
-    ("now", QT_TRANSLATE_NOOP("Workspace", "Now")),
-    ("link", QT_TRANSLATE_NOOP("Workspace", "Link")),
+    ("purpose", str(QT_TRANSLATE_NOOP("Workspace", "Purpose"))),
+    ("values", str(QT_TRANSLATE_NOOP("Workspace", "Values"))),
+    ("self", str(QT_TRANSLATE_NOOP("Workspace", "Self"))),
+    ("us", str(QT_TRANSLATE_NOOP("Workspace", "Us"))),
+    ("now", str(QT_TRANSLATE_NOOP("Workspace", "Now"))),
+    ("link", str(QT_TRANSLATE_NOOP("Workspace", "Link"))),
     None,
-    ("rehearse", QT_TRANSLATE_NOOP("Workspace", "Rehearse")),
-    ("export", QT_TRANSLATE_NOOP("Workspace", "Export")),
+    ("rehearse", str(QT_TRANSLATE_NOOP("Workspace", "Rehearse"))),
+    ("export", str(QT_TRANSLATE_NOOP("Workspace", "Export"))),
 )
 PAGE_KEYS = tuple(item[0] for item in NAV_ITEMS if item)

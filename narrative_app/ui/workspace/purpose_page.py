@@ -33,6 +33,7 @@ from narrative_app.ui.widgets.wrapping_line import WrappingLine
 
 if TYPE_CHECKING:
     from narrative_app.ui.controller import NarrativeController
+    from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 
 FIELD_WIDTH = 640
 
@@ -43,13 +44,33 @@ class PurposePage(QWidget):
     setupFinished = Signal()  # "Start writing" or "Skip for now" in set-up mode
     nextRequested = Signal()  # "Continue" in edit mode
 
-    def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, parent: QWidget | None = None, *,
+                 spell: SpellCheckService | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setup_mode = False
         self._loading = False
         self._editing = False  # our own change echoing back through metaChanged
+        self._build_fields(spell)
+        parts_row = self._build_timing()
+        pace_hint = self._build_pace()
+        form = self._build_form(parts_row, pace_hint)
+        self._build_page(form, self._build_buttons())
+        self.title_edit.textEdited.connect(self._title_edited)
+        self.audience_edit.textEdited.connect(self._audience_edited)
+        self.occasion_edit.textEdited.connect(self._occasion_edited)
+        self.ask_edit.textEdited.connect(self._ask_edited)
+        self.ask_edit.returnPressed.connect(self._ask_return)
+        controller.narrativeOpened.connect(self._reload)
+        controller.metaChanged.connect(self._reload)
+        controller.narrativeChanged.connect(self._reload_ask)
+        controller.runsChanged.connect(self._show_measured_pace)
+        self.set_setup_mode(False)
+        self._reload()
 
+    # ---------------------------------------------------------------- building
+    def _build_fields(self, spell: SpellCheckService | None) -> None:
+        """The heading, title, audience, occasion, the ask and what happens next."""
         self.heading = QLabel()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -64,7 +85,7 @@ class PurposePage(QWidget):
                                         self.tr("Who will hear it? Such as “my new team”"))
         self.occasion_edit = self._line(self.tr("Occasion"),
                                         self.tr("Where and when? Such as “the March away day”"))
-        self.ask_edit = WrappingLine()  # wraps, so a long ask is seen whole
+        self.ask_edit = WrappingLine(spell=spell)  # wraps, so a long ask is seen whole
         self.ask_edit.setPlaceholderText(self.tr("Will you join me in ...?"))
         self.ask_edit.setAccessibleName(self.tr("The ask"))
         self.ask_edit.setAccessibleDescription(self.ask_edit.placeholderText())
@@ -72,7 +93,7 @@ class PurposePage(QWidget):
             "One sentence: the specific thing you will ask your listeners to do, and by when. "
             "Try starting with “Will you join me in ...?”")))
         self.ask_hint.setWordWrap(True)
-        self.next_edit = FieldText()
+        self.next_edit = FieldText(spell=spell)
         self.next_edit.setAccessibleName(self.tr("How to say yes"))
         self.next_edit.setPlaceholderText(self.tr(
             "Who to tell, when and where, and what follows a yes, such as “Tell Sam by "
@@ -86,6 +107,8 @@ class PurposePage(QWidget):
             "next”.")))
         self.next_hint.setWordWrap(True)
 
+    def _build_timing(self) -> QHBoxLayout:
+        """The time slot and each part's target time, with the total."""
         self.slot_combo = QComboBox()
         self.slot_combo.setAccessibleName(self.tr("Time slot"))
         for preset in presets():
@@ -114,7 +137,9 @@ class PurposePage(QWidget):
         self.slot_hint = muted(QLabel())  # only there while it has something to say
         self.slot_hint.setWordWrap(True)
         self.slot_hint.setVisible(False)
+        return parts_row
 
+    def _build_pace(self) -> QLabel:
         self.pace_spin = QSpinBox()
         self.pace_spin.setRange(60, 240)
         self.pace_spin.setSingleStep(5)
@@ -129,7 +154,9 @@ class PurposePage(QWidget):
         self.measured_label = QLabel()  # the measured pace, once rehearsals have set it
         self.measured_label.setWordWrap(True)
         self.measured_label.setVisible(False)
+        return pace_hint
 
+    def _build_form(self, parts_row: QHBoxLayout, pace_hint: QLabel) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(12)
@@ -147,7 +174,9 @@ class PurposePage(QWidget):
                     self._stacked(self.ask_edit, self.ask_hint))
         form.addRow(self._label(self.tr("How to say &yes"), self.next_edit),
                     self._stacked(self.next_edit, self.next_hint))
+        return form
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.start_button = QPushButton(self.tr("Start writing"))
         self.start_button.setStyleSheet(PRIMARY_STYLE)
         self.start_button.setToolTip(self.tr("Go on to the Story of Self"))
@@ -164,7 +193,10 @@ class PurposePage(QWidget):
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
+        return buttons
 
+    def _build_page(self, form: QFormLayout, buttons: QHBoxLayout) -> None:
+        """The column of fields, in a scroll area that fills the page."""
         column = QWidget()
         column.setMaximumWidth(FIELD_WIDTH + 180)
         box = QVBoxLayout(column)
@@ -190,18 +222,6 @@ class PurposePage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-
-        self.title_edit.textEdited.connect(self._title_edited)
-        self.audience_edit.textEdited.connect(self._audience_edited)
-        self.occasion_edit.textEdited.connect(self._occasion_edited)
-        self.ask_edit.textEdited.connect(self._ask_edited)
-        self.ask_edit.returnPressed.connect(self._ask_return)
-        controller.narrativeOpened.connect(self._reload)
-        controller.metaChanged.connect(self._reload)
-        controller.narrativeChanged.connect(self._reload_ask)
-        controller.runsChanged.connect(self._show_measured_pace)
-        self.set_setup_mode(False)
-        self._reload()
 
     # ---------------------------------------------------------------- layout
     def _line(self, name: str, placeholder: str) -> QLineEdit:

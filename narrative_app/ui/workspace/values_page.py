@@ -12,6 +12,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,6 +34,9 @@ from narrative_app.paths import read_resource_text
 from narrative_app.ui.widgets.access import set_status
 from narrative_app.ui.widgets.common import make_heading, make_muted
 from narrative_app.ui.widgets.reflow import ReflowGrid
+
+if TYPE_CHECKING:
+    from narrative_app.ui.controller import NarrativeController
 
 TOP_RANKED = 3
 MAX_OWN_LENGTH = 40
@@ -66,7 +70,7 @@ def load_values() -> tuple[list[ValueCard], str]:
 class ValuesPage(QWidget):
     """Choose and rank values; every change is saved with ``controller.set_meta(values=...)``."""
 
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
         self._chosen: list[str] = []
@@ -165,7 +169,9 @@ class ValuesPage(QWidget):
                 remove = QPushButton(self.tr("Remove"), frame)
                 remove.setAccessibleName(self.tr("Remove {name}").format(name=name))
                 remove.clicked.connect(partial(self._remove_own, name))
-                frame.layout().addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
+                box = frame.layout()
+                if isinstance(box, QVBoxLayout):  # the card's own column, made by _card
+                    box.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
                 self._grid.add(frame)
                 frame.show()  # added after the page was shown
 
@@ -344,7 +350,7 @@ class ValuesPage(QWidget):
             self.count_label.setText(words)
         self._update_buttons()
 
-    def _update_buttons(self, *_args) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         row = self.ranked.currentRow()
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < self.ranked.count() - 1)

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 
 from narrative_app.domain import PartKind
 from narrative_app.ui.widgets.access import announce, browse_in_order
-from narrative_app.ui.widgets.common import ZoomState
 from narrative_app.ui.widgets.reflow import apply_ui_zoom
 from narrative_app.ui.workspace.navigation import NAV_ITEMS, PAGE_KEYS
 
 if TYPE_CHECKING:
+    from narrative_app.ui.app_context import AppContext
     from narrative_app.ui.controller import NarrativeController
+    from narrative_app.ui.editor.story_page import StoryPage
+    from narrative_app.ui.workspace.feature_pages import ExportPage, RehearsePage
 
 STORY_KEYS = {"self": PartKind.SELF, "us": PartKind.US, "now": PartKind.NOW}
 SIDE_MIN_WIDTH = 1100  # below this the coach/time column folds away before the text shrinks
@@ -82,13 +84,37 @@ class Workspace(QWidget):
     pageChanged = Signal(str)
     focusModeExited = Signal()  # Esc left focus mode (the window unticks its action)
 
-    def __init__(self, controller: NarrativeController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: NarrativeController, context: AppContext,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.context = context
         self.focus_mode = False
         self.side_wanted = True
         self.pages: dict[str, QWidget] = {}
+        self.story_pages: dict[PartKind, StoryPage] = {}
+        self._build_nav()
+        self._build_pages()
+        self._build_side()
+        self._build_splitter()
+        self._report_timer = QTimer(self)
+        self._report_timer.setSingleShot(True)
+        self._report_timer.setInterval(REPORT_DELAY_MS)
+        self._report_timer.timeout.connect(self.update_report)
+        controller.narrativeOpened.connect(self._narrative_opened)
+        controller.narrativeChanged.connect(self._schedule_report)
+        controller.metaChanged.connect(self._update_title)
+        controller.runsChanged.connect(self._schedule_report)
+        self.restore_layout()
+        self.show_page("purpose")
+        # Ctrl++ / Ctrl+- scale the whole workspace's text, not only the editors.
+        self._zoom = context.zoom
+        self._zoom.changed.connect(self._apply_zoom)
+        self._apply_zoom(self._zoom.steps)
 
+    # ------------------------------------------------------------ building
+    def _build_nav(self) -> None:
+        """The left column: back to the library, the narrative's title and the sections."""
         self.back_button = QPushButton(self.tr("‹ Library"))
         self.back_button.setFlat(True)
         self.back_button.setToolTip(self.tr("Back to all your narratives (Ctrl+L)"))
@@ -125,10 +151,11 @@ class Workspace(QWidget):
         self.nav_panel.setMinimumWidth(150)
         self.nav_panel.setMaximumWidth(260)
 
+    def _build_pages(self) -> None:
         self.stack = QStackedWidget()
         from narrative_app.ui.workspace.purpose_page import PurposePage
 
-        self.purpose_page = PurposePage(controller)
+        self.purpose_page = PurposePage(self.controller, spell=self.context.spell)
         self.purpose_page.setupFinished.connect(self._setup_finished)
         self.purpose_page.nextRequested.connect(self._purpose_next)
         for key in PAGE_KEYS:
@@ -136,6 +163,8 @@ class Workspace(QWidget):
             self.pages[key] = page
             self.stack.addWidget(page)
 
+    def _build_side(self) -> None:
+        """The right column: the coach's findings and the time budget."""
         from narrative_app.ui.workspace.budget_view import BudgetView
         from narrative_app.ui.workspace.coach_panel import CoachPanel
 
@@ -150,6 +179,7 @@ class Workspace(QWidget):
         self.side.setMinimumWidth(240)
         self.side.setMaximumWidth(380)
 
+    def _build_splitter(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.nav_panel)
@@ -164,28 +194,15 @@ class Workspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-        self._report_timer = QTimer(self)
-        self._report_timer.setSingleShot(True)
-        self._report_timer.setInterval(REPORT_DELAY_MS)
-        self._report_timer.timeout.connect(self.update_report)
-        controller.narrativeOpened.connect(self._narrative_opened)
-        controller.narrativeChanged.connect(self._schedule_report)
-        controller.metaChanged.connect(self._update_title)
-        controller.runsChanged.connect(self._schedule_report)
-        self.restore_layout()
-        self.show_page("purpose")
-        # Ctrl++ / Ctrl+- scale the whole workspace's text, not only the editors.
-        self._zoom = ZoomState.instance()
-        self._zoom.changed.connect(self._apply_zoom)
-        self._apply_zoom(self._zoom.steps)
-
     # ------------------------------------------------------------ page set-up
     def _build_page(self, key: str) -> QWidget:
         # Imported here, not at the top, so the first paint does not wait for every page.
         if key in STORY_KEYS:
             from narrative_app.ui.editor.story_page import StoryPage
 
-            return StoryPage(self.controller, STORY_KEYS[key])
+            story = StoryPage(self.controller, STORY_KEYS[key], self.context)
+            self.story_pages[story.kind] = story
+            return story
         if key == "values":
             from narrative_app.ui.workspace.values_page import ValuesPage
 
@@ -197,8 +214,10 @@ class Workspace(QWidget):
         from narrative_app.ui.workspace.feature_pages import ExportPage, RehearsePage
 
         if key == "rehearse":
-            return RehearsePage(self.controller)
-        return ExportPage(self.controller)
+            self.rehearse_page: RehearsePage = RehearsePage(self.controller)
+            return self.rehearse_page
+        self.export_page: ExportPage = ExportPage(self.controller)
+        return self.export_page
 
     # ------------------------------------------------------------ navigation
     def show_page(self, key: str) -> None:
@@ -222,15 +241,13 @@ class Workspace(QWidget):
     def current_part(self) -> PartKind | None:
         return STORY_KEYS.get(self.current_key())
 
-    def story_page(self, kind: PartKind | None = None) -> QWidget | None:
-        """The story page of ``kind`` (default: the one showing), if it is a real page."""
+    def story_page(self, kind: PartKind | None = None) -> StoryPage | None:
+        """The story page of ``kind`` (default: the one showing); None off the stories."""
         kind = kind or self.current_part()
-        if kind is None:
-            return None
-        page = self.pages[kind.value]
-        return page if hasattr(page, "set_focus_mode") else None
+        return None if kind is None else self.story_pages.get(kind)
 
-    def _nav_changed(self, current: QListWidgetItem | None, _previous) -> None:
+    def _nav_changed(self, current: QListWidgetItem | None,
+                     _previous: QListWidgetItem | None) -> None:
         if current is None:
             return
         key = current.data(Qt.ItemDataRole.UserRole)

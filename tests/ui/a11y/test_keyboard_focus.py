@@ -10,7 +10,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from narrative_app.ui.theme import NON_TEXT_RATIO, contrast_ratio, focus_colour
-from narrative_app.ui.widgets.focus_ring import RING_WIDTH, ring_geometry, visible_rect
+from narrative_app.ui.widgets.focus_ring import RING_WIDTH, visible_rect
+from tests.ui.a11y.shown_ring import ring_geometry
 
 
 @pytest.fixture

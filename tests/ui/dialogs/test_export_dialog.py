@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from narrative_app.domain import PartKind
 from narrative_app.export import ExportFormat, render_export
+from narrative_app.export.names import suggested_file_name
 from narrative_app.export.notes import Layout
 from narrative_app.ui.dialogs import export as export_dialog
 from narrative_app.ui.dialogs.export import (
     LAST_DIR_KEY,
     ExportDialog,
     export_with_dialog,
-    suggested_file_name,
 )
 from narrative_app.ui.dialogs.people import PeopleDialog
 from tests.unit.export_fixtures import sample

@@ -202,7 +202,7 @@ def test_spelling_choices_are_what_the_spell_checker_reads_at_start_up(qtbot) ->
     assert settings.load().spell_language == "en_GB"
     assert settings.save(settings.load().with_changes(spell_check=False,
                                                       spell_language="en_US"))
-    service = SpellCheckService.install()
+    service = SpellCheckService.from_settings()
     assert (service.enabled, service.language) == (False, "en_US")
 
 

@@ -14,18 +14,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from narrative_app.domain import PartKind
 from narrative_app.models import backups
 from narrative_app.ui.dialogs.settings import SettingsDialog
-from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 from narrative_app.ui.settings import EditorFont, Settings, Theme
 
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 
 
-@pytest.fixture(autouse=True)
-def fresh_editor_font():
-    """The shared editor font is read from the (per-test) settings; never leak a change."""
-    EditorFont.reset_instance()
-    yield
-    EditorFont.reset_instance()
 
 
 @pytest.fixture
@@ -154,10 +147,9 @@ def test_the_editor_size_is_remembered_for_the_next_launch(main_window, monkeypa
         dialog.font_size.setValue(10)
 
     change_settings(main_window, monkeypatch, small)
-    EditorFont.reset_instance()  # as in a fresh app
     from narrative_app.ui.editor.markdown_editor import MarkdownEditor
 
-    fresh = MarkdownEditor()
+    fresh = MarkdownEditor(font=EditorFont())  # as in a fresh app: read from the settings
     try:
         assert fresh.point_size() == pytest.approx(10)
     finally:
@@ -168,7 +160,7 @@ def test_turning_spell_check_off_removes_the_underlines(main_window, monkeypatch
                                                        qtbot) -> None:
     open_sample(main_window)
     editor = main_window.workspace.story_page(PartKind.SELF).editor
-    service = SpellCheckService.instance()
+    service = main_window.context.spell
     assert service.wait_until_loaded(10)
     editor.selectAll()
     qtbot.keyClicks(editor, "We recieve every letter.")
@@ -195,7 +187,7 @@ def test_another_installed_language_can_be_chosen(main_window, monkeypatch, qtbo
     editor = main_window.workspace.story_page(PartKind.SELF).editor
     editor.selectAll()
     qtbot.keyClicks(editor, "The color of the organisation.")
-    service = SpellCheckService.instance()
+    service = main_window.context.spell
     assert service.wait_until_loaded(10)
     qtbot.waitUntil(lambda: underlined(editor.document()) == ["color"])
 
@@ -206,8 +198,8 @@ def test_another_installed_language_can_be_chosen(main_window, monkeypatch, qtbo
         dialog.spell_language.setCurrentIndex(dialog.spell_language.findText("English (US)"))
 
     change_settings(main_window, monkeypatch, american)
-    assert SpellCheckService.instance().language == "en_US"
-    assert SpellCheckService.instance().wait_until_loaded(10)
+    assert main_window.context.spell.language == "en_US"
+    assert main_window.context.spell.wait_until_loaded(10)
     qtbot.waitUntil(lambda: underlined(editor.document()) == ["organisation"])
     assert Settings().load().spell_language == "en_US"
 

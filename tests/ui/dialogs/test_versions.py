@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.method.presets import apply_preset
 from narrative_app.text.diff import word_diff
+from narrative_app.ui.app_context import AppContext
 from narrative_app.ui.dialogs.versions import CURRENT, VersionsDialog
 from narrative_app.ui.editor.story_page import StoryPage
 
@@ -50,7 +51,7 @@ def test_word_diff_marks_additions_and_deletions():
 
 
 def test_save_compare_and_restore_versions(opened, dialog, qtbot, monkeypatch):
-    page = StoryPage(opened, PartKind.SELF)
+    page = StoryPage(opened, PartKind.SELF, AppContext())
     qtbot.addWidget(page)
 
     _save(dialog, "Before the away day", qtbot)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextDocument
 
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.method.presets import apply_preset
+from narrative_app.ui.app_context import AppContext
 from narrative_app.ui.editor.preview import MarkdownPreview, render_html
 from narrative_app.ui.editor.story_page import StoryPage
 
@@ -17,7 +18,7 @@ def page(controller, qtbot) -> StoryPage:
     narrative = Narrative(title="Preview")
     apply_preset(narrative, "linked_5")
     controller.open_narrative(controller.create_narrative(narrative))
-    story = StoryPage(controller, PartKind.SELF)
+    story = StoryPage(controller, PartKind.SELF, AppContext())
     qtbot.addWidget(story)
     story.resize(900, 700)
     story.show()

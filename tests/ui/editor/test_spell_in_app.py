@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 
 from narrative_app.domain import PartKind
-from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 from tests.ui.editor.test_spell_ui import underlined
 
 
 def test_draft_underlines_a_misspelling_and_not_british_spelling(main_window, store, qtbot):
-    service = SpellCheckService.instance()
+    service = main_window.context.spell
     assert main_window.open_narrative(store.list()[0].id, "self")
     from narrative_app.ui.editor.markdown_editor import MarkdownEditor
 
@@ -27,7 +26,7 @@ def test_draft_underlines_a_misspelling_and_not_british_spelling(main_window, st
 
 
 def test_field_editors_underline_too(main_window, store, qtbot):
-    service = SpellCheckService.instance()
+    service = main_window.context.spell
     assert main_window.open_narrative(store.list()[0].id, "self")
     from narrative_app.ui.editor.field_editors import FieldText
 

@@ -7,7 +7,6 @@ from narrative_app.bundle import read_file
 from narrative_app.domain import PartKind
 from narrative_app.paths import resource_path
 from narrative_app.spell.checker import SpellChecker
-from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 from tests.ui.editor.test_spell_ui import underlined
 
 
@@ -28,7 +27,7 @@ def test_nothing_in_the_sample_is_flagged_but_a_misspelling_is(tmp_path):
 
 
 def test_the_sample_story_pages_underline_none_of_its_names(main_window, store, qtbot):
-    service = SpellCheckService.instance()
+    service = main_window.context.spell
     assert main_window.open_narrative(store.list()[0].id, "self")
     qtbot.waitUntil(lambda: service.active, timeout=10_000)
     for kind, names in ((PartKind.SELF, "Jayden"), (PartKind.US, "Priya")):

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, 
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit
 
 from narrative_app.spell import personal_dictionary_path
+from narrative_app.ui.app_context import AppContext
 from narrative_app.ui.editor.spell_highlighter import (
     SpellCheckHighlighting,
     SpellCheckService,
@@ -256,12 +257,13 @@ def test_turning_spell_check_off_removes_underlines(qtbot, editor, service) -> N
 def test_settings_pick_the_language(qtbot, qt_settings, fresh_data_dir: Path) -> None:
     qt_settings.setValue("preferences/spell_language", "en_US")
     qt_settings.setValue("preferences/spell_check", "true")
+    context = AppContext()
     try:
-        service = SpellCheckService.install(fresh_data_dir)
-        assert SpellCheckService.instance() is service
+        service = context.use_data_folder(fresh_data_dir)
+        assert context.spell is service
         assert service.language == "en_US" and service.enabled
     finally:
-        SpellCheckService.reset_instance()
+        context.shutdown()
 
 
 # --------------------------------------------------------------------------- helpers

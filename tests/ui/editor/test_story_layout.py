@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea
 
 from narrative_app.domain import PartKind
+from narrative_app.ui.app_context import AppContext
 from narrative_app.ui.editor.field_editors import FieldText
 from narrative_app.ui.editor.story_page import StoryPage
 from narrative_app.ui.settings import Settings
@@ -70,7 +71,7 @@ def test_moving_the_splitter_is_remembered_for_the_next_story_page(main_window, 
     moved = page.split.sizes()
     assert moved[0] == guide + 60
     assert Settings().story_split() == moved
-    again = StoryPage(main_window.controller, PartKind.SELF)  # as after a relaunch
+    again = StoryPage(main_window.controller, PartKind.SELF, AppContext())  # as after a relaunch
     qtbot.addWidget(again)
     again.resize(page.size())
     again.show()

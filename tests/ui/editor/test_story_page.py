@@ -10,15 +10,8 @@ from PySide6.QtWidgets import QApplication
 from narrative_app.domain import PART_FIELDS, PART_ORDER, Narrative, PartKind
 from narrative_app.method.framework import part_guide
 from narrative_app.method.presets import apply_preset
+from narrative_app.ui.app_context import AppContext
 from narrative_app.ui.editor.story_page import StoryPage
-from narrative_app.ui.widgets.common import ZoomState
-
-
-@pytest.fixture(autouse=True)
-def _zoom_reset():
-    ZoomState.instance().set_steps(0)
-    yield
-    ZoomState.instance().set_steps(0)
 
 
 def _open_new(controller, **parts_drafts) -> int:
@@ -32,9 +25,9 @@ def _open_new(controller, **parts_drafts) -> int:
 
 
 @pytest.fixture
-def page_for(controller, qtbot):
+def page_for(controller, qtbot, app_context):
     def make(kind: PartKind) -> StoryPage:
-        page = StoryPage(controller, kind)
+        page = StoryPage(controller, kind, app_context)
         qtbot.addWidget(page)
         page.resize(900, 700)
         page.show()
@@ -162,7 +155,7 @@ def test_focus_mode_hides_everything_but_the_draft(controller, page_for):
     page = page_for(PartKind.SELF)
     assert page.fields_section.isVisible()
     page.set_focus_mode(True)
-    assert page.is_focus_mode()
+    assert not page.header.isVisible() and not page.draft_bar.isVisible()
     assert not page.fields_section.isVisible()
     assert not page.guide_area.isVisible()
     assert not page.cues_section.isVisible()
@@ -173,7 +166,7 @@ def test_focus_mode_hides_everything_but_the_draft(controller, page_for):
     assert page.cues_section.isVisible()
 
 
-def test_zoom_changes_the_editor_font_and_resets(controller, page_for):
+def test_zoom_changes_the_editor_font_and_resets(controller, page_for, app_context):
     _open_new(controller)
     page = page_for(PartKind.SELF)
     start = page.editor.point_size()
@@ -181,7 +174,7 @@ def test_zoom_changes_the_editor_font_and_resets(controller, page_for):
     page.zoom_in()
     page.zoom_in()
     assert page.editor.point_size() == pytest.approx(start + 2)
-    other = StoryPage(controller, PartKind.US)  # pages share one zoom
+    other = StoryPage(controller, PartKind.US, app_context)  # pages share one zoom
     assert other.editor.point_size() == pytest.approx(start + 2)
     other.deleteLater()
     page.zoom_out()
@@ -281,7 +274,7 @@ def test_changes_made_elsewhere_show_up_on_the_page(controller, page_for):
 
 def test_page_without_a_narrative_is_disabled(controller, qtbot):
     controller.close_narrative()
-    page = StoryPage(controller, PartKind.SELF)
+    page = StoryPage(controller, PartKind.SELF, AppContext())
     qtbot.addWidget(page)
     assert not page.isEnabled()
     QApplication.processEvents()

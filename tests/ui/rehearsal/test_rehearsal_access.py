@@ -26,6 +26,7 @@ from narrative_app.ui.rehearsal.history import RehearsalHistoryPage
 from narrative_app.ui.rehearsal.keys import RehearsalKeysDialog
 from narrative_app.ui.rehearsal.stage import TextView
 from narrative_app.ui.rehearsal.window import RehearsalWindow
+from tests.ui.rehearsal.shown import history_rows
 
 
 class Clock:
@@ -206,7 +207,7 @@ def test_a_run_can_be_deleted_with_the_delete_key_or_the_menu(qtbot, controller,
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", yes)
-    assert page.table_text()[1][6] == "not counted: too fast (3000 a minute)"
+    assert history_rows(page)[1][6] == "not counted: too fast (3000 a minute)"
     page.table.setFocus()
     qtbot.waitUntil(page.table.hasFocus)
     page.table.selectRow(1)  # the older, too-fast run

@@ -11,6 +11,7 @@ from narrative_app.domain import Narrative, PartKind, PartSplit, RehearsalRun
 from narrative_app.method.presets import apply_preset
 from narrative_app.ui.rehearsal.chart import part_series
 from narrative_app.ui.rehearsal.history import RehearsalHistoryPage
+from tests.ui.rehearsal.shown import history_rows
 
 
 def _open(controller) -> int:
@@ -54,7 +55,7 @@ def test_runs_fill_the_table_newest_first_and_the_pace_is_shown(qtbot, controlle
         controller.add_run(_run(narrative_id, 1, (120, 75, 105), view="peer",
                                 notes="Slower in the Now",
                                 feedback={"what_worked": "The stairs"}))
-    rows = page.table_text()
+    rows = history_rows(page)
     assert rows[0] == ["02 Mar 2025, 09:00", "2:00", "1:15", "1:45", "5:00", "Peer practice",
                        "120 a minute: counts", "Slower in the Now", "Yes", ""]
     assert rows[1][:5] == ["01 Mar 2025, 09:00", "2:30 (over)", "1:30 (over)",
@@ -105,7 +106,7 @@ def test_a_quick_run_paged_through_says_one_run_and_leaves_the_pace_alone(qtbot,
     assert controller.effective_pace() == 120  # still the planned pace, not 6,000 a minute
     assert "None of your kept runs counts towards your pace yet" in page.pace_label.text()
     assert "time estimates use 120 words per minute" in page.pace_label.text()
-    assert page.table_text()[0][6] == "not counted: too fast (6000 a minute)"
+    assert history_rows(page)[0][6] == "not counted: too fast (6000 a minute)"
 
 
 def test_each_run_is_judged_against_its_own_targets_after_a_peer_run(qtbot, controller):
@@ -123,7 +124,7 @@ def test_each_run_is_judged_against_its_own_targets_after_a_peer_run(qtbot, cont
     bars = part_bars(page.runs, PartKind.SELF)
     assert [(b.target, b.status) for b in bars] == [(120, TimeStatus.WITHIN),
                                                     (48, TimeStatus.CLOSE)]
-    assert page.table_text()[1][1] == "1:55"  # the earlier run: within its own 2:00
+    assert history_rows(page)[1][1] == "1:55"  # the earlier run: within its own 2:00
     assert "Story of Self: latest 0:50 of 0:48, just over, by 0:02; 1 of 2 runs within" in (
         page.chart.accessibleDescription())
     page.resize(1000, 700)

@@ -14,6 +14,7 @@ from narrative_app.rehearsal.speech.audio import SAMPLE_RATE, MicrophoneUnavaila
 from narrative_app.rehearsal.speech.recordings import RecordingShelf
 from narrative_app.ui.rehearsal import playback
 from narrative_app.ui.rehearsal.history import RehearsalHistoryPage
+from tests.ui.rehearsal.shown import history_rows
 
 
 def _tone(seconds: float) -> bytes:
@@ -60,7 +61,7 @@ def test_the_history_shows_the_heard_pace_and_plays_each_part(qtbot, controller,
     monkeypatch.setattr(playback, "play", fake_play)
     page = RehearsalHistoryPage(controller)
     qtbot.addWidget(page)
-    assert page.table_text()[0][-1] == "128 a minute"
+    assert history_rows(page)[0][-1] == "128 a minute"
     assert "Heard pace, oldest first: 128 a minute." in page.summary_label.text()
     page.table.selectRow(0)
     menu = QMenu()

@@ -13,6 +13,7 @@ from narrative_app.rehearsal.engine import Phase
 from narrative_app.ui.rehearsal.stage import TextView
 from narrative_app.ui.rehearsal.theme import status_colour
 from narrative_app.ui.rehearsal.window import RehearsalWindow
+from tests.ui.rehearsal.shown import finish_lines, stage_text
 
 SELF_DRAFT = (
     "It was three in the morning on Ward 7. The call bell rang and nobody came.\n\n"
@@ -99,7 +100,7 @@ def test_a_whole_run_with_only_a_clicker_is_stored(qtbot, controller, narrative,
 
     press(qtbot, window, Qt.Key.Key_PageDown)
     assert hud.part_label.text() == "Story of Us"
-    assert "The night shift we all know" in window.stage.shown_text()
+    assert "The night shift we all know" in stage_text(window.stage)
     assert hud.ahead_label.text() == "0:20 ahead"
     clock.advance(70)
     press(qtbot, window, Qt.Key.Key_PageDown)
@@ -113,7 +114,7 @@ def test_a_whole_run_with_only_a_clicker_is_stored(qtbot, controller, narrative,
     assert window.mode is Mode.FINISHED
     assert (window.finish_panel.heading.text()
             == "Run finished: 4:20 of 5:00, within time, 0:40 under")
-    assert "Story of Us: 1:10 of 1:15" in window.finish_panel.summary_text()
+    assert "Story of Us: 1:10 of 1:15" in finish_lines(window.finish_panel)
     assert controller.store.list_runs(narrative.id) == []
 
     press(qtbot, window, Qt.Key.Key_PageDown)  # keep it
@@ -217,7 +218,7 @@ def test_the_finish_screen_judges_the_whole_in_one_colour(qtbot, controller, nar
     assert colour_of(hud.timer_label) == colour_of(hud.ahead_label) == within
     panel = window.finish_panel
     assert colour_of(panel.heading) == within
-    assert "Story of Self: 2:00 of 2:00, within time" in panel.summary_text()
+    assert "Story of Self: 2:00 of 2:00, within time" in finish_lines(panel)
     assert "Runs shorter than 0:30 are usually false starts" in panel.rule.text()
     for key in ("slower", "faster", "mirror", "less", "more"):
         assert not hud.controls.buttons[key].isVisible(), key
@@ -289,7 +290,7 @@ def test_part_without_cues_falls_back_to_the_draft_and_says_so(qtbot, controller
                                                                clock, asked):
     window = open_window(qtbot, controller, narrative, clock)
     # The stand-in cues are the editor's suggestions for the same draft (one cue suggester).
-    assert window.stage.shown_text().splitlines()[0] == "It was three in the morning on Ward 7"
+    assert stage_text(window.stage).splitlines()[0] == "It was three in the morning on Ward 7"
     assert "No cues for this part yet" in window.hud.note_label.text()
 
 
@@ -311,16 +312,16 @@ def test_views_ladder_and_teleprompter(qtbot, controller, narrative, clock, aske
     window = open_window(qtbot, controller, narrative, clock)
     press(qtbot, window, Qt.Key.Key_V)
     assert window.stage.view is TextView.FULL
-    assert "sat with Mrs Khan until the light came up" in window.stage.shown_text()
+    assert "sat with Mrs Khan until the light came up" in stage_text(window.stage)
     press(qtbot, window, Qt.Key.Key_L)  # into the memorise ladder, step 1
     assert window.stage.view is TextView.MEMORISE
     press(qtbot, window, Qt.Key.Key_L)
     assert "step 2 of 4: first line of each paragraph" in window.hud.note_label.text()
-    assert "The call bell rang" not in window.stage.shown_text()
+    assert "The call bell rang" not in stage_text(window.stage)
     press(qtbot, window, Qt.Key.Key_L)
     press(qtbot, window, Qt.Key.Key_L)
     assert "headings only" in window.hud.note_label.text()
-    assert window.stage.shown_text() == "Tell this part from memory."
+    assert stage_text(window.stage) == "Tell this part from memory."
 
     window.set_view(TextView.TELEPROMPTER)
     prompter = window.stage.teleprompter
@@ -334,11 +335,11 @@ def test_views_ladder_and_teleprompter(qtbot, controller, narrative, clock, aske
     press(qtbot, window, Qt.Key.Key_F5)
     clock.advance(6)  # 6 s at 115 wpm is 11.5 of the 33 words
     window.tick()
-    assert prompter.words_read() == pytest.approx(11.5, abs=0.5)
+    assert prompter.progress() * 33 == pytest.approx(11.5, abs=0.5)
     press(qtbot, window, Qt.Key.Key_Space)
     clock.advance(60)
     window.tick()
-    assert prompter.words_read() == pytest.approx(11.5, abs=0.5)  # paused: no scrolling
+    assert prompter.progress() * 33 == pytest.approx(11.5, abs=0.5)  # paused: no scrolling
     press(qtbot, window, Qt.Key.Key_M)
     assert prompter.mirrored
     assert window.engine.index == 0
@@ -439,7 +440,7 @@ def test_an_empty_narrative_still_times_a_telling_from_memory(qtbot, controller,
     assert controller.open_narrative(narrative_id)
     window = open_window(qtbot, controller, controller.current, clock)
     assert [p.kind for p in window.engine.plan] == [PartKind.SELF, PartKind.US, PartKind.NOW]
-    assert window.stage.shown_text() == "Nothing written for this part yet: tell it from memory."
+    assert stage_text(window.stage) == "Nothing written for this part yet: tell it from memory."
     press(qtbot, window, Qt.Key.Key_F5)
     clock.advance(42)
     window.tick()
@@ -448,4 +449,4 @@ def test_an_empty_narrative_still_times_a_telling_from_memory(qtbot, controller,
     assert window.hud.total_label.text().startswith("Total 0:42")
     press(qtbot, window, Qt.Key.Key_Escape)
     assert window.finish_panel.heading.text() == "Run finished: 0:42"
-    assert "Story of Self: 0:42" in window.finish_panel.summary_text()
+    assert "Story of Self: 0:42" in finish_lines(window.finish_panel)

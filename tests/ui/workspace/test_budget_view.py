@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from narrative_app.domain import Narrative, PartKind
 from narrative_app.method.presets import apply_preset
 from narrative_app.text.timing import BudgetState
+from narrative_app.ui.app_context import AppContext
 from narrative_app.ui.editor.story_page import StoryPage
 from narrative_app.ui.widgets.common import state_colour
 from narrative_app.ui.workspace.budget_view import BudgetView
@@ -40,7 +41,7 @@ def _words(n: int) -> str:
 
 def test_budget_turns_amber_then_red_as_words_are_typed(opened, qtbot):
     view = BudgetView(opened)
-    page = StoryPage(opened, PartKind.SELF)
+    page = StoryPage(opened, PartKind.SELF, AppContext())
     for widget in (view, page):
         qtbot.addWidget(widget)
         widget.show()
