@@ -1,10 +1,12 @@
-"""UI: a small chart of per-part times across rehearsal runs, against each part's target.
+"""UI: a small chart of per-part times and of the pace across rehearsal runs.
 
 One panel per part (Self, Us, Now); one bar per run, oldest on the left, each judged against
 that run's own target (a peer-practice run's 1:00 slot never re-judges the others) and
 marked with a dash at it. Bars are green within, amber just over and red over: the timers'
-``time_status``. Painted with QPainter from the palette, so the app needs
-nothing beyond PySide6-Essentials; the accessible description says the same in words.
+``time_status``. A last panel (``pace_chart.PacePanel``) draws the pace across the same runs:
+by key presses, and as heard when the app listened. Painted with QPainter from the palette,
+so the app needs nothing beyond PySide6-Essentials; the accessible description says the same
+in words.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from narrative_app.domain import PART_ORDER, PartKind, RehearsalRun
 from narrative_app.method.presets import format_seconds
 from narrative_app.rehearsal.display import TimeStatus, status_words, time_status
+from narrative_app.rehearsal.pace import pace_trend
+from narrative_app.ui.rehearsal.pace_chart import PacePanel
 from narrative_app.ui.rehearsal.theme import status_colour
 
 MAX_RUNS = 12
@@ -56,15 +60,17 @@ class RunChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runs: list[RehearsalRun] = []
+        self.pace = PacePanel(pace_trend([]), 0)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(160)
-        self.setAccessibleName(self.tr("Chart of part times across runs"))
+        self.setAccessibleName(self.tr("Chart of part times and pace across runs"))
 
     def sizeHint(self) -> QSize:
-        return QSize(640, 220)
+        return QSize(800, 220)
 
     def set_runs(self, runs: Sequence[RehearsalRun]) -> None:
         self._runs = list(runs)[-MAX_RUNS:]
+        self.pace = PacePanel(pace_trend(self._runs), len(self._runs))
         self.setAccessibleDescription(self.describe())
         self.update()
 
@@ -86,7 +92,7 @@ class RunChart(QWidget):
                 part=kind.title, latest=format_seconds(latest), target=format_seconds(target),
                 state=status_words(time_status(latest, target), latest, target, self.tr),
                 within=within, n=len(bars)))
-        return "; ".join(lines)
+        return "; ".join(lines) + ". " + self.pace.describe() + "."
 
     def paintEvent(self, _event: object) -> None:
         painter = QPainter(self)
@@ -100,13 +106,18 @@ class RunChart(QWidget):
                              self.tr("Your part times will appear here after your first run."))
             painter.end()
             return
-        kinds = self.kinds()
-        gap = 24.0
-        width = (self.width() - gap * (len(kinds) - 1)) / len(kinds)
-        for i, kind in enumerate(kinds):
-            rect = QRectF(i * (width + gap), 0, width, self.height())
+        for kind, rect in zip(self.kinds(), self.panels(), strict=False):
             self._paint_panel(painter, rect, kind, text, muted)
+        if not self.pace.trend.empty:
+            self.pace.paint(painter, self.panels()[-1], palette, self.fontMetrics())
         painter.end()
+
+    def panels(self) -> list[QRectF]:
+        """The panels' rectangles, left to right: each part's, then the pace's if any."""
+        count = len(self.kinds()) + (0 if self.pace.trend.empty else 1)
+        gap = 24.0
+        width = (self.width() - gap * (count - 1)) / count
+        return [QRectF(i * (width + gap), 0, width, self.height()) for i in range(count)]
 
     def _paint_panel(self, painter: QPainter, rect: QRectF, kind: PartKind, text: object,
                      muted: object) -> None:
