@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 
 from narrative_app.rehearsal.pace import PacePoint, PaceTrend
 from narrative_app.ui.rehearsal.speech_text import USUAL_BAND
@@ -118,7 +118,7 @@ class PacePanel:
                              str(round(value)))
 
     def _paint_series(self, painter: QPainter, points: list[QPointF], series: Series,
-                      colour: object, palette: QPalette) -> None:
+                      colour: QColor, palette: QPalette) -> None:
         if not points:
             return
         pen = QPen(colour, 2.0)
@@ -132,7 +132,7 @@ class PacePanel:
             self._marker(painter, point, series, colour, palette)
 
     @staticmethod
-    def _marker(painter: QPainter, at: QPointF, series: Series, colour: object,
+    def _marker(painter: QPainter, at: QPointF, series: Series, colour: QColor,
                 palette: QPalette) -> None:
         box = QRectF(at.x() - MARKER, at.y() - MARKER, 2 * MARKER, 2 * MARKER)
         if series.marker == "square":
@@ -142,7 +142,7 @@ class PacePanel:
             painter.setBrush(palette.color(QPalette.ColorRole.Window))
             painter.drawEllipse(box)
 
-    def _paint_legend(self, painter: QPainter, row: QRectF, colours: dict[str, object],
+    def _paint_legend(self, painter: QPainter, row: QRectF, colours: dict[str, QColor],
                       palette: QPalette, metrics: QFontMetrics) -> None:
         x = row.x()
         middle = row.center().y()
