@@ -66,11 +66,24 @@ class PacePanel:
         return {s.key: [QPointF(plot.x() + (p.run + 0.5) * slot, self.y(plot, p.wpm))
                         for p in self.points_of(s.key)] for s in self.series}
 
-    @staticmethod
-    def plot_rect(rect: QRectF, metrics: QFontMetrics) -> QRectF:
+    def legend_places(self, width: float, metrics: QFontMetrics) -> list[tuple[float, int]]:
+        """Where each legend entry starts: (x from the panel's left, row). An entry that would
+        run past ``width`` starts a new row, so a narrow panel never cuts a name off."""
+        places: list[tuple[float, int]] = []
+        x, row = 0.0, 0
+        for series in self.series:
+            needed = 26 + metrics.horizontalAdvance(series.name)
+            if x > 0 and x + needed > width:
+                x, row = 0.0, row + 1
+            places.append((x, row))
+            x += needed + 14
+        return places
+
+    def plot_rect(self, rect: QRectF, metrics: QFontMetrics) -> QRectF:
         """The plotting area of a panel in ``rect``: below the title and the legend."""
         line = metrics.height()
-        top = rect.y() + line * 2.5
+        rows = 1 + max((row for _, row in self.legend_places(rect.width(), metrics)), default=0)
+        top = rect.y() + line * (1.3 + 1.2 * rows)
         return QRectF(rect.x(), top, rect.width(), rect.bottom() - line * 1.4 - top)
 
     def drawn(self, rect: QRectF, metrics: QFontMetrics) -> dict[str, list[QPointF]]:
@@ -144,9 +157,11 @@ class PacePanel:
 
     def _paint_legend(self, painter: QPainter, row: QRectF, colours: dict[str, QColor],
                       palette: QPalette, metrics: QFontMetrics) -> None:
-        x = row.x()
-        middle = row.center().y()
-        for series in self.series:
+        places = self.legend_places(row.width(), metrics)
+        for series, (offset, line) in zip(self.series, places, strict=True):
+            x = row.x() + offset
+            top = row.y() + line * row.height() * 1.2
+            middle = top + row.height() / 2
             pen = QPen(colours[series.key], 2.0)
             pen.setStyle(series.line)
             painter.setPen(pen)
@@ -155,10 +170,9 @@ class PacePanel:
             self._marker(painter, QPointF(x + 11, middle), series, colours[series.key], palette)
             painter.setPen(colours["keyed"])
             width = metrics.horizontalAdvance(series.name)
-            painter.drawText(QRectF(x + 26, row.y(), width + 4, row.height()),
+            painter.drawText(QRectF(x + 26, top, width + 4, row.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              series.name)
-            x += 26 + width + 14
 
     def describe(self) -> str:
         """The pace trend in words, for the chart's accessible description."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
@@ -247,3 +248,22 @@ def test_without_a_believable_pace_the_chart_has_no_pace_panel(qtbot, controller
     assert page.chart.pace.trend.empty
     assert len(page.chart.panels()) == 3
     assert "Pace: no run told at a believable pace yet." in page.chart.accessibleDescription()
+
+
+def test_a_narrow_pace_panel_puts_its_legend_on_two_rows_instead_of_cutting_it(qtbot, controller):
+    narrative_id = _open(controller)
+    controller.add_run(_run(narrative_id, 0, (150, 90, 120)))
+    page = RehearsalHistoryPage(controller)
+    qtbot.addWidget(page)
+    pace, metrics = page.chart.pace, page.chart.fontMetrics()
+    wide = pace.legend_places(600.0, metrics)
+    assert [row for _, row in wide] == [0, 0]
+    narrow = 185.0  # the pace panel's width in the history at 1366x768
+    places = pace.legend_places(narrow, metrics)
+    for series, (x, _) in zip(pace.series, places, strict=True):
+        assert x + 26 + metrics.horizontalAdvance(series.name) <= narrow, series.name
+    assert [row for _, row in places] == [0, 1]
+    # The plot starts below both rows.
+    panel = QRectF(0, 0, narrow, 240)
+    assert pace.plot_rect(panel, metrics).top() > pace.plot_rect(QRectF(0, 0, 600, 240),
+                                                                 metrics).top()
