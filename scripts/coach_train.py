@@ -51,18 +51,12 @@ RATE = 0.3
 
 
 def load(exclude: set[str]) -> list[tuple[str, dict]]:
-    import tomllib
+    """(file name, part) for every part of every corpus file not in ``exclude``."""
+    import coach_eval  # scripts/ is on the path when this script runs
 
-    rows = []
-    for path in sorted(CORPUS.glob("*.toml")):
-        if path.name in exclude:
-            continue
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        for raw in data.get("part", []):
-            if "draft" not in raw and "text" in raw:
-                raw = {**raw, "draft": raw["text"]}  # noqa: PLW2901
-            rows.append((path.name, raw))
-    return rows
+    return [(path.name, raw)
+            for path in sorted(CORPUS.glob("*.toml")) if path.name not in exclude
+            for raw in coach_eval.load_corpus(files=[path])[0]]
 
 
 Example = tuple[str, dict[str, float], int, bool]
@@ -121,15 +115,14 @@ def fit(data: list[Example], check: str) -> dict[str, float]:
     return {k: round(v, 4) for k, v in weights.items() if abs(v) >= 1e-3}
 
 
-def score(rows: list[tuple[int, bool]]) -> tuple[float, float, int]:
-    """Balanced accuracy and precision of "done" for (label, ticked) pairs."""
-    ok = [t for y, t in rows if y]
-    sug = [t for y, t in rows if not y]
-    r_ok = sum(ok) / len(ok) if ok else 1.0
-    r_sug = sum(not t for t in sug) / len(sug) if sug else 1.0
-    ticks = [y for y, t in rows if t]
-    prec = sum(ticks) / len(ticks) if ticks else 1.0
-    return (r_ok + r_sug) / 2, prec, len(rows)
+def score(rows: list[tuple[int, bool]]) -> tuple[float, float]:
+    """Balanced accuracy and precision of "done" for (label 1 = ok, ticked) pairs."""
+    import coach_eval
+
+    tally = coach_eval.Score()
+    for y, ticked in rows:
+        tally.add("ok" if y else "suggest", "ok" if ticked else "suggest", "")
+    return tally.balanced_accuracy, tally.ok_precision
 
 
 def cross_validate(
