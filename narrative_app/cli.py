@@ -7,10 +7,10 @@ command that needs them so ``--version`` and ``list`` stay quick.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -37,6 +37,12 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
+
+def _json(data: object) -> str:
+    """``data`` as indented UTF-8 JSON (json is imported here: the window does not need it)."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 class UsageError(NarrativeAppError):
@@ -175,14 +181,19 @@ def _resolve(cli_value: str | None) -> Path:
     return resolve_data_dir(cli_value)
 
 
-def _open_store(args: argparse.Namespace) -> NarrativeStore:
+@contextmanager
+def _open_store(args: argparse.Namespace) -> Iterator[NarrativeStore]:
+    """The store of ``--data-dir``, closed again however the command ends."""
     from narrative_app.models.store import NarrativeStore
 
     store = NarrativeStore.open(_data_dir(args))
-    report = getattr(store, "open_report", None)
-    if report is not None and getattr(report, "recovered", False):
-        _fail(report.message)
-    return store
+    try:
+        report = getattr(store, "open_report", None)
+        if report is not None and getattr(report, "recovered", False):
+            _fail(report.message)
+        yield store
+    finally:
+        store.close()
 
 
 _ID_RE = re.compile(r"[0-9]+", re.ASCII)
@@ -214,11 +225,8 @@ def _launch_ui(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    store = _open_store(args)
-    try:
+    with _open_store(args) as store:
         rows = store.list(trashed=args.trash)
-    finally:
-        store.close()
     if args.json:
         payload = [
             {
@@ -230,7 +238,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
             }
             for row in rows
         ]
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(_json(payload))
         return EXIT_OK
     if not rows:
         print("The trash is empty." if args.trash else "No narratives yet.")
@@ -246,12 +254,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from narrative_app.export.importers import import_file
 
     result = import_file(Path(args.path))
-    store = _open_store(args)
-    try:
+    with _open_store(args) as store:
         notes = _name_the_copy(store, result.narrative)
         new_id = store.import_narrative(result.narrative)
-    finally:
-        store.close()
     for message in [*result.messages, *notes]:
         _fail(message)
     print(new_id)
@@ -288,11 +293,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     data_dir = _data_dir(args)
     if not to_stdout:
         check_export_target(args.output, [data_dir])  # before anything is opened or written
-    store = _open_store(args)
-    try:
+    with _open_store(args) as store:
         narrative = store.get(narrative_id)
-    finally:
-        store.close()
     _note_unchosen_names(narrative, fmt, layout)
     options = {
         "layout": layout,
@@ -328,12 +330,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     pace: float | None = None
     if target.isnumeric() and not _is_file(target):  # '¹' and '٣' are ids gone wrong
         narrative_id = _parse_id(target)
-        store = _open_store(args)
-        try:
+        with _open_store(args) as store:
             narrative = store.get(narrative_id)
             pace = store.measured_pace(narrative_id)
-        finally:
-            store.close()
     else:
         from narrative_app.export.importers import import_file
 
@@ -343,7 +342,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         narrative = result.narrative
     report = build_report(narrative, pace)
     if args.json:
-        print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
+        print(_json(report_to_json(report)))
     else:
         print(report_to_text(report))
     return EXIT_OK
@@ -353,14 +352,11 @@ def _cmd_rehearsals(args: argparse.Namespace) -> int:
     from narrative_app.rehearsal.report import runs_to_json, runs_to_text
 
     narrative_id = _parse_id(args.id)
-    store = _open_store(args)
-    try:
+    with _open_store(args) as store:
         store.get(narrative_id)  # a clear "no narrative with id" for a wrong id
         runs = store.list_runs(narrative_id)
-    finally:
-        store.close()
     if args.json:
-        print(json.dumps(runs_to_json(runs), ensure_ascii=False, indent=2))
+        print(_json(runs_to_json(runs)))
     else:
         print(runs_to_text(runs))
     return EXIT_OK
@@ -370,12 +366,9 @@ def _cmd_rehearse_audio(args: argparse.Namespace) -> int:
     from narrative_app.rehearsal.speech import command
 
     narrative_id = _parse_id(args.id)
-    store = _open_store(args)
-    try:
+    with _open_store(args) as store:
         text = command.run(store, narrative_id, Path(args.wav), as_json=args.json,
                            dry_run=args.dry_run)
-    finally:
-        store.close()
     print(text)
     return EXIT_OK
 

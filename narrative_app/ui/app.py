@@ -11,9 +11,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from narrative_app import APP_NAME, __version__
 from narrative_app.errors import NarrativeAppError
@@ -23,6 +22,7 @@ if TYPE_CHECKING:  # imported when used, so the first paint does not wait for th
     from narrative_app.models.store import NarrativeStore
     from narrative_app.ui.backup_timer import BackupTimer
     from narrative_app.ui.controller import NarrativeController
+    from narrative_app.ui.lifecycle import QuitOnSignals
     from narrative_app.ui.main_window import MainWindow
     from narrative_app.ui.startup_probe import StartupProbe
 
@@ -84,6 +84,8 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 
 def set_window_icon(app: QApplication) -> None:
     """The app icon at each size (set just after the first paint, off the start-up path)."""
+    from PySide6.QtGui import QIcon
+
     from narrative_app.paths import resource_path
 
     icon = QIcon()
@@ -103,13 +105,28 @@ def apply_preferences(app: QApplication) -> None:
     try:
         from narrative_app.ui.settings import Settings, apply_theme
 
-        apply_theme(Settings().theme)  # the system's scheme too: our checked palettes
+        # The system's scheme too: our checked palettes. Fields are outlined after the
+        # first frame, which has none (the style brings ~5 ms of QStyle enums).
+        apply_theme(Settings().theme, outline_fields=False)
+    except Exception:  # a damaged preference falls back to the system theme
+        pass
+
+
+def _finish_theme() -> None:
+    """The theme's last step, after the first frame (see ``apply_preferences``)."""
+    try:
+        from narrative_app.ui.settings import Settings, finish_theme
+
+        finish_theme(Settings().theme)
     except Exception:  # a damaged preference falls back to the system theme
         pass
 
 
 def show_message(text: str, *, critical: bool = True) -> None:
     """A plain, modal message with no parent (the window may not exist yet)."""
+    from PySide6.QtCore import Qt  # the Qt namespace (~15 ms) is kept off the start-up path
+    from PySide6.QtWidgets import QMessageBox
+
     icon = QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Information
     box = QMessageBox(icon, APP_NAME, text)
     box.setTextFormat(Qt.TextFormat.PlainText)  # paths and reasons shown exactly as written
@@ -139,6 +156,9 @@ def acquire_lock(data_dir: Path) -> tuple[QLockFile | None, str]:
 
 def _open_anyway(text: str) -> bool:
     """Ask whether to open although another copy may be using the folder."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text,
                       QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -198,6 +218,7 @@ class _StartupFinisher(QObject):
     """
 
     POLL_MS = 20
+    firstFrameShown = Signal()  # the window's first frame is on screen: the rest may follow
 
     def __init__(self, window: MainWindow, store: NarrativeStore, probe: StartupProbe | None,
                  data_dir: Path) -> None:
@@ -224,9 +245,11 @@ class _StartupFinisher(QObject):
         QTimer.singleShot(0, self._list)  # one more turn: the frame is on screen first
 
     def _list(self) -> None:
+        self.firstFrameShown.emit()
         # Before any editor exists: the personal dictionary lives with this data folder.
         spell = self._window.context.use_data_folder(self._data_dir)
-        self._window.context.track_focus(self._window)  # visible focus, in every window
+        self._window.after_first_paint()  # focus rings, and the tab order's last step
+        _finish_theme()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             set_window_icon(app)
@@ -305,14 +328,41 @@ def run_app(data_dir: Path, argv: list[str]) -> int:
     if session is None:
         return EXIT_REFUSED
     from narrative_app.ui.crash_guard import CrashGuard
-    from narrative_app.ui.lifecycle import QuitOnSignals, save_on_session_end
 
-    save_on_session_end(app, session.save_on_quit)
-    signals = QuitOnSignals(session.quit_now)
     guard = CrashGuard(session.controller, session.window, Path(data_dir)).install()
+    quitting = _QuitHandlers(app, session)
+    if session.opener is not None:  # nothing can be typed before the first frame
+        session.opener.firstFrameShown.connect(quitting.install)
+    else:
+        quitting.install()
     try:
         return app.exec()
     finally:
         guard.uninstall()
-        signals.restore()
+        quitting.restore()
         session.close()
+
+
+class _QuitHandlers:
+    """Save and quit cleanly on SIGTERM, SIGHUP or SIGINT, and when the session ends.
+
+    Installed just after the first frame (signals and sockets are ~5 ms of imports the
+    frame need not wait for); until then nothing can have been typed.
+    """
+
+    def __init__(self, app: QApplication, session: Session) -> None:
+        self._app = app
+        self._session = session
+        self._signals: QuitOnSignals | None = None
+
+    def install(self) -> None:
+        if self._signals is not None:
+            return
+        from narrative_app.ui.lifecycle import QuitOnSignals, save_on_session_end
+
+        save_on_session_end(self._app, self._session.save_on_quit)
+        self._signals = QuitOnSignals(self._session.quit_now)
+
+    def restore(self) -> None:
+        if self._signals is not None:
+            self._signals.restore()

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QCoreApplication, QLockFile, QSysInfo
 
 LOCK_NAME = "narrative-coach.lock"
 OUR_COMMAND = re.compile(r"narrative[-_ ]?(app|coach)", re.IGNORECASE)
@@ -43,7 +42,8 @@ def holder_kind(pid: int, hostname: str, proc: Path = Path("/proc")) -> str:
     """Whether the lock's holder is this app (LIVE), another program (STALE) or unknown."""
     if pid <= 0:
         return STALE
-    if hostname and hostname != socket.gethostname():
+    # The name QLockFile itself writes (and cheaper than importing socket at start-up).
+    if hostname and hostname != QSysInfo.machineHostName():
         return UNKNOWN  # held on another computer (a shared folder): we cannot look
     if pid == os.getpid():
         return LIVE  # this very process holds it (a second window in one process)

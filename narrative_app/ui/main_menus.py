@@ -49,6 +49,33 @@ def _table_keys(action_id: str, *more: QKeySequence.StandardKey | str) -> list[Q
     return unique
 
 
+_PLAIN_TIP = "plainTip"
+# Actions whose keys come from the shortcuts table: set just after the first frame (the
+# table's TOML reader is ~5 ms of imports, and no menu can be open before then).
+TABLE_KEYS: dict[str, tuple[QKeySequence.StandardKey, ...]] = {
+    "zoom_in": (Key.ZoomIn,), "zoom_out": (Key.ZoomOut,), "zoom_reset": (),
+}
+
+
+def _show_keys(action: QAction) -> None:
+    """The tooltip and status tip: the action's plain text and its first key, to learn it."""
+    plain = str(action.property(_PLAIN_TIP) or "")
+    keys = action.shortcuts()
+    if keys:
+        plain += f" ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip(plain)
+    action.setStatusTip(plain)
+
+
+def add_table_keys(actions: dict[str, QAction]) -> None:
+    """Give the zoom actions their keys from the shortcuts table (after the first frame)."""
+    for name, more in TABLE_KEYS.items():
+        action = actions.get(name)
+        if action is not None and not action.shortcuts():
+            action.setShortcuts(_table_keys(name, *more))
+            _show_keys(action)
+
+
 def build_menus(window: MainWindow) -> dict[str, QAction]:
     """Create the menu bar of ``window``; returns its actions by name (for tests and state)."""
     actions: dict[str, QAction] = {}
@@ -66,11 +93,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             action.toggled.connect(slot)
         else:
             action.triggered.connect(slot)
-        plain = (tip or text).replace("&", "").rstrip(".")
-        if keys:
-            plain += f" ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(plain)
-        action.setStatusTip(plain)
+        action.setProperty(_PLAIN_TIP, (tip or text).replace("&", "").rstrip("."))
+        _show_keys(action)
         menu.addAction(action)
         window.addAction(action)  # shortcuts work even while the menu bar is hidden
         actions[name] = action
@@ -125,12 +149,12 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             partial(window.go_to_page, key),
             _keys(f"Ctrl+{number}"))
     view_menu.addSeparator()
+    # Their keys (TABLE_KEYS) follow the first frame: add_table_keys.
     add(view_menu, "zoom_in", _tr("Zoom &in"), partial(window.zoom, 1),
-        _table_keys("zoom_in", Key.ZoomIn), tip=_tr("Larger text in the editors"))
+        tip=_tr("Larger text in the editors"))
     add(view_menu, "zoom_out", _tr("Zoom &out"), partial(window.zoom, -1),
-        _table_keys("zoom_out", Key.ZoomOut), tip=_tr("Smaller text in the editors"))
-    add(view_menu, "zoom_reset", _tr("&Actual size"), partial(window.zoom, 0),
-        _table_keys("zoom_reset"))
+        tip=_tr("Smaller text in the editors"))
+    add(view_menu, "zoom_reset", _tr("&Actual size"), partial(window.zoom, 0))
     view_menu.addSeparator()
     add(view_menu, "focus_mode", _tr("&Focus mode"), window.set_focus_mode, _keys("F11"),
         checkable=True, tip=_tr("Hide everything but the draft (Esc to leave)"))

@@ -7,29 +7,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
-    QStackedWidget,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from narrative_app import APP_NAME
 from narrative_app.errors import NarrativeAppError
 from narrative_app.ui.app_context import AppContext
-from narrative_app.ui.main_menus import build_menus
-from narrative_app.ui.message_boxes import inform, plain_box
+from narrative_app.ui.main_menus import add_table_keys, build_menus
 from narrative_app.ui.settings import Settings
-from narrative_app.ui.widgets.reflow import scroll_when_small
+from narrative_app.ui.widgets.reflow import not_a_tab_stop, scroll_when_small
 from narrative_app.ui.window_size import default_size, minimum_for_screen
 from narrative_app.ui.workspace.navigation import PAGE_KEYS
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from narrative_app.ui.controller import NarrativeController
     from narrative_app.ui.library.page import LibraryPage
     from narrative_app.ui.settings import AppSettings
@@ -57,7 +48,8 @@ class MainWindow(QMainWindow):
         self._workspace: Workspace | None = None
         self.stack = QStackedWidget()
         # Scrolls only when the window is smaller than the pages can shrink (200% text).
-        self.setCentralWidget(scroll_when_small(self.stack, self))
+        self._fit = scroll_when_small(self.stack, self, leave_tab_order=False)
+        self.setCentralWidget(self._fit)
         self.welcome: QWidget | None = None
         self.save_indicator: SaveIndicator | None = None  # added with the library
         self.actions_by_name: dict[str, QAction] = build_menus(self)
@@ -67,8 +59,14 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(self._view_changed)
         self._view_changed()
         if not defer_library:  # the app defers them until after the first paint (ui/app.py)
-            self.context.track_focus(self)  # visible focus on every control, in every window
+            self.after_first_paint()
             _ = self.library
+
+    def after_first_paint(self) -> None:
+        """What the first frame does not wait for (ui/app.py calls it just after it)."""
+        not_a_tab_stop(self._fit)
+        add_table_keys(self.actions_by_name)
+        self.context.track_focus(self)  # visible focus on every control, in every window
 
     # ---------------------------------------------------------------- views
     @property
@@ -258,6 +256,8 @@ class MainWindow(QMainWindow):
         if name == "undo" and not self.in_workspace() and self.library.undo_button.isVisible():
             self.library.undo_trash()
             return
+        from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
         if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
             method = {"select_all": "selectAll"}.get(name, name)
             getattr(widget, method)()
@@ -317,6 +317,8 @@ class MainWindow(QMainWindow):
         self._show_dialog(AboutDialog(self.controller.data_dir, self))
 
     def _info(self, text: str) -> None:
+        from narrative_app.ui.message_boxes import inform
+
         inform(self, APP_NAME, text)
     # -------------------------------------------------------------- session
     def restore_session(self) -> None:
@@ -383,15 +385,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.controller.save_now() and not self._quitting_anyway:
-            box = plain_box(self, QMessageBox.Icon.Warning, APP_NAME, self.tr(
-                "{status}. If you quit now, your latest changes will be lost.").format(
-                    status=self.controller.save_state[1].rstrip(".")),
-                buttons=QMessageBox.StandardButton.NoButton)
-            keep = box.addButton(self.tr("Keep the app open"), QMessageBox.ButtonRole.RejectRole)
-            box.addButton(self.tr("Quit and lose them"), QMessageBox.ButtonRole.DestructiveRole)
-            box.setDefaultButton(keep)
-            box.exec()
-            if box.clickedButton() is keep or box.clickedButton() is None:
+            from narrative_app.ui.message_boxes import quit_losing_changes
+
+            if not quit_losing_changes(self, self.controller.save_state[1]):
                 event.ignore()
                 return
             self._quitting_anyway = True

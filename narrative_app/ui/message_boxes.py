@@ -7,8 +7,10 @@ that can carry a user's words (a title, a label, a file name) goes through these
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from narrative_app import APP_NAME
 
 Button = QMessageBox.StandardButton
 
@@ -16,6 +18,8 @@ Button = QMessageBox.StandardButton
 def plain_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, *,
               buttons: Button = Button.Ok, default: Button = Button.NoButton) -> QMessageBox:
     """A message box whose text (and title) are shown exactly as written."""
+    from PySide6.QtCore import Qt  # imported here: the Qt namespace is off the start-up path
+
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if default != Button.NoButton:
@@ -40,3 +44,19 @@ def ask(parent: QWidget | None, title: str, text: str,
         return Button(result)
     except ValueError:
         return Button.NoButton
+
+
+def quit_losing_changes(parent: QWidget, status: str) -> bool:
+    """The latest changes could not be saved (``status`` says why): True to quit anyway.
+    "Keep the app open" is the default, and closing the box keeps it open too."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    box = plain_box(parent, QMessageBox.Icon.Warning, APP_NAME, tr(
+        "{status}. If you quit now, your latest changes will be lost.").format(
+            status=status.rstrip(".")), buttons=Button.NoButton)
+    keep = box.addButton(tr("Keep the app open"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(tr("Quit and lose them"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() not in (keep, None)

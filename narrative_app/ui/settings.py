@@ -301,36 +301,64 @@ def dark_palette() -> QPalette:
     return palette_for(Look.DARK)
 
 
-def apply_theme(theme: Theme) -> None:
+def apply_theme(theme: Theme, *, outline_fields: bool = True) -> None:
     """Light, dark or high contrast, or follow the system's light or dark scheme.
 
     Qt 6.8+ can ask the platform for a colour scheme (``QStyleHints.setColorScheme``), so
     native dialogs follow; the app's own palette for the look is then set on the application
     (its muted colours and borders checked for contrast in ui/theme.py), and the fields
     outlined by ``FieldBorderStyle``, so every palette-driven colour follows everywhere.
+    Start-up passes ``outline_fields=False`` and outlines them just after the first frame.
     """
-    from PySide6.QtCore import Qt  # the Qt namespace costs ~15 ms: not on the start-up path
-
-    from narrative_app.ui.theme import Look, install_field_borders, palette_for
+    from narrative_app.ui.theme import Look, palette_for
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    wanted = {
-        Theme.SYSTEM: Qt.ColorScheme.Unknown,
-        Theme.LIGHT: Qt.ColorScheme.Light,
-        Theme.DARK: Qt.ColorScheme.Dark,
-        Theme.HIGH_CONTRAST: Qt.ColorScheme.Dark,
-    }[theme]
     hints = QGuiApplication.styleHints()
-    setter = getattr(hints, "setColorScheme", None)
-    if setter is not None:
-        setter(wanted)
     if theme is Theme.SYSTEM:
-        dark = hints.colorScheme() == Qt.ColorScheme.Dark
-        look = Look.DARK if dark else Look.LIGHT
+        hints.unsetColorScheme()  # back to whatever the platform says
+        look = Look.DARK if _system_is_dark(app) else Look.LIGHT
     else:
+        from PySide6.QtCore import Qt  # the Qt namespace costs ~15 ms: off the start-up path
+
+        hints.setColorScheme(Qt.ColorScheme.Light if theme is Theme.LIGHT
+                             else Qt.ColorScheme.Dark)
         look = {Theme.LIGHT: Look.LIGHT, Theme.DARK: Look.DARK,
                 Theme.HIGH_CONTRAST: Look.HIGH_CONTRAST}[theme]
-    install_field_borders(app)
+    if outline_fields:
+        from narrative_app.ui.field_borders import install_field_borders
+
+        install_field_borders(app)
     app.setPalette(palette_for(look))
+    app.setProperty(_OWN_PALETTE, True)  # from now on app.palette() is ours, not the system's
+
+
+_OWN_PALETTE = "narrativeCoachPalette"
+
+
+def finish_theme(theme: Theme) -> None:
+    """Just after the first frame: outline the fields and, for the system theme, ask the
+    style hints for the scheme (the start-up guess read the platform's palette)."""
+    if theme is Theme.SYSTEM:
+        apply_theme(theme)
+        return
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        from narrative_app.ui.field_borders import install_field_borders
+
+        install_field_borders(app)
+
+
+def _system_is_dark(app: QApplication) -> bool:
+    """Whether the platform asks for a dark scheme.
+
+    At start-up the application's palette is still the platform's, and its window colour
+    answers without creating the Qt namespace (about 15 ms before the first frame); once
+    our own palette is set, the style hints' colour scheme is asked instead.
+    """
+    if not app.property(_OWN_PALETTE):
+        return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    from PySide6.QtCore import Qt
+
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark

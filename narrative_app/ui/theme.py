@@ -13,16 +13,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QApplication,
-    QProxyStyle,
-    QStyle,
-    QStyleOption,
-    QStyleOptionComplex,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QPalette
 
 TEXT_RATIO = 4.5  # WCAG 1.4.3, normal-sized text
 NON_TEXT_RATIO = 3.0  # WCAG 1.4.11 and 2.4.13: borders, focus indicators, states
@@ -105,8 +96,8 @@ def ensure_contrast(colour: QColor, backgrounds: Iterable[QColor], minimum: floa
     colour towards black or white (whichever reaches it sooner) that does."""
     grounds = list(backgrounds)
     if worst_ratio(colour, grounds) >= minimum:
-        return QColor(colour)
-    best = QColor(colour)
+        return colour.toRgb()  # a copy (QColor(colour) would build the Qt namespace)
+    best = colour.toRgb()
     for target in (QColor("#000000"), QColor("#ffffff")):
         for step in range(1, 41):
             candidate = mix(colour, target, step / 40)
@@ -188,43 +179,3 @@ def focus_colour(palette: QPalette) -> QColor:
     if worst_ratio(accent, grounds) >= NON_TEXT_RATIO:
         return accent
     return ensure_contrast(palette.color(_R.Text), grounds, NON_TEXT_RATIO)
-
-
-class FieldBorderStyle(QProxyStyle):
-    """The platform's style, with text fields, spin boxes, drop-down lists, tick boxes and
-    framed lists, tables and text edits outlined in the palette's checked border colour
-    (Mid, 3:1): Fusion draws their frames from the window colour, at 1.7:1 (light), 1.1:1
-    (dark) and not at all (high contrast). A proxy style rather than a
-    style sheet, so palettes set on windows (the rehearsal view's) keep working."""
-
-    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
-                      painter: QPainter, widget: QWidget | None = None) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        if element in (QStyle.PrimitiveElement.PE_FrameLineEdit,
-                       QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-                       QStyle.PrimitiveElement.PE_Frame):  # lists, tables, text edits
-            self._outline(option, painter)
-
-    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
-                           painter: QPainter, widget: QWidget | None = None) -> None:
-        super().drawComplexControl(control, option, painter, widget)
-        if control in (QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_ComboBox) \
-                and getattr(option, "frame", True):
-            self._outline(option, painter)
-
-    @staticmethod
-    def _outline(option: QStyleOption, painter: QPainter) -> None:
-        if not option.state & QStyle.StateFlag.State_Enabled:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(QPen(option.palette.color(_R.Mid), 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
-        painter.restore()
-
-
-def install_field_borders(app: QApplication) -> None:
-    """Outline the fields of every window (once; later calls keep the same style)."""
-    if not isinstance(app.style(), FieldBorderStyle):
-        app.setStyle(FieldBorderStyle(app.style().name()))

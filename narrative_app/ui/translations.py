@@ -35,11 +35,15 @@ def install_translator(
 ) -> bool:
     """Install the catalogues for ``locale`` (default: the system's). True if ours was loaded.
 
-    Tries each of the locale's UI languages in turn (``cy-GB``, ``cy``...). Never raises: a
-    missing or unreadable catalogue leaves the app in English.
+    Tries each of the locale's UI languages in turn (``cy-GB``, ``cy``...), unless English
+    comes first: then the app is in its own language and a later one is not loaded over it.
+    Never raises: a missing or unreadable catalogue leaves the app in English.
     """
     locale = locale if locale is not None else QLocale.system()
     remove_translators(app)
+    languages = locale.uiLanguages()
+    if languages and languages[0].split("-")[0].lower() == "en":
+        return False  # English first: the source language, with nothing to load (nor Qt's)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     _load(app, locale, "qtbase", Path(qt_dir) if qt_dir else None)
     return _load(app, locale, CATALOGUE_NAME, directory or catalogue_dir())

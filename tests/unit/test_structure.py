@@ -18,7 +18,7 @@ PACKAGE = ROOT / "narrative_app"
 MAX_LINES = 400
 # Left to do, named so the list can only shrink: a new offender fails, and removing one of
 # these fails too until it is struck off here.
-KNOWN_LONG = {"narrative_app/ui/editor/story_page.py"}  # being edited on another branch
+KNOWN_LONG: set[str] = set()
 
 
 def _import_graph() -> ModuleType:

@@ -156,9 +156,8 @@ class StoryPage(QWidget):
                                      spell=self._context.spell)
         self.editor.setObjectName("draft")
         self.editor.setAccessibleName(self.tr("{title} draft").format(title=self.guide.title))
-        self.editor.setAccessibleDescription(
-            self.tr("Your story in your own words. Markdown: # heading, *emphasis*, [pause].")
-        )
+        self.editor.setAccessibleDescription(self.tr(
+            "Your story in your own words. Markdown: # heading, *emphasis*, [pause]."))
         self.editor.setPlaceholderText(
             self.tr("Write the story as you would tell it. Blank lines separate paragraphs; "
                     "type [pause] where you want to stop for a breath.")
@@ -194,9 +193,8 @@ class StoryPage(QWidget):
         self.cues_editor.setMinimumHeight(self.cues_editor.fontMetrics().lineSpacing() * 2 + 14)
         self.cues_editor.edited.connect(self._on_cues_edited)
         self.suggest_button = QPushButton(self.tr("Suggest cues from my draft"), self)
-        self.suggest_button.setToolTip(
-            self.tr("One short cue per paragraph, as a starting point you can edit")
-        )
+        self.suggest_button.setToolTip(self.tr(
+            "One short cue per paragraph, as a starting point you can edit"))
         self.suggest_button.clicked.connect(self.suggest_cues)
         self.cues_note = make_muted(QLabel(body))
         self.cues_note.setWordWrap(True)
@@ -240,13 +238,9 @@ class StoryPage(QWidget):
 
     def _on_opened(self, narrative_id: int) -> None:
         part = self._part()
-        same = (
-            part is not None
-            and narrative_id == self._loaded_id
-            and part.draft == self._shown_draft
-            and part.fields == self._shown
-            and part.cues == self.cues_editor.cues()
-        )
+        same = (part is not None and narrative_id == self._loaded_id
+                and part.draft == self._shown_draft and part.fields == self._shown
+                and part.cues == self.cues_editor.cues())
         if same:  # re-opening what is shown: keep the cursor and the undo history
             self.update_timing()
             return
@@ -317,11 +311,8 @@ class StoryPage(QWidget):
         self.time_label.setText(time_text(estimate))
         self.time_state_label.setText(state_words(estimate))
         self._colour_state(estimate.state)
-        self.time_label.setAccessibleName(
-            self.tr("Estimated time {time}, {state}").format(
-                time=self.time_label.text(), state=self.time_state_label.text()
-            )
-        )
+        self.time_label.setAccessibleName(self.tr("Estimated time {time}, {state}").format(
+            time=self.time_label.text(), state=self.time_state_label.text()))
         words = estimate.words
         self.words_label.setText(self.tr("1 word") if words == 1 else
                                  self.tr("{n} words").format(n=f"{words:,}"))
@@ -335,14 +326,10 @@ class StoryPage(QWidget):
             return []
         self.cues_section.set_expanded(True)
         self.cues_editor.replace_with(cues)
-        suggested = (
-            self.tr("Suggested 1 cue from your draft.") if len(cues) == 1
-            else self.tr("Suggested {n} cues from your draft, one per paragraph.").format(
-                n=len(cues))
-        )
-        self._set_cues_note(
-            suggested + " " + self.tr("Edit them freely; Ctrl+Z brings back what was there.")
-        )
+        suggested = (self.tr("Suggested 1 cue from your draft.") if len(cues) == 1 else self.tr(
+            "Suggested {n} cues from your draft, one per paragraph.").format(n=len(cues)))
+        self._set_cues_note(suggested + " " + self.tr(
+            "Edit them freely; Ctrl+Z brings back what was there."))
         return cues
 
     def _set_cues_note(self, text: str) -> None:
@@ -358,9 +345,6 @@ class StoryPage(QWidget):
         button = self.preview_button if on else self.write_button
         if not button.isChecked():
             button.setChecked(True)
-
-    def toggle_preview(self) -> None:
-        self.set_preview(not self.preview_button.isChecked())
 
     def zoom_in(self) -> None:
         self._zoom.set_steps(self._zoom.steps + 1)

@@ -4,7 +4,7 @@ their screen, scrolling only when the screen is too small, and layouts that refl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QWidget
 
@@ -18,17 +18,30 @@ def available_size(widget: QWidget) -> QSize:
     return screen.availableGeometry().size()
 
 
-def scroll_when_small(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
+def scroll_when_small(content: QWidget, parent: QWidget | None = None, *,
+                      leave_tab_order: bool = True) -> QScrollArea:
     """``content`` in a frameless scroll area that only scrolls when the window is smaller
     than the content can shrink to (large text on a small screen, WCAG 1.4.4): nothing is
-    cut off, and at ordinary sizes nothing changes."""
+    cut off, and at ordinary sizes nothing changes.
+
+    The area itself is no tab stop. The main window passes ``leave_tab_order=False`` and
+    calls ``not_a_tab_stop`` after its first frame: the focus policy is a ``Qt`` enum, and
+    the Qt namespace costs about 15 ms that the first paint does not wait for."""
     area = QScrollArea(parent)
     area.setObjectName("fitScroll")
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setWidget(content)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if leave_tab_order:
+        not_a_tab_stop(area)
     return area
+
+
+def not_a_tab_stop(widget: QWidget) -> None:
+    """Keep ``widget`` itself out of the Tab order (its children stay in it)."""
+    from PySide6.QtCore import Qt
+
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 class WrappedLabel(QLabel):
