@@ -11,8 +11,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from narrative_app.text.cues import parse_cues
-from narrative_app.ui.editor.spell_highlighter import SpellCheckService, attach_spell_check
+from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 from narrative_app.ui.editor.spell_menu import install_spell_menu
+from narrative_app.ui.editor.spell_underline import attach_spell_check
 from narrative_app.ui.widgets.common import plain_text
 
 

@@ -28,8 +28,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
 
 from narrative_app.limits import MAX_PART_CHARS, paste_fits
-from narrative_app.ui.editor.spell_highlighter import SpellCheckHighlighting, SpellCheckService
+from narrative_app.ui.editor.spell_highlighter import SpellCheckService
 from narrative_app.ui.editor.spell_menu import install_spell_menu
+from narrative_app.ui.editor.spell_underline import SpellUnderliner
 from narrative_app.ui.settings import EditorFont
 from narrative_app.ui.widgets.common import is_dark, plain_text, tint, utf16_offset
 
@@ -43,7 +44,7 @@ _EMPHASIS = re.compile(r"(?<![*\w])([*_])(?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])\1(?!
 _PAUSE = re.compile(r"\[\s*pause\s*\]", re.IGNORECASE)
 
 
-class MarkdownHighlighter(QSyntaxHighlighter, SpellCheckHighlighting):
+class MarkdownHighlighter(QSyntaxHighlighter):
     """Headings, *emphasis*, **strong** and [pause] markers, coloured from the palette only,
     and misspelt words underlined (see spell_highlighter)."""
 
@@ -51,8 +52,9 @@ class MarkdownHighlighter(QSyntaxHighlighter, SpellCheckHighlighting):
                  spell: SpellCheckService | None = None) -> None:
         super().__init__(document)
         self._formats: dict[str, QTextCharFormat] = {}
+        self.spell: SpellUnderliner | None = None
         self.set_palette(palette, rehighlight=False)
-        self.setup_spell_check(spell, palette)
+        self.spell = SpellUnderliner(self, spell, palette)
 
     def set_palette(self, palette: QPalette, *, rehighlight: bool = True) -> None:
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
@@ -69,8 +71,8 @@ class MarkdownHighlighter(QSyntaxHighlighter, SpellCheckHighlighting):
         formats["pause"].setForeground(pause_colour)
         formats["pause"].setBackground(tint(palette, accent, 0.16))
         self._formats = formats
-        if self._spell_timer is not None:
-            self.set_spell_palette(palette)
+        if self.spell is not None:
+            self.spell.set_palette(palette)
         if rehighlight:
             self.rehighlight()
 
@@ -102,7 +104,8 @@ class MarkdownHighlighter(QSyntaxHighlighter, SpellCheckHighlighting):
             fmt(match.end(2), match.end(), "marker")
         for match in _PAUSE.finditer(limited):
             fmt(match.start(), match.end(), "pause")
-        self.highlight_spelling(limited)
+        if self.spell is not None:
+            self.spell.underline_block(limited)
 
 
 class MarkdownEditor(QTextEdit):

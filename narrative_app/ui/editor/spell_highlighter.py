@@ -7,14 +7,8 @@
   path, and says once, through ``unavailable``, if it cannot; ``changed`` asks every
   editor to re-check (a word added or ignored, spell check turned on or off, another
   language).
-- ``SpellCheckHighlighting``: a mixin for any ``QSyntaxHighlighter``. Call
-  ``setup_spell_check()`` in ``__init__`` and ``highlight_spelling(text)`` at the end of
-  ``highlightBlock``. Qt re-highlights only the block being edited; words are cached, so a
-  keystroke costs a few microseconds per word. After the dictionary loads (or changes) the
-  whole document is re-checked in small time-boxed chunks on a ``QTimer``, so a long draft
-  never freezes the window.
-- ``SpellCheckHighlighter`` / ``attach_spell_check(editor)``: the same for a plain
-  ``QPlainTextEdit`` or ``QTextEdit`` that has no highlighter of its own.
+- The underlines themselves are drawn by a ``SpellUnderliner`` that each highlighter owns
+  (``spell_underline.py``, with ``attach_spell_check(editor)`` for a plain editor).
 
 The underline is ``SpellCheckUnderline`` (wavy on most platforms) in the app's "over budget"
 red from ``_widgets.state_colour``: a red computed against the palette's base colour, so it
@@ -24,21 +18,14 @@ reads on light, dark and high-contrast palettes alike (Qt's palette has no "erro
 from __future__ import annotations
 
 import contextlib
-import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QGuiApplication,
     QPalette,
-    QSyntaxHighlighter,
-    QTextCharFormat,
-    QTextDocument,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from narrative_app.paths import resolve_data_dir
 from narrative_app.spell import DEFAULT_LANGUAGE, SpellChecker, SpellStatus
@@ -189,176 +176,3 @@ class SpellCheckService(QObject):
         if message not in self._told:  # say each problem once, not on every keystroke
             self._told.add(message)
             self.unavailable.emit(message)
-
-
-class SpellCheckHighlighting:
-    """Mixin for a ``QSyntaxHighlighter``: underline misspelt words in each block."""
-
-    _spell_service: SpellCheckService | None = None
-    _spell_colour: QColor | None = None
-    _spell_timer: QTimer | None = None
-    _spell_next_block = 0
-    _spell_in_chunk = False
-    _spell_pass_spent = 0.0
-    _spell_pass_timer: QTimer | None = None
-
-    def setup_spell_check(self, service: SpellCheckService | None = None,
-                          palette: QPalette | None = None) -> None:
-        """Call once from ``__init__`` (after ``super().__init__(document)``); with no
-        ``service`` the highlighter underlines nothing."""
-        highlighter: Any = self
-        self._spell_service = service
-        if service is None:
-            return
-        self._spell_colour = spell_error_colour(palette or QGuiApplication.palette())
-        timer = QTimer(highlighter)
-        timer.setInterval(0)
-        timer.timeout.connect(self._spell_check_next_chunk)
-        self._spell_timer = timer
-        pass_timer = QTimer(highlighter)  # fires once control is back in the event loop
-        pass_timer.setSingleShot(True)
-        pass_timer.setInterval(0)
-        pass_timer.timeout.connect(self._spell_new_pass)
-        self._spell_pass_timer = pass_timer
-        document = highlighter.document()
-        if document is not None:
-            # Connected after the highlighter's own slot: once an edit's blocks have been
-            # highlighted, the next edit starts a fresh budget (not only when the event loop
-            # next runs), so each keystroke always checks its own paragraph.
-            document.contentsChange.connect(self._spell_edit_done)
-        service.ready.connect(self.recheck_spelling)
-        service.changed.connect(self.recheck_spelling)
-        service.ensure_loading()
-        if service.active:
-            self.recheck_spelling()
-
-    def set_spell_palette(self, palette: QPalette) -> None:
-        """Follow a palette change (dark mode) with the underline colour."""
-        self._spell_colour = spell_error_colour(palette)
-        self.recheck_spelling()
-
-    @property
-    def spell_checking(self) -> bool:
-        return self._spell_timer is not None and self._spell_timer.isActive()
-
-    def highlight_spelling(self, text: str) -> None:
-        """Underline the misspelt words of ``text`` (the block); call in ``highlightBlock``."""
-        service = self._spell_service
-        if service is None or not service.active or not text:
-            return
-        if not self._spell_in_chunk:
-            # A keystroke re-highlights one block: cheap. Loading a whole draft highlights
-            # every block at once: past a small budget, leave the rest to the background.
-            if self._spell_pass_spent > PASS_BUDGET_SECONDS:
-                self._defer_spelling()
-                return
-            started = time.perf_counter()
-            self._spell_underline_block(service, text)
-            self._spell_pass_spent += time.perf_counter() - started
-            if self._spell_pass_timer is not None and not self._spell_pass_timer.isActive():
-                self._spell_pass_timer.start()
-            return
-        self._spell_underline_block(service, text)
-
-    def _spell_underline_block(self, service: SpellCheckService, text: str) -> None:
-        limited = text[:SPELL_LIMIT]
-        spans = service.misspelt(limited)
-        if not spans:
-            return
-        wide = len(limited.encode("utf-16-le")) // 2 != len(limited)
-        for start, end, _word in spans:
-            if wide:  # Qt positions are UTF-16: emoji before the word count twice
-                begin = len(limited[:start].encode("utf-16-le")) // 2
-                length = len(limited[start:end].encode("utf-16-le")) // 2
-            else:
-                begin, length = start, end - start
-            self._underline(begin, length)
-
-    def recheck_spelling(self) -> None:
-        """Re-check the whole document in the background, in small chunks."""
-        if self._spell_timer is None:
-            return
-        self._spell_next_block = 0
-        self._spell_timer.start()
-
-    def _defer_spelling(self) -> None:
-        highlighter: Any = self
-        number = highlighter.currentBlock().blockNumber()
-        timer = self._spell_timer
-        if timer is None:
-            return
-        if not timer.isActive():
-            self._spell_next_block = number
-            timer.start()
-        else:
-            self._spell_next_block = min(self._spell_next_block, number)
-
-    def _spell_new_pass(self) -> None:
-        self._spell_pass_spent = 0.0
-
-    def _spell_edit_done(self, *_args: object) -> None:
-        self._spell_pass_spent = 0.0
-
-    # ------------------------------------------------------------------ internals
-    def _underline(self, start: int, length: int) -> None:
-        # Merge with what the highlighter already set (bold, heading...), run by run.
-        highlighter: Any = self
-        end = start + length
-        position = start
-        while position < end:
-            base = highlighter.format(position)
-            run_end = position + 1
-            while run_end < end and highlighter.format(run_end) == base:
-                run_end += 1
-            merged = QTextCharFormat(base)
-            merged.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-            merged.setUnderlineColor(self._spell_colour or QColor())
-            highlighter.setFormat(position, run_end - position, merged)
-            position = run_end
-
-    def _spell_check_next_chunk(self) -> None:
-        highlighter: Any = self
-        document: QTextDocument | None = highlighter.document()
-        timer = self._spell_timer
-        if document is None or timer is None:
-            if timer is not None:
-                timer.stop()
-            return
-        # Find the block by number each tick: the user may have edited since the last one.
-        block = document.findBlockByNumber(self._spell_next_block)
-        deadline = time.perf_counter() + CHUNK_SECONDS
-        # Re-highlighting makes the document emit contentsChanged, which editors read as an
-        # edit (autosave). Underlines are not edits: keep the document quiet meanwhile. The
-        # layout is still told directly, so the view repaints.
-        was_blocked = document.blockSignals(True)
-        self._spell_in_chunk = True
-        try:
-            while block.isValid():
-                highlighter.rehighlightBlock(block)
-                block = block.next()
-                self._spell_next_block += 1
-                if time.perf_counter() >= deadline:
-                    break
-        finally:
-            self._spell_in_chunk = False
-            document.blockSignals(was_blocked)
-        if not block.isValid():
-            timer.stop()
-
-
-class SpellCheckHighlighter(QSyntaxHighlighter, SpellCheckHighlighting):
-    """Spell check alone, for an editor whose document has no other highlighter."""
-
-    def __init__(self, document: QTextDocument, service: SpellCheckService | None = None,
-                 palette: QPalette | None = None) -> None:
-        super().__init__(document)
-        self.setup_spell_check(service, palette)
-
-    def highlightBlock(self, text: str) -> None:
-        self.highlight_spelling(text)
-
-
-def attach_spell_check(editor: QPlainTextEdit | QTextEdit,
-                       service: SpellCheckService | None = None) -> SpellCheckHighlighter:
-    """Underline misspelt words in ``editor`` (its document must have no other highlighter)."""
-    return SpellCheckHighlighter(editor.document(), service, editor.palette())

@@ -11,13 +11,9 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit
 
 from narrative_app.spell import personal_dictionary_path
 from narrative_app.ui.app_context import AppContext
-from narrative_app.ui.editor.spell_highlighter import (
-    SpellCheckHighlighting,
-    SpellCheckService,
-    attach_spell_check,
-    spell_error_colour,
-)
+from narrative_app.ui.editor.spell_highlighter import SpellCheckService, spell_error_colour
 from narrative_app.ui.editor.spell_menu import SpellContextMenu, install_spell_menu
+from narrative_app.ui.editor.spell_underline import SpellUnderliner, attach_spell_check
 
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 
@@ -52,7 +48,7 @@ def editor(qtbot, service: SpellCheckService) -> QPlainTextEdit:
     widget.show()
     highlighter = attach_spell_check(widget, service)
     widget.spell_highlighter = highlighter  # keep it alive with the widget
-    qtbot.waitUntil(lambda: service.active and not highlighter.spell_checking)
+    qtbot.waitUntil(lambda: service.active and not highlighter.spell.checking)
     return widget
 
 
@@ -148,15 +144,15 @@ def test_whole_draft_is_checked_in_the_background_in_chunks(qtbot, service,
     qtbot.addWidget(editor)
     highlighter = attach_spell_check(editor, service)  # as editors do, before any text
     if loaded_first:
-        qtbot.waitUntil(lambda: service.active and not highlighter.spell_checking)
+        qtbot.waitUntil(lambda: service.active and not highlighter.spell.checking)
     edits: list[int] = []
     editor.textChanged.connect(lambda: edits.append(1))
     editor.setPlainText(DRAFT)
     assert edits == [1]  # the load itself
     # Opening never waits for spelling: at most the first blocks are checked at once.
     assert len(underlined(editor.document())) < 6 * 60
-    assert not loaded_first or highlighter.spell_checking
-    qtbot.waitUntil(lambda: service.active and not highlighter.spell_checking, timeout=10_000)
+    assert not loaded_first or highlighter.spell.checking
+    qtbot.waitUntil(lambda: service.active and not highlighter.spell.checking, timeout=10_000)
     assert underlined(editor.document()) == ["recieve"] * 6 * 60
     assert edits == [1]  # checking never counts as an edit (no autosave churn)
     assert editor.toPlainText() == DRAFT
@@ -180,8 +176,8 @@ def test_typing_in_a_long_draft_rechecks_only_that_paragraph(qtbot, service,
     qtbot.addWidget(editor)
     highlighter = attach_spell_check(editor, service)
     editor.setPlainText(DRAFT)
-    qtbot.waitUntil(lambda: service.active and not highlighter.spell_checking, timeout=10_000)
-    import narrative_app.ui.editor.spell_highlighter as module
+    qtbot.waitUntil(lambda: service.active and not highlighter.spell.checking, timeout=10_000)
+    import narrative_app.ui.editor.spell_underline as module
 
     monkeypatch.setattr(module, "time", SlowClock())
     checked: list[str] = []
@@ -200,22 +196,22 @@ def test_typing_in_a_long_draft_rechecks_only_that_paragraph(qtbot, service,
     assert underlined(editor.document()).count("Teh") == 1
 
 
-def test_mixin_keeps_the_editors_own_formats(qtbot, service) -> None:
-    class BoldHighlighter(QSyntaxHighlighter, SpellCheckHighlighting):
+def test_underlines_keep_the_highlighters_own_formats(qtbot, service) -> None:
+    class BoldHighlighter(QSyntaxHighlighter):
         def __init__(self, document: QTextDocument) -> None:
             super().__init__(document)
-            self.setup_spell_check(service)
+            self.spell = SpellUnderliner(self, service)
 
         def highlightBlock(self, text: str) -> None:
             bold = QTextCharFormat()
             bold.setFontWeight(QFont.Weight.Bold)
             self.setFormat(0, len(text.encode("utf-16-le")) // 2, bold)
-            self.highlight_spelling(text)
+            self.spell.underline_block(text)
 
     editor = QPlainTextEdit()
     qtbot.addWidget(editor)
     highlighter = BoldHighlighter(editor.document())
-    qtbot.waitUntil(lambda: service.active and not highlighter.spell_checking)
+    qtbot.waitUntil(lambda: service.active and not highlighter.spell.checking)
     qtbot.keyClicks(editor, "recieve ")
     editor.insertPlainText("😀")  # QTest cannot type characters outside the BMP
     qtbot.keyClicks(editor, " teh")
