@@ -346,15 +346,6 @@ class StoryPage(QWidget):
         if not button.isChecked():
             button.setChecked(True)
 
-    def zoom_in(self) -> None:
-        self._zoom.set_steps(self._zoom.steps + 1)
-
-    def zoom_out(self) -> None:
-        self._zoom.set_steps(self._zoom.steps - 1)
-
-    def zoom_reset(self) -> None:
-        self._zoom.set_steps(0)
-
     def _apply_zoom(self, steps: int) -> None:
         self.editor.set_zoom_steps(steps)
         self.preview.setFont(self.editor.font())

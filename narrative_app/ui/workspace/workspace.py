@@ -308,7 +308,7 @@ class Workspace(QWidget):
     def update_report(self) -> None:
         """Rebuild the coach report for the open narrative (debounced after typing)."""
         narrative = self.controller.current
-        if narrative is None or not hasattr(self.coach_panel, "set_report"):
+        if narrative is None:
             return
         try:
             from narrative_app.coach.report import build_report
@@ -325,7 +325,7 @@ class Workspace(QWidget):
             return
         self.show_page(kind.value)
         page = self.story_page(kind)
-        if page is not None and hasattr(page, "highlight_span"):
+        if page is not None:
             page.highlight_span(start, end)
 
     # ---------------------------------------------------------- view actions
@@ -350,33 +350,23 @@ class Workspace(QWidget):
             return
         super().keyPressEvent(event)
 
-    def _call_story(self, method: str) -> bool:
-        page = self.story_page()
-        if page is None or not hasattr(page, method):
-            return False
-        getattr(page, method)()
-        return True
+    # One zoom for the whole workspace: every story page and the panels follow it.
+    def zoom_in(self) -> None:
+        self._zoom.set_steps(self._zoom.steps + 1)
 
-    def zoom_in(self) -> bool:
-        return self._call_story("zoom_in") or self._call_any_story("zoom_in")
+    def zoom_out(self) -> None:
+        self._zoom.set_steps(self._zoom.steps - 1)
 
-    def zoom_out(self) -> bool:
-        return self._call_story("zoom_out") or self._call_any_story("zoom_out")
-
-    def zoom_reset(self) -> bool:
-        return self._call_story("zoom_reset") or self._call_any_story("zoom_reset")
-
-    def _call_any_story(self, method: str) -> bool:
-        # Zoom is shared by every story page, so any one of them can change it.
-        for kind in STORY_KEYS.values():
-            page = self.story_page(kind)
-            if page is not None and hasattr(page, method):
-                getattr(page, method)()
-                return True
-        return False
+    def zoom_reset(self) -> None:
+        self._zoom.set_steps(0)
 
     def show_find(self) -> bool:
-        return self._call_story("show_find")
+        """Open the find bar of the story on show; False on a page without a draft."""
+        page = self.story_page()
+        if page is None:
+            return False
+        page.show_find()
+        return True
 
     # ---------------------------------------------------------------- layout
     def save_layout(self) -> None:

@@ -171,15 +171,15 @@ def test_zoom_changes_the_editor_font_and_resets(controller, page_for, app_conte
     page = page_for(PartKind.SELF)
     start = page.editor.point_size()
     assert 12 <= start <= 13
-    page.zoom_in()
-    page.zoom_in()
+    zoom = app_context.zoom  # one zoom for every page (the View menu's Zoom in and out)
+    zoom.set_steps(zoom.steps + 2)
     assert page.editor.point_size() == pytest.approx(start + 2)
     other = StoryPage(controller, PartKind.US, app_context)  # pages share one zoom
     assert other.editor.point_size() == pytest.approx(start + 2)
     other.deleteLater()
-    page.zoom_out()
+    zoom.set_steps(zoom.steps - 1)
     assert page.editor.point_size() == pytest.approx(start + 1)
-    page.zoom_reset()
+    zoom.set_steps(0)
     assert page.editor.point_size() == pytest.approx(start)
 
 
