@@ -101,3 +101,31 @@ def test_a_lesson_that_only_names_what_matters_is_not_an_outcome() -> None:
         "helped them fill in the forms, and it made me realise how important our work is."
     )
     assert finding(draft, "outcome").status == "suggest"
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "I spent a year on the youth offending team and it showed me how important steady "
+        "relationships are for young people.",
+        "I've worked on the wards for twelve years and I've always tried to treat each "
+        "patient as family. Our patients deserve better than a corridor.",
+    ],
+)
+def test_a_lesson_or_creed_that_names_what_matters_is_telling(draft: str) -> None:
+    assert finding(draft, "told_values").status == "suggest"
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # Ages written as words with a hyphen.
+        "At fifteen I left school. At twenty-two I joined the ambulance service. At "
+        "thirty-one I became a paramedic team leader, and now I train the new starters.",
+        # Years named by a season or a festival.
+        "I remember the floods in the winter 2007. I remember Christmas 2012 on the night "
+        "bus. I remember the summer 2019 when the centre shut.",
+    ],
+)
+def test_a_life_told_in_ages_and_dated_seasons_is_too_many_moments(draft: str) -> None:
+    assert finding(draft, "too_many_moments").status == "suggest"
