@@ -283,9 +283,10 @@ def _tellers_feeling(draft: Draft, hit: Hit, part: str) -> bool:
     facts = clause_facts(words)
     if facts.subject or _own_subject(draft.text, clause.start, clause.end):
         return False
-    # A clause with no subject of its own belongs to its sentence's first clause.
-    first = words_of(draft.text, sentence.start, min(clause.start, sentence.start + 40))[:3]
-    return bool(first) and first[0] in _PERSONAL
+    # A clause with no subject of its own borrows the subject of the sentence before it
+    # ("At nineteen I failed the test and cried in the car park").
+    first = words_of(draft.text, sentence.start, clause.start)
+    return bool(first) and (first[0] in _PERSONAL or clause_facts(first).subject == "teller")
 
 
 _OTHERS = frozenset({"he", "she", "they", "his", "her", "their"})

@@ -265,7 +265,7 @@ def outcome_evidence(draft: Draft) -> list[Hit]:
         if (
             (learning and not _someone_else(draft, h) and not _lesson_is_a_value(draft, h))
             or (after is not None and h.start > after)
-            or (_is_result(h) and acted is not None and h.start > acted)
+            or (_is_result(h, _life_story(draft)) and acted is not None and h.start > acted)
         ):
             kept.append(h)
     return kept
@@ -276,12 +276,20 @@ _LASTING_RE = re.compile(
 )
 
 
+_KEPT_RE = re.compile(r"\bI(?:\s+have|’ve|'ve)\s+(?!been\b|had\b)[a-z]+", re.IGNORECASE)
+
+
 def _lasting_change(draft: Draft, hit: Hit) -> bool:
     """"Since that meeting I have never stayed quiet": the teller changed for good."""
     if not hit.key.lstrip(".!? ").startswith(("since", "ever since", "from that")):
         return False
     sentence = draft.sentence_at(hit.start)
-    return sentence is not None and bool(_LASTING_RE.search(draft.text, hit.end, sentence.end))
+    if sentence is None:
+        return False
+    # "I've kept that number on a card ever since": the habit comes before the cue.
+    return bool(_LASTING_RE.search(draft.text, hit.end, sentence.end)) or bool(
+        _KEPT_RE.search(draft.text, sentence.start, hit.start)
+    )
 
 
 def _lesson_is_a_value(draft: Draft, hit: Hit) -> bool:
@@ -292,7 +300,7 @@ def _lesson_is_a_value(draft: Draft, hit: Hit) -> bool:
         return False
     after = words_of(draft.text, hit.end, min(sentence.end, hit.end + 80))[:6]
     values = word_set("value_nouns")
-    told = {"values", "value", "importance", "principles"}
+    told = {"values", "value", "importance", "important", "principles"}
     return any(w in values or w in told for w in after) or _general(draft, hit)
 
 
@@ -303,11 +311,17 @@ def _first_act(draft: Draft) -> int | None:
     return None
 
 
-def _is_result(hit: Hit) -> bool:
+def _is_result(hit: Hit, life: bool = False) -> bool:
     """A changed state ("he made a full recovery", "she's running the group now"), not
-    only time passing."""
+    only time passing. In a life told stage by stage, "After that I did my Level 5" is the
+    next stage, not what followed a choice."""
     key = hit.key.rstrip(".!")
-    return any(w in key for w in _RESULT_WORDS) or key.endswith("now") or key.startswith("later ")
+    return (
+        any(w in key for w in _RESULT_WORDS)
+        or key.endswith("now")
+        or key.startswith("later ")
+        or (not life and key.startswith(("after that", "and now", "by ", "within ")))
+    )
 
 
 _RESULT_WORDS = ("surviv", "recover", "hurt", "lived", "made it", "pulled", "subsequent")
