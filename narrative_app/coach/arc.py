@@ -1,0 +1,81 @@
+"""Coach: a turn shown in plain action, with no keyword: a difficulty in a told moment, the
+teller acting, then a later time or a look back (``shown_arc``). Read by ``rules_turn`` for
+the challenge, the choice and the outcome, and by the learned second opinion.
+
+Layer: coach (pure, Qt-free).
+"""
+
+from __future__ import annotations
+
+from narrative_app.coach.lexicon import word_set
+from narrative_app.coach.rules_story import _life_story, _tellers_feeling, _words, find_moment
+from narrative_app.coach.text import Draft, Hit, Sentence
+
+ARC_CLOSING = 3  # the last sentences read for a move in time or a look back
+
+
+def shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
+    """A turn shown in action: a told moment with a difficulty in it, then a sentence in which
+    the teller acts ("So I ...", "But I ...", "I put the pen down."), then at least one more
+    sentence, with the last few moving on in time or looking back from today ("a year later",
+    "she still comes in"). Returns the action sentence and the last sentence, or None.
+
+    A summary of years or a CV has no told moment (or too many stages), a story that stops at
+    the decision has nothing after it, and a warm memory has no difficulty before the action,
+    so none of them counts. Only the first action after the difficulty is read."""
+    if "arc" not in draft.memo:
+        draft.memo["arc"] = _shown_arc(draft)
+    return draft.memo["arc"]  # type: ignore[return-value]
+
+
+def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
+    moment = find_moment(draft)
+    if moment is None or _life_story(draft):
+        return None
+    sentences = draft.sentences
+    tension_words = word_set("arc_tension")
+    challenge = [h.start for h in draft.hits("challenge")]
+    # The teller's own feeling shown in the body ("my chest went tight") is tension too.
+    felt = [h.start for h in draft.hits("emotion") if _tellers_feeling(draft, h, "self")]
+    tense = False
+    for index, sentence in enumerate(sentences):
+        if sentence.end <= moment.start:
+            continue
+        if tense and teller_acts(draft, sentence):
+            after = sentences[index + 1 :]
+            if after and _closes(draft, after[-ARC_CLOSING:]):
+                last = sentences[-1]
+                return (
+                    Hit(sentence.start, sentence.end, draft.text[sentence.start : sentence.end]),
+                    Hit(last.start, last.end, draft.text[last.start : last.end]),
+                )
+            return None
+        tense = (
+            tense
+            or any(sentence.start <= c < sentence.end for c in challenge)
+            or any(sentence.start <= c < sentence.end for c in felt)
+            or any(w in tension_words for w in _words(draft, sentence))
+        )
+    return None
+
+
+def teller_acts(draft: Draft, sentence: Sentence) -> bool:
+    """True for "I put the pen down.", "So I ...", "But instead we ..." (not "I was ...")."""
+    words = _words(draft, sentence, 6)
+    openers = word_set("arc_openers")
+    while words and words[0] in openers:
+        words.pop(0)
+    return (
+        len(words) >= 2
+        and words[0] in word_set("arc_subjects")
+        and words[1] not in word_set("arc_state_verbs")
+    )
+
+
+def _closes(draft: Draft, ending: list[Sentence]) -> bool:
+    """True when the last lines move on in time or look back from the present."""
+    closing = word_set("arc_closing")
+    if any(w in closing for s in ending for w in _words(draft, s)):
+        return True
+    anchors = draft.hits("time_anchor") + draft.hits("year_anchor") + draft.hits("life_jump")
+    return any(ending[0].start <= h.start for h in anchors)
