@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_right
+from collections import Counter
 from functools import cache
 
 from narrative_app.coach import rules_now, rules_story, rules_turn
@@ -81,22 +82,26 @@ def _draft_features(draft: Draft, families: tuple[str, ...]) -> dict[str, float]
                 out[f"f2:{name}"] = _squash(late)
     tokens = [t[2] for t in draft.tokens]
     n = max(len(tokens), 1)
+    counts = Counter(tokens)
     out["len"] = min(math.log1p(len(tokens)) / 6.5, 1.2)
-    out["first"] = min(sum(t in _FIRST for t in tokens) / n * 10, 1.5)
-    out["we"] = min(sum(t in _WE for t in tokens) / n * 10, 1.5)
-    out["you"] = min(sum(t in _YOU for t in tokens) / n * 10, 1.5)
+    out["first"] = min(sum(counts[t] for t in _FIRST) / n * 10, 1.5)
+    out["we"] = min(sum(counts[t] for t in _WE) / n * 10, 1.5)
+    out["you"] = min(sum(counts[t] for t in _YOU) / n * 10, 1.5)
     sentences = draft.sentences
     out["sentences"] = _squash(len(sentences), 20.0)
     out["question"] = _squash(draft.text.count("?"), 4.0)
     out["quote"] = 1.0 if any(q in draft.text for q in "\"“”") else 0.0
-    out["digits"] = 1.0 if any(c.isdigit() for c in draft.text) else 0.0
+    out["digits"] = 1.0 if any(map(str.isdigit, draft.text)) else 0.0
+    # Each word's stem, once per distinct word, in the order the words first come (the last
+    # third also as "wl:"), which keeps the features in the order the model sums them.
     cut = len(tokens) * 2 // 3
-    for i, token in enumerate(tokens):
-        if len(token) < 3 or not token.isalpha():
-            continue
-        s = stem(token)
-        out[f"w:{s}"] = 1.0
-        if i >= cut:
+    for token in dict.fromkeys(tokens[:cut]):
+        if len(token) >= 3 and token.isalpha():
+            out[f"w:{stem(token)}"] = 1.0
+    for token in dict.fromkeys(tokens[cut:]):
+        if len(token) >= 3 and token.isalpha():
+            s = stem(token)
+            out[f"w:{s}"] = 1.0
             out[f"wl:{s}"] = 1.0
     return out
 

@@ -59,10 +59,10 @@ def _plain_start(text: str) -> str | None:
     return letters if letters.strip() else None
 
 
-def _top_level_bar(pattern: str) -> bool:
-    """True when ``pattern`` is an alternation at its top level ("a|b")."""
-    depth, escaped, in_class = 0, False, False
-    for char in pattern:
+def _top_level_split(pattern: str) -> list[str]:
+    """``pattern`` cut at the bars of its top level ("a|b(c|d)" gives "a" and "b(c|d)")."""
+    depth, escaped, in_class, cut, out = 0, False, False, 0, []
+    for i, char in enumerate(pattern):
         if escaped:
             escaped = False
         elif char == "\\":
@@ -76,31 +76,60 @@ def _top_level_bar(pattern: str) -> bool:
         elif char == ")":
             depth -= 1
         elif char == "|" and depth == 0:
-            return True
-    return False
+            out.append(pattern[cut:i])
+            cut = i + 1
+    return [*out, pattern[cut:]]
+
+
+_DIGITS = frozenset("0123456789")
+# A sentence start, written the lexicon's one way; it matches no characters.
+_SENTENCE_START = "(?:^|(?<=[.!?]\\s)|(?<=\\n))"
+
+
+def _option_starts(option: str) -> frozenset[str] | None:
+    if option.startswith("\\d"):
+        return _DIGITS
+    start = _plain_start(option)
+    return frozenset({start}) if start else None
 
 
 def required_prefixes(pattern: str) -> frozenset[str] | None:
     """Literal strings one of which starts every match of ``pattern`` (None when that cannot
-    be read off its opening): a text holding none of them cannot match.
+    be read off its opening): a match can begin only where one of them does.
 
-    Two openings are read, which covers most of the lexicon: plain letters ("so i "), and a
-    group of alternatives each starting with plain letters ("(?:was|did\\s+not) "), each
-    after optional ``\\b``. A pattern opening any other way is never skipped.
+    The openings read, after any ``\\b``, ``^`` or sentence start (which match no
+    characters): plain letters ("so i "), a digit (``\\d``), a group of alternatives each
+    opening so ("(?:was|did\\s+not) "), and such a group made optional, whose starts are
+    joined by those of what follows it. A pattern of alternatives at its top level has the
+    starts of all of them. A pattern opening any other way gives None.
     """
-    if _top_level_bar(pattern):
-        return None
+    branches = _top_level_split(pattern)
+    if len(branches) > 1:
+        found: set[str] = set()
+        for branch in branches:
+            starts = required_prefixes(branch)
+            if starts is None:
+                return None
+            found |= starts
+        return frozenset(found)
     rest = _LEAD_BOUNDARY_RE.sub("", pattern)
+    while rest.startswith(_SENTENCE_START):
+        rest = _LEAD_BOUNDARY_RE.sub("", rest[len(_SENTENCE_START) :])
     if not rest.startswith("("):
-        start = _plain_start(rest)
-        return frozenset({start}) if start else None
+        return _option_starts(rest)
     group = _GROUP_RE.match(rest)
-    if group is None or group.group(2):
+    if group is None or group.group(2) not in (None, "?"):
         return None
-    starts = [_plain_start(option) for option in group.group(1).split("|")]
-    if not starts or any(s is None for s in starts) or len(starts) > MAX_PREFIXES:
+    options = [_option_starts(option) for option in group.group(1).split("|")]
+    if not options or any(o is None for o in options):
         return None
-    return frozenset(s for s in starts if s)
+    starts = frozenset().union(*options)  # type: ignore[arg-type]
+    if group.group(2) == "?":  # optional: a match may start with what follows instead
+        after = required_prefixes(rest[group.end() :])
+        if after is None:
+            return None
+        starts |= after
+    return starts if len(starts) <= MAX_PREFIXES else None
 
 
 @cache
@@ -109,6 +138,12 @@ def lower_subset(name: str, kept: tuple[int, ...]) -> re.Pattern[str]:
     (in their original order, so the matches are those of the full alternation)."""
     parts = cue(name).lower_parts
     return re.compile("|".join(f"(?:{parts[i][1]})" for i in kept))
+
+
+@cache
+def part_regexes(name: str) -> tuple[re.Pattern[str], ...]:
+    """Each lower-case pattern of the list ``name`` compiled on its own (see ``lower_parts``)."""
+    return tuple(re.compile(pattern) for _, pattern in cue(name).lower_parts)
 
 
 @dataclass(frozen=True)

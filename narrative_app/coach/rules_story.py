@@ -10,6 +10,7 @@ here, as the turn needs it too.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from narrative_app.coach.evidence import clause_around, in_quote, sentence_matches
@@ -66,30 +67,35 @@ def find_moment(draft: Draft) -> Hit | None:
 
 
 def _find_moment(draft: Draft) -> Hit | None:
-    habits = draft.hits("habitual")
-    anchors = [
-        (h, MOMENT_MIN_SCENE)
-        for h in draft.hits("time_anchor")
-        if not _same_sentence(draft, h, habits)
-    ]
-    anchors += [(h, WEAK_ANCHOR_SCENE) for h in draft.hits("year_anchor")]
+    # Candidates in text order (a stable sort keeps time anchors before year anchors at the
+    # same place); a time anchor in a sentence about habit is passed over when reached.
+    candidates = [(h, MOMENT_MIN_SCENE, True) for h in draft.hits("time_anchor")]
+    candidates += [(h, WEAK_ANCHOR_SCENE, False) for h in draft.hits("year_anchor")]
     present = draft.hits("present_scene")
     if distinct(present) >= PRESENT_SCENE_MIN:
-        anchors.append((present[0], WEAK_ANCHOR_SCENE))
-    if not anchors:
+        candidates.append((present[0], WEAK_ANCHOR_SCENE, False))
+    if not candidates:
         return None
-    anchors.sort(key=lambda pair: pair[0].start)
+    candidates.sort(key=lambda c: c[0].start)
+    habit_starts = [h.start for h in draft.hits("habitual")]
     jumps = draft.hits("life_jump")
-    scene = draft.hits("scene") + draft.hits("sensory")
-    for anchor, needed in anchors:
-        stop = len(draft.text)
-        for jump in jumps:
-            if jump.start >= anchor.end and not _overlaps(jump, anchor):
-                stop = jump.start
-                break
-        segment_words = draft.words_between(anchor.start, stop)
-        cues = {h.key for h in scene if anchor.start <= h.start < stop}
-        if segment_words >= MOMENT_MIN_WORDS and len(cues) >= needed:
+    jump_starts = [j.start for j in jumps]
+    scene = sorted(
+        ((h.start, h.key) for h in draft.hits("scene") + draft.hits("sensory")),
+        key=lambda pair: pair[0],
+    )
+    scene_starts = [start for start, _ in scene]
+    for anchor, needed, check_habit in candidates:
+        if check_habit and _sentence_holds(draft, anchor, habit_starts):
+            continue
+        # The next jump to another period of life (starting after the anchor) ends it.
+        j = bisect.bisect_left(jump_starts, anchor.end)
+        stop = jumps[j].start if j < len(jumps) else len(draft.text)
+        if draft.words_between(anchor.start, stop) < MOMENT_MIN_WORDS:
+            continue
+        lo = bisect.bisect_left(scene_starts, anchor.start)
+        hi = bisect.bisect_left(scene_starts, stop)
+        if len({key for _, key in scene[lo:hi]}) >= needed:
             return anchor
     return None
 
@@ -106,15 +112,13 @@ def nothing_to_picture(draft: Draft, choices: list[Hit]) -> bool:
 _NAMED_RE = re.compile(r"\b(?:chose|choose|choice|decided|decide|decision)\b", re.IGNORECASE)
 
 
-def _same_sentence(draft: Draft, hit: Hit, others: list[Hit]) -> bool:
+def _sentence_holds(draft: Draft, hit: Hit, starts: list[int]) -> bool:
+    """True when one of ``starts`` (sorted offsets) falls in the sentence holding ``hit``."""
     sentence = draft.sentence_at(hit.start)
     if sentence is None:
         return False
-    return any(sentence.start <= o.start < sentence.end for o in others)
-
-
-def _overlaps(a: Hit, b: Hit) -> bool:
-    return a.start < b.end and b.start < a.end
+    i = bisect.bisect_left(starts, sentence.start)
+    return i < len(starts) and starts[i] < sentence.end
 
 
 def specific_moment(draft: Draft, part: str) -> Verdict:

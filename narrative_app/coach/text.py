@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from operator import attrgetter
 
 from narrative_app.coach.lexicon import (
     PREFIX_KEY,
@@ -21,6 +22,7 @@ from narrative_app.coach.lexicon import (
     cue,
     lower_subset,
     normalise,
+    part_regexes,
     token_index,
     word_set,
 )
@@ -57,6 +59,7 @@ class Draft:
     # Results that more than one rule needs (the ask sentences, the moment), worked out once.
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     _pattern_cache: dict[str, list[Hit]] = field(default_factory=dict, repr=False, compare=False)
+    _places: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def words(self) -> int:
@@ -98,18 +101,10 @@ class Draft:
     def _scan_patterns(self, entry: Cue) -> list[Hit]:
         low = self.lowered
         if entry.lower_regex is not None and low is not None:
-            # Leave out the patterns whose literal starts are nowhere in the text: they
-            # cannot match, and the rest match exactly as the full alternation would.
-            parts = entry.lower_parts
-            kept = tuple(
-                i
-                for i, (starts, _) in enumerate(parts)
-                if starts is None or any(start in low for start in starts)
-            )
-            if not kept:
-                return []
-            regex = entry.lower_regex if len(kept) == len(parts) else lower_subset(entry.name, kept)
-            matches = regex.finditer(low)
+            found = self._scan_parts(entry, low)
+            if found is not None:
+                return found
+            matches = entry.lower_regex.finditer(low)
         elif entry.regex is not None:
             matches = entry.regex.finditer(self.text)
         else:
@@ -120,6 +115,63 @@ class Draft:
             for m in matches
             if m.end() > m.start()
         ]
+
+    def _scan_parts(self, entry: Cue, low: str) -> list[Hit] | None:
+        """The matches of the list's alternation, tried only where a match can begin (None:
+        scan the whole text instead).
+
+        Scanning one alternation of many patterns tries every pattern at every character.
+        A match can only begin where one of its pattern's literal starts is (``lower_parts``)
+        or, for a pattern without known starts, where a search for that pattern alone finds
+        it. The alternation is tried at those places only, left to right, going on from the
+        end of each match: the matches finditer would give. Patterns whose starts are nowhere
+        in the text are left out of the alternation. An empty match (which finditer treats
+        specially) sends the list back to the whole scan.
+        """
+        parts = entry.lower_parts
+        places: set[int] = set()
+        kept: list[int] = []
+        regexes = part_regexes(entry.name)
+        for i, ((starts, _), regex) in enumerate(zip(parts, regexes, strict=True)):
+            if starts is None:
+                pos, found = 0, False
+                while (m := regex.search(low, pos)) is not None:
+                    places.add(m.start())
+                    pos, found = m.start() + 1, True
+                if found:
+                    kept.append(i)
+                continue
+            found = False
+            for literal in starts:
+                at = self._places.get(literal)
+                if at is None:
+                    at = self._places[literal] = _find_all(low, literal)
+                if at:
+                    places.update(at)
+                    found = True
+            if found:
+                kept.append(i)
+        if not kept:
+            return []
+        alternation = entry.lower_regex
+        if alternation is None or len(kept) < len(parts):
+            alternation = lower_subset(entry.name, tuple(kept))
+        match = alternation.match
+        text = self.text
+        out: list[Hit] = []
+        covered = 0
+        for start in sorted(places):
+            if start < covered:
+                continue
+            m = match(low, start)
+            if m is None:
+                continue
+            end = m.end()
+            if end == start:
+                return None
+            out.append(Hit(start, end, text[start:end]))
+            covered = end
+        return out
 
     @cached_property
     def _word_hits(self) -> dict[str, list[Hit]]:
@@ -185,10 +237,14 @@ class Draft:
         key = f"{name}:strong" if strong else name
         if key not in self._hits:
             entry = cue(name)
-            found = list(self._word_hits.get(key, _NONE))
-            if not strong:
-                found += self.pattern_hits(entry)
-            found.sort(key=lambda h: (h.start, -h.end))
+            words = self._word_hits.get(key, _NONE)
+            patterns = _NONE if strong else self.pattern_hits(entry)
+            # Each list is in text order already (its matches do not overlap); only a mix
+            # needs sorting, by start and then longest first, in two stable C-level passes.
+            found = list(patterns) if not words else words + patterns
+            if words and patterns:
+                found.sort(key=_END, reverse=True)
+                found.sort(key=_START)
             if entry.negatable:
                 found = [h for h in found if not is_negated(self.text, h.start)]
             self._hits[key] = found
@@ -234,6 +290,17 @@ def prepared(text: str) -> Draft:
 
 _GAP_RE = re.compile(r"[\s\-]+")
 _NONE: list = []
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
+def _find_all(text: str, literal: str) -> list[int]:
+    out = []
+    at = text.find(literal)
+    while at >= 0:
+        out.append(at)
+        at = text.find(literal, at + 1)
+    return out
 
 
 def _entries_starting(index: TokenIndex, token: str) -> list[Entry]:
