@@ -68,6 +68,8 @@ _SUBJECT_LEAD_RE = re.compile(
 )
 SUBJECT_REACH = 6  # words after "each", "every" ... where the asked action may start
 # A word joined to the next by a hyphen ("volunteer-led") is not a verb on its own.
+# Being somewhere is an act: "Be there, wearing your lanyard", "Turn up on Thursday".
+_ATTEND_RE = re.compile(r"(?:be\s+there|be\s+at\s+the|turn\s+up|show\s+up)\b", re.IGNORECASE)
 _FIRST_WORD_RE = re.compile(r"[A-Za-z’']+(?![\-‐][A-Za-z])")
 _WORDS_RE = re.compile(r"[A-Za-z’'\-]+")
 # A verb followed soon by "are", "was", "has" is a noun leading a statement ("Foster carers
@@ -225,6 +227,8 @@ def _action(clause: str, marked: bool = False) -> str | None:
     """The action verb a clause starts with, if it is one of the ask verbs (or, straight
     after an ask marker such as "Will you", one of the verbs only an ask makes an order)."""
     clause = _LEADING_FILLER_RE.sub("", clause)
+    if _ATTEND_RE.match(clause):
+        return "attend"
     match = _FIRST_WORD_RE.match(clause)
     if not match or (not marked and _STATEMENT_RE.match(clause)):
         return None
@@ -256,14 +260,20 @@ def _clause_actions(text: str, marked: bool = False) -> list[tuple[str, bool]]:
 
 
 def _actions_after(text: str) -> list[tuple[str, bool]]:
+    whole = text
     addressee = _ADDRESSEE_RE.match(text)
     if addressee and not _action(text, marked=True):
         text = text[addressee.end() :]
     found = _clause_actions(text, marked=True)
     if not found:
-        subject = _subject_action(text)
-        if subject is not None:
-            found = _clause_actions(subject, marked=True)
+        # "is that each of you comes to ...": the subject comes first, then the action (read
+        # on the whole text too, as "each of you comes to" also looks like an addressee).
+        for candidate in (text, whole):
+            subject = _subject_action(candidate)
+            if subject is not None:
+                found = _clause_actions(subject, marked=True)
+                if found:
+                    break
     return found
 
 
@@ -391,7 +401,12 @@ def ask(draft: Draft, part: str, ask_field: str = "") -> Verdict:
         if any(s.start <= h.start < s.end for s in sentences)
     ]
     vague = [h for h in in_ask if h in draft.hits("ask_vague")]
-    concrete = [h for h in in_ask if h not in vague]
+    # A place or time inside the vague words ("at the front of our minds") is not concrete.
+    concrete = [
+        h for h in in_ask if h not in vague and not any(
+            h.start < v.end and v.start < h.end for v in vague
+        )
+    ]
     if (vague or actions[0] in VAGUE_VERBS) and not concrete:
         shown = vague[0].text if vague else sentences[0].text
         return Verdict.suggest(hint("ask", "vague", part, quote=quote(shown)), sentences)

@@ -209,6 +209,10 @@ def experiential_us(draft: Draft, part: str) -> Verdict:
         return Verdict.suggest(
             hint("experiential_us", "category", part, quote=quote(labels[0].text)), labels
         )
+    # The teller's own childhood ("When I was seven ... we read a book together") is the
+    # teller's story: its "we" is not the room's, so it does not make the moment shared.
+    if moment is not None and _CHILDHOOD_RE.search(_sentence_text(draft, moment)):
+        moment = None
     if distinct(shared) >= SHARED_MIN or (shared and moment is not None):
         return Verdict.ok(hint("experiential_us", "ok", part), _sentence_hits(draft, shared))
     if labels:
@@ -216,6 +220,19 @@ def experiential_us(draft: Draft, part: str) -> Verdict:
             hint("experiential_us", "category", part, quote=quote(labels[0].text)), labels
         )
     return Verdict.suggest(hint("experiential_us", "suggest", part))
+
+
+_CHILDHOOD_RE = re.compile(
+    r"\b(?:when\s+I\s+was\s+(?:a\s+)?(?:\w+teen|\d+|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|little|small|young|child|kid|boy|girl)|as\s+a\s+(?:child|kid|boy|girl|teenager)|"
+    r"aged\s+(?:\d+|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen))\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_text(draft: Draft, hit: Hit) -> str:
+    sentence = draft.sentence_at(hit.start)
+    return draft.text[sentence.start : sentence.end] if sentence else hit.text
 
 
 def _words(draft: Draft, sentence: Sentence, limit: int | None = None) -> list[str]:

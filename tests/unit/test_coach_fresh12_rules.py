@@ -1,0 +1,99 @@
+"""Unit: rules found wanting on the twelfth fresh corpus, each in our own words: an ask whose
+subject comes before its verb; "be there" as an act; an attitude asked for ("we all need to
+do better") is vague even beside a place word; a figure brought down elsewhere is a way there;
+a value as the subject of "matters to me" is told; "the first week of", "at half four" and
+hands that would not work; a childhood memory does not make a Story of Us shared."""
+
+from __future__ import annotations
+
+from narrative_app.coach.report import build_report
+from narrative_app.coach.rules_story import experiential_us
+from narrative_app.coach.text import Draft
+from narrative_app.domain import Narrative, PartKind, StoryPart
+
+
+def finding(kind: PartKind, text: str, check: str):
+    narrative = Narrative(
+        title="t", values=[], parts={kind: StoryPart(kind, draft=text, target_seconds=120)}
+    )
+    report = build_report(narrative)
+    return next(f for f in report.checks if f.part == kind.value and f.check == check)
+
+
+def test_an_ask_whose_subject_comes_first_is_found() -> None:
+    text = (
+        "The mobile library stops in April. Forty housebound readers lose their only visit.\n\n"
+        "What I'm asking is that each of you comes to the hall on Monday at six with the names "
+        "of two readers."
+    )
+    f = finding(PartKind.NOW, text, "ask")
+    assert f.status == "ok"
+    assert "each of you comes" in text[f.spans[0].start : f.spans[0].end]
+
+
+def test_be_there_is_an_act() -> None:
+    text = (
+        "The planning committee decides on the depot on 3 March. If it goes through, the "
+        "night buses stop.\n\nTuesday, half six, the civic centre. Be there, in your uniform."
+    )
+    assert finding(PartKind.NOW, text, "ask").status == "ok"
+
+
+def test_an_attitude_asked_for_is_vague_even_beside_a_place_word() -> None:
+    text = (
+        "Falls on our wards rose again this quarter, and the inspection is in May.\n\n"
+        "So honestly, we all need to do better. Let's all keep it at the front of our minds."
+    )
+    f = finding(PartKind.NOW, text, "ask")
+    assert f.status == "suggest"
+
+
+def test_a_figure_brought_down_elsewhere_is_a_way_there() -> None:
+    text = (
+        "Waits for a social worker here are at nine weeks and rising.\n\n"
+        "Salford got theirs down to two weeks in a year with a duty rota, and their lead has "
+        "offered to show us how. Come to the briefing on Friday at noon."
+    )
+    assert finding(PartKind.NOW, text, "hope").status == "ok"
+
+
+def test_a_value_that_matters_to_me_is_told() -> None:
+    text = (
+        "On my second night on the unit a man asked me to sit with him, and I did, though the "
+        "obs were late. He slept. Fairness matters to me. So does keeping a promise."
+    )
+    f = finding(PartKind.SELF, text, "told_values")
+    assert f.status == "suggest"
+    assert "Fairness matters to me" in f.hint
+
+
+def test_a_value_that_has_been_a_guiding_principle_is_told() -> None:
+    d = Draft("Through every job, honesty has been my guiding principle.")
+    assert [h.text for h in d.hits("told_values")] == ["has been my guiding principle"]
+
+
+def test_the_first_week_of_and_half_four_are_times() -> None:
+    assert Draft("It was the first week of term and the hall was cold.").hits("time_anchor")
+    assert Draft("My manager rang me at half four with a name.").hits("time_anchor")
+    assert not Draft("Half of the staff were four short.").hits("time_anchor")
+
+
+def test_hands_that_would_not_work_are_a_feeling_shown() -> None:
+    text = (
+        "At half four the duty manager rang and sent me to the station for a baby. I buckled "
+        "the car seat in the dark car park; my fingers wouldn't work and I dropped the keys "
+        "twice. The baby slept all the way to the carer's house in Moston."
+    )
+    f = finding(PartKind.SELF, text, "emotion")
+    assert f.status == "ok"
+    assert any("fingers wouldn't work" in text[s.start : s.end] for s in f.spans)
+
+
+def test_a_childhood_memory_does_not_make_the_moment_shared() -> None:
+    text = (
+        "When I was eight, at a small school in Leigh, I could not tell the time. One wet "
+        "afternoon the dinner lady kept me in, sat me by the warm pipes, and we counted round "
+        "the clock face on the wall while the rain hammered the roof, and we read the hands "
+        "together. That is why we do this."
+    )
+    assert experiential_us(Draft(text), "us").status == "suggest"
