@@ -163,6 +163,7 @@ def _plans(draft: Draft) -> list[Hit]:
             INACTION_RE.search(text)
             or FUTURE_HARM_RE.search(text)
             or LOSS_RE.search(text)
+            or _harm_rises(draft, hit)
             or text.rstrip().endswith("?")
             or not PLAN_TIME_RE.search(text)
         ):
@@ -176,6 +177,20 @@ def _plans(draft: Draft) -> list[Hit]:
             continue
         found.append(hit)
     return found
+
+
+_RISE_RE = re.compile(
+    r"\b(?:go(?:es)?\s+up|went\s+up|gone\s+up|going\s+up|ris(?:e|es|ing)|rose|increas\w*|"
+    r"climb\w*|doubl\w*|trebl\w*|tripl\w*|soar\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _harm_rises(draft: Draft, sentence: Hit) -> bool:
+    """"From next month our caseloads go up to 140": a harm that grows is no plan."""
+    return bool(_RISE_RE.search(sentence.text)) and any(
+        sentence.start <= h.start < sentence.end for h in draft.hits("harm_measure")
+    )
 
 
 def hope(draft: Draft, part: str) -> Verdict:

@@ -97,3 +97,58 @@ def test_a_childhood_memory_does_not_make_the_moment_shared() -> None:
         "together. That is why we do this."
     )
     assert experiential_us(Draft(text), "us").status == "suggest"
+
+
+# Found wanting on the eleventh fresh corpus (central and local government), in our own words.
+
+
+def test_an_imperative_after_a_time_is_an_ask() -> None:
+    text = (
+        "The grit contract ends on 30 November, and there is no crew for the hill estates.\n\n"
+        "Leeds trained a volunteer gritting team in a month and no school closed all winter.\n\n"
+        "So I'm asking one thing. From tonight, report every icy path on the app."
+    )
+    f = finding(PartKind.NOW, text, "ask")
+    assert f.status == "ok"
+    assert any("report every icy path" in text[s.start : s.end] for s in f.spans)
+
+
+def test_i_need_some_of_you_to_is_an_ask() -> None:
+    text = (
+        "The river is forecast to rise this weekend, and the new gates need people to shut "
+        "them.\n\nI need four of you to sign up as gate keepers before you go home tonight."
+    )
+    assert finding(PartKind.NOW, text, "ask").status == "ok"
+
+
+def test_keeping_the_conversation_going_is_vague() -> None:
+    text = (
+        "Complaints about the contact centre have doubled since June, and the review is due "
+        "in March.\n\nThanks for coming. Let's keep the conversation going."
+    )
+    assert finding(PartKind.NOW, text, "ask").status == "suggest"
+
+
+def test_help_promised_and_money_set_aside_are_a_way_there() -> None:
+    help_text = (
+        "Last winter the water reached the chapel in forty minutes, and the gates still have "
+        "nobody to close them.\n\nThe Agency will train and equip you, free, this month.\n\n"
+        "Put your name on the sheet by the door tonight."
+    )
+    money_text = (
+        "The repair budget is set on 20 June, on the reports in the system that day. Streets "
+        "nobody reports wait for another year. The county have ring-fenced two million for "
+        "the worst-reported streets. Before the 20th, report every broken light on your road."
+    )
+    assert finding(PartKind.NOW, help_text, "hope").status == "ok"
+    assert finding(PartKind.NOW, money_text, "hope").status == "ok"
+    assert finding(PartKind.NOW, money_text, "urgency").status == "ok"
+
+
+def test_a_harm_that_grows_from_a_date_is_no_plan() -> None:
+    text = (
+        "From next month our caseloads go up to a hundred and fifty each, and the new intake "
+        "starts on the 3rd. Waiting lists are already at ten days.\n\nI really hope it gets easier. I believe we'll manage.\n\n"
+        "I'm asking each of you to put your name on the Saturday rota for one day in May."
+    )
+    assert finding(PartKind.NOW, text, "hope").status == "suggest"
