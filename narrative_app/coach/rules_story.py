@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from narrative_app.coach.evidence import clause_around, in_quote, sentence_matches
+from narrative_app.coach.evidence import clause_around, facts_at, in_quote, sentence_matches
 from narrative_app.coach.findings import Verdict, quote
 from narrative_app.coach.lexicon import hint, reason, word_set
 from narrative_app.coach.text import Draft, Hit, Sentence, distinct
@@ -184,7 +184,8 @@ def _value_fragments(draft: Draft) -> list[Hit]:
 
 
 def resume(draft: Draft, part: str) -> Verdict:
-    hits = draft.hits("resume")
+    # A career is the teller's: "He hadn't filed for two years" is not a step in one.
+    hits = [h for h in draft.hits("resume") if facts_at(draft, h.start).subject != "other"]
     if distinct(hits) >= RESUME_MIN:
         return Verdict.suggest(hint("resume", "suggest", part), hits)
     return Verdict.ok(hint("resume", "ok", part))

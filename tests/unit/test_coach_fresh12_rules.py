@@ -148,7 +148,38 @@ def test_help_promised_and_money_set_aside_are_a_way_there() -> None:
 def test_a_harm_that_grows_from_a_date_is_no_plan() -> None:
     text = (
         "From next month our caseloads go up to a hundred and fifty each, and the new intake "
-        "starts on the 3rd. Waiting lists are already at ten days.\n\nI really hope it gets easier. I believe we'll manage.\n\n"
+        "starts on the 3rd. Waiting lists are already at ten days.\n\n"
+        "I really hope it gets easier. I believe we'll manage.\n\n"
         "I'm asking each of you to put your name on the Saturday rota for one day in May."
     )
     assert finding(PartKind.NOW, text, "hope").status == "suggest"
+
+
+def test_a_year_told_month_by_month_is_many_moments() -> None:
+    text = (
+        "My first year in the department flew by. In October I was in the press office, "
+        "answering phones that never stopped. In December I was at a court in Leeds, watching "
+        "a clerk find a lost file. In March I was on a flood bank in Hull in borrowed boots. "
+        "In May I sat in on a benefits tribunal. In July I was back at my desk in London."
+    )
+    assert finding(PartKind.SELF, text, "too_many_moments").status == "suggest"
+    assert finding(PartKind.SELF, text, "specific_moment").status == "suggest"
+
+
+def test_someone_elses_years_are_not_a_career() -> None:
+    text = (
+        "It was the last week of January and forty callers were waiting. A builder was on "
+        "the line. He hadn't opened his post for two years, since his wife died. Our guidance "
+        "says twelve minutes a call. My stomach was in a knot. I stayed on for fifty minutes "
+        "and I set up a payment plan with him. He rang back in March to say he was sleeping again."
+    )
+    assert finding(PartKind.SELF, text, "resume").status == "ok"
+
+
+def test_postings_and_promotions_are_a_career() -> None:
+    text = (
+        "I started at the Agency in Bristol on the rivers team. After that I was seconded to "
+        "Cumbria for the winter floods. Then a promotion to area lead, and later I was posted "
+        "to the Fens. Each step taught me something about water and people."
+    )
+    assert finding(PartKind.SELF, text, "resume").status == "suggest"
