@@ -28,7 +28,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import cache
 
-from narrative_app.coach import rules_now, rules_story, rules_turn
+from narrative_app.coach import rules_ask, rules_story, rules_turn
 from narrative_app.coach.findings import OK, Verdict, quote
 from narrative_app.coach.lexicon import hint, reason
 from narrative_app.coach.text import Draft, Hit, Sentence, stem
@@ -121,7 +121,7 @@ def _shape_features(draft: Draft, part: str) -> dict[str, float]:
         out["s:choices"] = _squash(len(rules_turn.choice_evidence(draft)))
         out["s:outcomes"] = _squash(len(rules_turn.outcome_evidence(draft)))
     if part == "now":
-        asks, actions = rules_now.find_asks(draft)
+        asks, actions = rules_ask.find_asks(draft)
         out["s:asks"] = _squash(len(asks))
         out["s:actions"] = _squash(len(actions))
     return out

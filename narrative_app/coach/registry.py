@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from narrative_app.coach import rules_all, rules_now, rules_story, rules_turn
+from narrative_app.coach import rules_all, rules_ask, rules_now, rules_story, rules_turn
 from narrative_app.coach.findings import Verdict
 from narrative_app.coach.text import Draft
 from narrative_app.domain import PART_ORDER, Narrative, PartKind
@@ -66,7 +66,7 @@ def _choice(ctx: Context) -> Verdict:
 
 def _ask(ctx: Context) -> Verdict:
     assert ctx.draft is not None
-    return rules_now.ask(ctx.draft, ctx.part, ctx.ask or ctx.fields.get("ask", ""))
+    return rules_ask.ask(ctx.draft, ctx.part, ctx.ask or ctx.fields.get("ask", ""))
 
 
 def _linked(ctx: Context) -> Verdict:

@@ -71,6 +71,11 @@ def _find_moment(draft: Draft) -> Hit | None:
     # same place); a time anchor in a sentence about habit is passed over when reached.
     candidates = [(h, MOMENT_MIN_SCENE, True) for h in draft.hits("time_anchor")]
     candidates += [(h, WEAK_ANCHOR_SCENE, False) for h in draft.hits("year_anchor")]
+    # A person in a place at the very start stands in for a date (it needs more scene).
+    opening_end = _opening_end(draft)
+    candidates += [
+        (h, WEAK_ANCHOR_SCENE, False) for h in draft.hits("scene_opening") if h.start < opening_end
+    ]
     present = draft.hits("present_scene")
     if distinct(present) >= PRESENT_SCENE_MIN:
         candidates.append((present[0], WEAK_ANCHOR_SCENE, False))
@@ -110,6 +115,12 @@ def nothing_to_picture(draft: Draft, choices: list[Hit]) -> bool:
 
 
 _NAMED_RE = re.compile(r"\b(?:chose|choose|choice|decided|decide|decision)\b", re.IGNORECASE)
+
+
+def _opening_end(draft: Draft, sentences: int = 2) -> int:
+    """Where the story's first ``sentences`` sentences end."""
+    found = draft.sentences[:sentences]
+    return found[-1].end if found else 0
 
 
 def _sentence_holds(draft: Draft, hit: Hit, starts: list[int]) -> bool:

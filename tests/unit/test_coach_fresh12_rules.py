@@ -183,3 +183,23 @@ def test_postings_and_promotions_are_a_career() -> None:
         "to the Fens. Each step taught me something about water and people."
     )
     assert finding(PartKind.SELF, text, "resume").status == "suggest"
+
+
+def test_one_person_in_one_place_at_the_start_opens_a_moment() -> None:
+    text = (
+        "There was a man in the queue outside the housing office with a dog on a string. "
+        "He had been there since six, and the rain was dripping off the awning onto his "
+        "sleeping bag. The shutters rattled up at nine and the security guard shouted that "
+        "dogs weren't allowed. I went out and stood with the dog under the awning for the "
+        "whole of his appointment."
+    )
+    assert finding(PartKind.SELF, text, "specific_moment").status == "ok"
+
+
+def test_a_person_named_later_in_a_summary_opens_no_moment() -> None:
+    text = (
+        "I have worked in housing for twenty years across three councils. Over that time I "
+        "have learned a lot about people. There was a man in the queue once, and many more "
+        "like him, and I have always tried to treat everyone the same way."
+    )
+    assert finding(PartKind.SELF, text, "specific_moment").status == "suggest"
