@@ -8,6 +8,7 @@ Layer: coach (pure, Qt-free).
 from __future__ import annotations
 
 from narrative_app.coach.lexicon import word_set
+from narrative_app.coach.orders import complied, defied
 from narrative_app.coach.rules_story import _life_story, _tellers_feeling, _words, find_moment
 from narrative_app.coach.text import Draft, Hit, Sentence
 
@@ -37,11 +38,13 @@ def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
     challenge = [h.start for h in draft.hits("challenge")]
     # The teller's own feeling shown in the body ("my chest went tight") is tension too.
     felt = [h.start for h in draft.hits("emotion") if _tellers_feeling(draft, h, "self")]
+    # An instruction the teller went against ("The nurse said to settle her back to bed.").
+    felt += [a.instruction.start for a in defied(draft)]
     tense = False
     for index, sentence in enumerate(sentences):
         if sentence.end <= moment.start:
             continue
-        if tense and teller_acts(draft, sentence):
+        if tense and teller_acts(draft, sentence) and not complied(draft, sentence.start):
             after = sentences[index + 1 :]
             if after and _closes(draft, after[-ARC_CLOSING:]):
                 last = sentences[-1]
@@ -65,10 +68,13 @@ def teller_acts(draft: Draft, sentence: Sentence) -> bool:
     openers = word_set("arc_openers")
     while words and words[0] in openers:
         words.pop(0)
+    if words[:3] == ["what", "i", "did"]:
+        return True  # "What I did was sit down on the floor": the act singled out
     return (
         len(words) >= 2
         and words[0] in word_set("arc_subjects")
         and words[1] not in word_set("arc_state_verbs")
+        and words[1:3] != ["used", "to"]  # "I used to come down the stairwell": a habit
     )
 
 
