@@ -7,6 +7,8 @@ Layer: coach (pure, Qt-free).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from narrative_app.coach.lexicon import word_set
 from narrative_app.coach.orders import complied, defied
 from narrative_app.coach.rules_story import _life_story, _tellers_feeling, _words, find_moment
@@ -44,7 +46,7 @@ def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
     for index, sentence in enumerate(sentences):
         if sentence.end <= moment.start:
             continue
-        if tense and teller_acts(draft, sentence) and not complied(draft, sentence.start):
+        if tense and turning_act(draft, index):
             after = sentences[index + 1 :]
             if after and _closes(draft, after[-ARC_CLOSING:]):
                 last = sentences[-1]
@@ -76,6 +78,28 @@ def teller_acts(draft: Draft, sentence: Sentence) -> bool:
         and words[1] not in word_set("arc_state_verbs")
         and words[1:3] != ["used", "to"]  # "I used to come down the stairwell": a habit
     )
+
+
+def turning_act(draft: Draft, index: int) -> bool:
+    """True when sentence ``index`` is the teller acting in a way that can turn a story: not
+    an order followed ("So I went.") and not an attempt the next sentence says came to
+    nothing ("I raised it at handover. Nothing happened.")."""
+    sentences = draft.sentences
+    sentence = sentences[index]
+    return (
+        teller_acts(draft, sentence)
+        and not complied(draft, sentence.start)
+        and not _came_to_nothing(draft, sentences[index + 1 : index + 2])
+    )
+
+
+def _came_to_nothing(draft: Draft, following: list[Sentence]) -> bool:
+    """True when the next sentence says the act had no effect ("Nothing happened.")."""
+    if not following:
+        return False
+    starts = [h.start for h in draft.hits("arc_no_effect")]
+    at = bisect_left(starts, following[0].start)
+    return at < len(starts) and starts[at] < following[0].end
 
 
 def _closes(draft: Draft, ending: list[Sentence]) -> bool:

@@ -29,6 +29,7 @@ from collections import Counter
 from functools import cache
 
 from narrative_app.coach import rules_now, rules_story, rules_turn
+from narrative_app.coach.arc import turning_act
 from narrative_app.coach.findings import OK, Verdict, quote
 from narrative_app.coach.lexicon import hint, reason
 from narrative_app.coach.text import Draft, Hit, Sentence, stem
@@ -240,7 +241,9 @@ def _acts_after_difficulty(draft: Draft) -> list[Sentence]:
     start = rules_turn.difficulty_start(draft)
     if start is None:
         return []
-    return [s for s in draft.sentences if s.start > start and rules_turn.teller_acts(draft, s)]
+    return [
+        s for i, s in enumerate(draft.sentences) if s.start > start and turning_act(draft, i)
+    ]
 
 
 def _hits(draft: Draft, name: str) -> list[Hit]:

@@ -51,18 +51,15 @@ def challenge(draft: Draft, part: str) -> Verdict:
     if orders:
         hits = sorted(hits + orders, key=lambda h: h.start)
     count = distinct(hits)
+    shown = [(sentence_hit(draft, h.start) or h) if h in orders else h for h in hits]
     if count >= CHALLENGE_MIN or (
         count == 1 and draft.hits("emotion") and _in_moment(draft, hits[0])
     ):
-        return Verdict.ok(hint("challenge", "ok", part), _shown(draft, hits, orders))
+        return Verdict.ok(hint("challenge", "ok", part), shown)
     arc = shown_arc(draft)
     if arc is not None:
-        return Verdict.ok(hint("challenge", "ok", part), _shown(draft, hits, orders) or [arc[0]])
+        return Verdict.ok(hint("challenge", "ok", part), shown or [arc[0]])
     return Verdict.suggest(hint("challenge", "suggest", part))
-
-
-def _shown(draft: Draft, hits: list[Hit], orders: list[Hit]) -> list[Hit]:
-    return [(sentence_hit(draft, h.start) or h) if h in orders else h for h in hits]
 
 
 def _in_moment(draft: Draft, hit: Hit) -> bool:
@@ -300,6 +297,7 @@ LEARNING_STEMS = (
     "carry", "came away", "took away", "took from", "proved to me", "reminded me",
     "i saw that", "discovered", "found out", "no longer", "the learning",
     "stopped thinking", "stopped believing", "stopped assuming", "gave up thinking",
+    "stuck with me",
 )
 
 

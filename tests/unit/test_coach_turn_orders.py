@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from narrative_app.coach.arc import teller_acts
+from narrative_app.coach.arc import teller_acts, turning_act
 from narrative_app.coach.orders import answers, verb_root
 from narrative_app.coach.report import build_report
 from narrative_app.coach.text import Draft
@@ -146,3 +146,21 @@ def test_a_habit_is_not_an_act_and_an_act_singled_out_is() -> None:
     first, second = draft.sentences
     assert not teller_acts(draft, first)
     assert teller_acts(draft, second)
+
+
+def test_an_attempt_that_came_to_nothing_is_not_the_turn() -> None:
+    draft = (
+        "Mrs Lowe's dressings were soaked through by teatime and we were allowed twenty "
+        "minutes. I raised it at handover on the Monday. Nothing happened. Then our team "
+        "leader rang the manager and got her an hour twice a day. Her legs healed by the "
+        "spring. What stuck with me was how quickly she did it."
+    )
+    draft_ = Draft(draft)
+    raised = next(i for i, s in enumerate(draft_.sentences) if "raised" in draft[s.start : s.end])
+    assert teller_acts(draft_, draft_.sentences[raised])
+    assert not turning_act(draft_, raised)
+    assert finding(draft, "choice_point").status == "suggest"
+    # What the teller took from it is still an outcome.
+    found = finding(draft, "outcome")
+    assert found.status == "ok"
+    assert any("stuck with me" in t for t in evidence(draft, found))
