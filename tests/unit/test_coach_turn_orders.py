@@ -164,3 +164,15 @@ def test_an_attempt_that_came_to_nothing_is_not_the_turn() -> None:
     found = finding(draft, "outcome")
     assert found.status == "ok"
     assert any("stuck with me" in t for t in evidence(draft, found))
+
+
+def test_someone_pressing_the_teller_to_hurry_is_a_difficulty() -> None:
+    draft = (
+        "The taxi was waiting outside and the ward clerk kept coming back to ask if I was "
+        "finished. Instead I sat with Mrs Nowak and went through every box again."
+    )
+    found = finding(draft, "challenge")
+    assert found.status == "ok"
+    shown = evidence(draft, found)
+    assert any("waiting outside" in t for t in shown)
+    assert any("kept coming back to ask if" in t for t in shown)
