@@ -9,11 +9,12 @@ learned, or what changed after the choice; time passing with no choice before it
 A feeling is the teller's own, named or shown in the body. When none of these is named, a
 turn shown in plain action (``shown_arc``: a difficulty, the teller acting, then a later
 time or a look back) counts for challenge, choice and outcome, unless the teller says there
-was no choice; a choice cue ("What I did was sit down ...") still counts after "I didn't
-decide anything". An instruction given to the teller (``orders``) is a difficulty when the
-teller then does something else, and that act is a choice; the act asked for, done, is an
-order followed, not a choice. The outcome follows the choice ``choice_point`` shows
-(``shown_choice``), so the two checks never read the story differently.
+was no choice inside the moment ("I didn't decide anything" before it frames the story; a
+choice cue such as "What I did was sit down" counts after any denial). An instruction given
+to the teller (``orders``) is a difficulty when the teller then does something else, and
+that act is a choice; the act asked for, done, is an order followed, not a choice. The
+outcome follows the choice ``choice_point`` shows (``shown_choice``), so the two checks
+never read the story differently.
 """
 
 from __future__ import annotations
@@ -259,15 +260,23 @@ def _denials(draft: Draft) -> list[Hit]:
 
 def arc_choice(draft: Draft) -> tuple[Hit, Hit] | None:
     """The turn shown in action when no choice cue is found, as ``choice_point`` reads it:
-    not when the teller says there was no choice ("I didn't decide anything, in the end. Dr
-    Kerr made every call. I wrote it all down."): an act named as the teller's own ("What I
-    did was sit down on the floor") is a choice cue, and is read before any denial."""
+    not when the teller says, inside the moment, there was no choice ("I didn't decide
+    anything, in the end. Dr Kerr made every call."); a denial of deciding before the moment
+    is how the story is framed, and the act shown after it still counts."""
     if choice_evidence(draft):
         return None
     arc = shown_arc(draft)
-    if arc is None:
+    moment = find_moment(draft)
+    if arc is None or moment is None:
         return None
-    return None if _denials(draft) else arc
+    # "I didn't decide anything, really. That's what I say when people ask." before the
+    # told moment is how the teller frames it; said inside the moment, it is the answer.
+    denials = _denials(draft)
+    framed = [h for h in denials if h.end <= moment.start and _DECIDED_RE.search(h.key)]
+    return None if len(framed) < len(denials) else arc
+
+
+_DECIDED_RE = re.compile(r"\b(?:decid\w*|chose|choose|decision|choice)\b")
 
 
 def shown_choice(draft: Draft) -> int | None:
@@ -289,18 +298,6 @@ def _field_told(field_text: str, draft_text: str) -> bool:
     return len(wanted & present) / len(wanted) >= FIELD_OVERLAP
 
 
-# Outcome cues that are a lesson or a change in the teller; the rest ("weeks later",
-# "the next day") say only that time passed, so they count after the teller's choice.
-LEARNING_STEMS = (
-    "learn", "taught", "teach", "realis", "realiz", "understood", "understand", "lesson",
-    "showed me", "know now", "now i know", "changed", "stayed with me", "forgot", "forgotten",
-    "carry", "came away", "took away", "took from", "proved to me", "reminded me",
-    "i saw that", "discovered", "found out", "no longer", "the learning",
-    "stopped thinking", "stopped believing", "stopped assuming", "gave up thinking",
-    "stuck with me",
-)
-
-
 def outcome_evidence(draft: Draft) -> list[Hit]:
     """What the teller learned (anywhere), or what changed after the teller's choice (a
     later time, a result), or a result after the teller acted. Time passing with no
@@ -311,7 +308,7 @@ def outcome_evidence(draft: Draft) -> list[Hit]:
     for h in draft.hits("outcome"):
         key = h.key.lstrip(".!? ")
         learning = (
-            any(stem in key for stem in LEARNING_STEMS)
+            any(stem in key for stem in word_set("outcome_learning"))
             or key.startswith(_NOW)
             or _lasting_change(draft, h)
         )

@@ -176,3 +176,16 @@ def test_someone_pressing_the_teller_to_hurry_is_a_difficulty() -> None:
     shown = evidence(draft, found)
     assert any("waiting outside" in t for t in shown)
     assert any("kept coming back to ask if" in t for t in shown)
+
+
+def test_a_choice_denied_before_the_moment_frames_the_story_and_the_act_still_counts() -> None:
+    draft = (
+        "I didn't decide anything, really. That's what I say when people ask.\n\n"
+        "One Tuesday night in March the lad from room six was up on the roof of the bike "
+        "shed, and the rule said ring the police and wait. I climbed the ladder and sat next "
+        "to him with two cans of pop. He came down at ten. He's a support worker now."
+    )
+    choice = finding(draft, "choice_point")
+    assert choice.status == "ok"
+    assert any(t.startswith("I climbed the ladder") for t in evidence(draft, choice))
+    assert finding(draft, "outcome").status == "ok"
