@@ -1,5 +1,7 @@
 """Coach: a turn shown in plain action, with no keyword: a difficulty in a told moment, the
-teller acting, then a later time or a look back (``shown_arc``). Read by ``rules_turn`` for
+teller acting, then a later time or a look back (``shown_arc``); a choice denied that day
+and made at a later time (``late_choice``). An act that can turn a story (``turning_act``)
+is not an order followed nor an attempt that came to nothing. Read by ``rules_turn`` for
 the challenge, the choice and the outcome, and by the learned second opinion.
 
 Layer: coach (pure, Qt-free).
@@ -7,7 +9,8 @@ Layer: coach (pure, Qt-free).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 
 from narrative_app.coach.lexicon import word_set
 from narrative_app.coach.orders import complied, defied
@@ -77,6 +80,59 @@ def teller_acts(draft: Draft, sentence: Sentence) -> bool:
         and words[0] in word_set("arc_subjects")
         and words[1] not in word_set("arc_state_verbs")
         and words[1:3] != ["used", "to"]  # "I used to come down the stairwell": a habit
+    )
+
+
+# A denial of deciding ("I didn't decide anything", "I had no choice"), not of acting.
+DECIDED_RE = re.compile(r"\b(?:decid\w*|chose|choose|decision|choice)\b")
+
+
+def denials(draft: Draft) -> list[Hit]:
+    """Where the teller says there was no choice ("I didn't decide anything")."""
+    return draft.hits("choice_negated") or draft.negated_hits("choice")
+
+
+def late_choice(draft: Draft) -> Hit | None:
+    """"I didn't decide anything that day." and then, at a later time ("At seven the next
+    morning"), the teller acting ("I sat with her in the garden"), with more told after it:
+    the choice came later, and that act is it. Every denial must come before the later time,
+    and one must be a denial of deciding ("I never meant to", "I did nothing" alone are
+    not), in a story that is not a life told stage by stage. Returns the act, or None."""
+    if "late_choice" not in draft.memo:
+        draft.memo["late_choice"] = _late_choice(draft)
+    return draft.memo["late_choice"]  # type: ignore[return-value]
+
+
+def _late_choice(draft: Draft) -> Hit | None:
+    found = denials(draft)
+    if not any(DECIDED_RE.search(h.key) for h in found) or _life_story(draft):
+        return None
+    sentences = draft.sentences
+    starts = draft._sentence_starts
+    last = bisect_right(starts, max(h.start for h in found)) - 1
+    times = draft.hits("time_anchor")
+    anchors = [h.start for h in times]
+    boundary = sentences[last].end if last >= 0 else 0
+    at = bisect_left(anchors, boundary)
+    if at == len(anchors):
+        return None
+    first = bisect_right(starts, anchors[at]) - 1
+    for index in range(first, len(sentences) - 1):
+        if turning_act(draft, index) or (index == first and _acts_after(draft, times[at])):
+            s = sentences[index]
+            return Hit(s.start, s.end, draft.text[s.start : s.end])
+    return None
+
+
+def _acts_after(draft: Draft, anchor: Hit) -> bool:
+    """"At seven the next morning I sat with her": the teller acts just after the time."""
+    sentence = draft.sentence_at(anchor.start)
+    end = sentence.end if sentence else anchor.end
+    words = [w.strip(".,;:!?\"“”‘’").lower() for w in draft.text[anchor.end : end].split()[:3]]
+    return (
+        len(words) >= 2
+        and words[0] in word_set("arc_subjects")
+        and words[1] not in word_set("arc_state_verbs")
     )
 
 

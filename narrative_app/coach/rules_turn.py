@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from narrative_app.coach.arc import shown_arc, teller_acts
+from narrative_app.coach.arc import DECIDED_RE, denials, late_choice, shown_arc, teller_acts
 from narrative_app.coach.evidence import facts_at, in_quote, sentence_hit, sentence_words
 from narrative_app.coach.findings import Verdict, quote
 from narrative_app.coach.lexicon import hint, reason, word_set
@@ -239,7 +239,13 @@ def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
     arc = arc_choice(draft)
     if arc is not None:
         return Verdict.ok(hint("choice_point", "ok", part), [arc[0]], reason("choice_point", "arc"))
-    negated = _denials(draft)
+    later = late_choice(draft)
+    if later is not None:
+        return Verdict.ok(
+            hint("choice_point", "ok", part), [later],
+            reason("choice_point", "later", quote=quote(later.text, 80)),
+        )
+    negated = denials(draft)
     if negated:
         return Verdict.suggest(
             hint("choice_point", "negated", part), negated, reason("choice_point", "negated")
@@ -252,10 +258,6 @@ def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
     if choice_field.strip():
         return Verdict.suggest(hint("choice_point", "field", part, field=quote(choice_field)))
     return Verdict.suggest(hint("choice_point", "suggest", part))
-
-
-def _denials(draft: Draft) -> list[Hit]:
-    return draft.hits("choice_negated") or draft.negated_hits("choice")
 
 
 def arc_choice(draft: Draft) -> tuple[Hit, Hit] | None:
@@ -271,12 +273,9 @@ def arc_choice(draft: Draft) -> tuple[Hit, Hit] | None:
         return None
     # "I didn't decide anything, really. That's what I say when people ask." before the
     # told moment is how the teller frames it; said inside the moment, it is the answer.
-    denials = _denials(draft)
-    framed = [h for h in denials if h.end <= moment.start and _DECIDED_RE.search(h.key)]
-    return None if len(framed) < len(denials) else arc
-
-
-_DECIDED_RE = re.compile(r"\b(?:decid\w*|chose|choose|decision|choice)\b")
+    said = denials(draft)
+    framed = [h for h in said if h.end <= moment.start and DECIDED_RE.search(h.key)]
+    return None if len(framed) < len(said) else arc
 
 
 def shown_choice(draft: Draft) -> int | None:
@@ -286,7 +285,10 @@ def shown_choice(draft: Draft) -> int | None:
     if hits:
         return min(h.start for h in hits)
     arc = arc_choice(draft)
-    return arc[0].start if arc is not None else None
+    if arc is not None:
+        return arc[0].start
+    later = late_choice(draft)
+    return later.start if later is not None else None
 
 
 def _field_told(field_text: str, draft_text: str) -> bool:

@@ -189,3 +189,27 @@ def test_a_choice_denied_before_the_moment_frames_the_story_and_the_act_still_co
     assert choice.status == "ok"
     assert any(t.startswith("I climbed the ladder") for t in evidence(draft, choice))
     assert finding(draft, "outcome").status == "ok"
+
+
+LATE = (
+    "I didn't decide anything that day. He pulled his line out twice and I did nothing.\n\n"
+    "At seven the next morning I sat with him and asked what happens before he pulls at "
+    "it. He said the beeping. We turned the alarm to a light that week."
+)
+
+
+def test_a_choice_denied_that_day_and_made_at_a_later_time_is_a_choice() -> None:
+    found = finding(LATE, "choice_point")
+    assert found.status == "ok"
+    assert any("next morning I sat with him" in t for t in evidence(LATE, found))
+    assert "the choice comes later" in found.reason
+    # The outcome follows that choice.
+    assert finding(LATE, "outcome").status == "ok"
+
+
+def test_a_denial_with_no_act_at_the_later_time_is_still_no_choice() -> None:
+    draft = (
+        "I didn't decide anything that day. I didn't open the hatch. I finished the count "
+        "and wrote up the log. On the Tuesday he was moved on. I don't know where."
+    )
+    assert finding(draft, "choice_point").status == "suggest"
