@@ -154,6 +154,11 @@ def adjust(check: str, draft: Draft, part: str, verdict: Verdict) -> Verdict:
     model = _models().get(check)
     if not model or draft.words < MIN_WORDS:
         return verdict
+    if check == "outcome" and verdict.reason == reason("outcome", "no_choice"):
+        followed = _after_promoted_choice(draft, part)
+        if followed is not None:
+            return Verdict.ok(hint(check, "ok", part), [followed],
+                              reason(check, "found", quote=quote(followed.text, 80)))
     if verdict.status != OK and model.get("mode") != "decide":
         return verdict  # a veto has nothing to withhold
     weights: dict[str, float] = model["weights"]
@@ -180,6 +185,19 @@ def adjust(check: str, draft: Draft, part: str, verdict: Verdict) -> Verdict:
         return Verdict.ok(hint(check, "ok", part), [best],
                           reason(check, "found", quote=quote(best.text, 80)))
     return verdict
+
+
+def _after_promoted_choice(draft: Draft, part: str) -> Hit | None:
+    """The outcome follows the choice the choice check shows, this second opinion's ticks
+    included: time passing after a choice it ticked ("Three weeks later ...") is what
+    followed it. None when the rule saw a choice itself, or no outcome cue follows."""
+    if rules_turn.shown_choice(draft) is not None:
+        return None
+    choice = adjust("choice_point", draft, part, rules_turn.choice_point(draft, part))
+    if choice.status != OK or not choice.hits:
+        return None
+    start = choice.hits[0].start
+    return next((h for h in draft.hits("outcome") if h.start > start), None)
 
 
 # Where a promoted tick's evidence may come from: a sentence holding one of the check's own

@@ -213,3 +213,28 @@ def test_a_denial_with_no_act_at_the_later_time_is_still_no_choice() -> None:
         "and wrote up the log. On the Tuesday he was moved on. I don't know where."
     )
     assert finding(draft, "choice_point").status == "suggest"
+
+
+def test_the_outcome_follows_a_choice_the_second_opinion_ticked(monkeypatch) -> None:
+    from narrative_app.coach import learned, rules_turn
+    from narrative_app.coach.findings import Verdict
+    from narrative_app.coach.text import Hit
+
+    text = (
+        "The education block smells of marker pens and roll-ups. It is twenty to twelve on "
+        "a Thursday. Dean has a sheet of lined paper with nothing on it, and his daughter "
+        "turns seven on Saturday. He asks me quietly about the spelling. I pull the chair "
+        "up beside him and write the words big on the board for him to copy. Three weeks "
+        "later he brings a card into class from her."
+    )
+    draft = Draft(text)
+    rule = rules_turn.outcome(draft, "self")
+    assert rule.status == "suggest"  # the rule sees no choice of its own before the time
+    act = next(s for s in draft.sentences if text[s.start :].startswith("I pull"))
+    # The second opinion ticks the act as the choice (its model stood in for here).
+    ticked = Verdict.ok("", [Hit(act.start, act.end, text[act.start : act.end])])
+    monkeypatch.setattr(rules_turn, "choice_point", lambda d, p: ticked)
+    monkeypatch.setattr(learned, "_models", lambda: {"outcome": {"mode": "decide"}})
+    found = learned.adjust("outcome", draft, "self", rule)
+    assert found.status == "ok"
+    assert found.hits[0].text.lower().startswith("weeks later")
