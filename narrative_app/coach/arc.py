@@ -49,6 +49,8 @@ def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
     for index, sentence in enumerate(sentences):
         if sentence.end <= moment.start:
             continue
+        if tense and teller_acts(draft, sentence) and _routine(draft, sentence):
+            return None  # the first act after the difficulty carries the default through
         if tense and turning_act(draft, index):
             after = sentences[index + 1 :]
             if after and _closes(draft, after[-ARC_CLOSING:]):
@@ -146,7 +148,22 @@ def turning_act(draft: Draft, index: int) -> bool:
         teller_acts(draft, sentence)
         and not complied(draft, sentence.start)
         and not _came_to_nothing(draft, sentences[index + 1 : index + 2])
+        and not _routine(draft, sentence)
     )
+
+
+def _routine(draft: Draft, sentence: Sentence) -> bool:
+    """"I passed it to my manager.", "I finish the curtain rail.", "I carried on.": the
+    default carried through (handing on, finishing, carrying on), not a turn."""
+    words = _words(draft, sentence, 8)
+    openers = word_set("arc_openers")
+    while words and words[0] in openers:
+        words.pop(0)
+    verb, rest = (words[1], words[2:4]) if len(words) > 1 else ("", [])
+    if verb in word_set("arc_routine_verbs"):
+        return True
+    handed = verb in ("passed", "pass", "handed", "hand") and rest[:1] in (["it"], ["this"])
+    return handed or (verb in ("carried", "carry", "got", "get") and rest[:1] == ["on"])
 
 
 def _came_to_nothing(draft: Draft, following: list[Sentence]) -> bool:

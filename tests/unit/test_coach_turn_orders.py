@@ -238,3 +238,18 @@ def test_the_outcome_follows_a_choice_the_second_opinion_ticked(monkeypatch) -> 
     found = learned.adjust("outcome", draft, "self", rule)
     assert found.status == "ok"
     assert found.hits[0].text.lower().startswith("weeks later")
+
+
+@pytest.mark.parametrize(
+    "act",
+    ["I passed it to my manager.", "I finish the curtain rail.", "So I carried on."],
+)
+def test_the_default_carried_through_is_not_the_turn(act: str) -> None:
+    draft = (
+        "Half seven on the Tuesday, Bay C, breakfast trays. The man in bed four has his "
+        "porridge put in front of him and he can't reach the spoon. I can smell it from the "
+        f"ladder. I'm not allowed to feed patients; that's the rule. {act} At nine the tray "
+        "goes back on the trolley with the spoon still in its wrapper."
+    )
+    assert finding(draft, "choice_point").status == "suggest"
+    assert finding(draft, "outcome").status == "suggest"
