@@ -253,3 +253,14 @@ def test_the_default_carried_through_is_not_the_turn(act: str) -> None:
     )
     assert finding(draft, "choice_point").status == "suggest"
     assert finding(draft, "outcome").status == "suggest"
+
+
+def test_an_order_to_hold_back_reported_as_an_imperative_is_a_difficulty() -> None:
+    draft = (
+        "That night the tide was coming in over the shingle and the lad was on the ledge. "
+        "The book said: wait, hold, keep comms. My knees were shaking. I clipped in and "
+        "went over the edge."
+    )
+    found = finding(draft, "challenge")
+    assert found.status == "ok"
+    assert any("said: wait" in t for t in evidence(draft, found))
