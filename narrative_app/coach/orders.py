@@ -45,6 +45,9 @@ _ADVERBS = frozenset({
 # An answer that is assent, not refusal: "I said okay."
 _ASSENT = frozenset({"ok", "okay", "fine", "yes", "right", "alright", "sure", "yeah"})
 _TELLER = frozenset({"i", "we"})
+_DECIDING = frozenset({"decided", "chose", "agreed", "offered", "promised", "tried"})
+_AS_ASKED = "(as asked)"
+_REQUESTS = ("asked", "wanted")
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,12 @@ def _answers(draft: Draft) -> list[Answer]:
                 continue
             words = _words(draft, sentence, 4)
             assent = verb == "said" and any(w in _ASSENT for w in words[2:4])
-            followed = assent or verb_root(verb) == verb_root(asked)
+            followed = assent or verb == _AS_ASKED or verb_root(verb) == verb_root(asked)
             act = Hit(sentence.start, sentence.end, draft.text[sentence.start : sentence.end])
-            found.append(Answer(hit, act, followed))
+            # Doing what someone asked or wanted ("She asked me to stay. I stayed.") may be
+            # a kindness chosen, not an order followed: only an order done is a default.
+            if not (followed and hit.key.startswith(_REQUESTS)):
+                found.append(Answer(hit, act, followed))
             break
     return found
 
@@ -120,6 +126,10 @@ def _act_verb(draft: Draft, sentence: Sentence) -> str | None:
     if len(words) < 2 or words[0] not in _TELLER:
         return None
     rest = [w for w in words[1:] if w not in _ADVERBS]
+    if rest == ["did"]:
+        return _AS_ASKED  # "So I did.": what was asked
+    if len(rest) >= 3 and rest[0] in _DECIDING and rest[1] == "to":
+        return rest[2]  # "I decided to help him": the act decided on
     if not rest or rest[0] in word_set("arc_state_verbs"):
         return None
     return rest[0]

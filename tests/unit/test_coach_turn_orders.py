@@ -264,3 +264,17 @@ def test_an_order_to_hold_back_reported_as_an_imperative_is_a_difficulty() -> No
     found = finding(draft, "challenge")
     assert found.status == "ok"
     assert any("said: wait" in t for t in evidence(draft, found))
+
+
+def test_the_act_asked_for_is_read_through_so_i_did_and_decided_to() -> None:
+    [did] = answers(Draft("The sergeant told me to wait in the car. So I did. It rained."))
+    assert did.followed
+    [decided] = answers(Draft("The manager told us to close the file. We decided to close it."))
+    assert decided.followed
+
+
+def test_doing_what_someone_asked_is_not_an_order_followed() -> None:
+    # A plea granted may be a kindness chosen: only an order done is read as the default.
+    assert answers(Draft("Mrs Hill asked me to stay with her. I stayed until four.")) == []
+    [refused] = answers(Draft("The head asked me to cut the group. I kept it going."))
+    assert not refused.followed
