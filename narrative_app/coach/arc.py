@@ -1,5 +1,7 @@
 """Coach: a turn shown in plain action, with no keyword: a difficulty in a told moment, the
-teller acting, then a later time or a look back (``shown_arc``). Read by ``rules_turn`` for
+teller acting, then a later time or a look back (``shown_arc``); a choice denied that day
+and made at a later time (``late_choice``). An act that can turn a story (``turning_act``)
+is not an order followed nor an attempt that came to nothing. Read by ``rules_turn`` for
 the challenge, the choice and the outcome, and by the learned second opinion.
 
 Layer: coach (pure, Qt-free).
@@ -7,7 +9,11 @@ Layer: coach (pure, Qt-free).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+
 from narrative_app.coach.lexicon import word_set
+from narrative_app.coach.orders import complied, defied
 from narrative_app.coach.rules_story import _life_story, _tellers_feeling, _words, find_moment
 from narrative_app.coach.text import Draft, Hit, Sentence
 
@@ -37,11 +43,15 @@ def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
     challenge = [h.start for h in draft.hits("challenge")]
     # The teller's own feeling shown in the body ("my chest went tight") is tension too.
     felt = [h.start for h in draft.hits("emotion") if _tellers_feeling(draft, h, "self")]
+    # An instruction the teller went against ("The nurse said to settle her back to bed.").
+    felt += [a.instruction.start for a in defied(draft)]
     tense = False
     for index, sentence in enumerate(sentences):
         if sentence.end <= moment.start:
             continue
-        if tense and teller_acts(draft, sentence):
+        if tense and teller_acts(draft, sentence) and _routine(draft, sentence):
+            return None  # the first act after the difficulty carries the default through
+        if tense and turning_act(draft, index):
             after = sentences[index + 1 :]
             if after and _closes(draft, after[-ARC_CLOSING:]):
                 last = sentences[-1]
@@ -65,11 +75,104 @@ def teller_acts(draft: Draft, sentence: Sentence) -> bool:
     openers = word_set("arc_openers")
     while words and words[0] in openers:
         words.pop(0)
+    if words[:3] == ["what", "i", "did"]:
+        return True  # "What I did was sit down on the floor": the act singled out
+    return (
+        len(words) >= 2
+        and words[0] in word_set("arc_subjects")
+        and words[1] not in word_set("arc_state_verbs")
+        and words[1:3] != ["used", "to"]  # "I used to come down the stairwell": a habit
+    )
+
+
+# A denial of deciding ("I didn't decide anything", "I had no choice"), not of acting.
+DECIDED_RE = re.compile(r"\b(?:decid\w*|chose|choose|decision|choice)\b")
+
+
+def denials(draft: Draft) -> list[Hit]:
+    """Where the teller says there was no choice ("I didn't decide anything")."""
+    return draft.hits("choice_negated") or draft.negated_hits("choice")
+
+
+def late_choice(draft: Draft) -> Hit | None:
+    """"I didn't decide anything that day." and then, at a later time ("At seven the next
+    morning"), the teller acting ("I sat with her in the garden"), with more told after it:
+    the choice came later, and that act is it. Every denial must come before the later time,
+    and one must be a denial of deciding ("I never meant to", "I did nothing" alone are
+    not), in a story that is not a life told stage by stage. Returns the act, or None."""
+    if "late_choice" not in draft.memo:
+        draft.memo["late_choice"] = _late_choice(draft)
+    return draft.memo["late_choice"]  # type: ignore[return-value]
+
+
+def _late_choice(draft: Draft) -> Hit | None:
+    found = denials(draft)
+    if not any(DECIDED_RE.search(h.key) for h in found) or _life_story(draft):
+        return None
+    sentences = draft.sentences
+    starts = draft._sentence_starts
+    last = bisect_right(starts, max(h.start for h in found)) - 1
+    times = draft.hits("time_anchor")
+    anchors = [h.start for h in times]
+    boundary = sentences[last].end if last >= 0 else 0
+    at = bisect_left(anchors, boundary)
+    if at == len(anchors):
+        return None
+    first = bisect_right(starts, anchors[at]) - 1
+    for index in range(first, len(sentences) - 1):
+        if turning_act(draft, index) or (index == first and _acts_after(draft, times[at])):
+            s = sentences[index]
+            return Hit(s.start, s.end, draft.text[s.start : s.end])
+    return None
+
+
+def _acts_after(draft: Draft, anchor: Hit) -> bool:
+    """"At seven the next morning I sat with her": the teller acts just after the time."""
+    sentence = draft.sentence_at(anchor.start)
+    end = sentence.end if sentence else anchor.end
+    words = [w.strip(".,;:!?\"“”‘’").lower() for w in draft.text[anchor.end : end].split()[:3]]
     return (
         len(words) >= 2
         and words[0] in word_set("arc_subjects")
         and words[1] not in word_set("arc_state_verbs")
     )
+
+
+def turning_act(draft: Draft, index: int) -> bool:
+    """True when sentence ``index`` is the teller acting in a way that can turn a story: not
+    an order followed ("So I went.") and not an attempt the next sentence says came to
+    nothing ("I raised it at handover. Nothing happened.")."""
+    sentences = draft.sentences
+    sentence = sentences[index]
+    return (
+        teller_acts(draft, sentence)
+        and not complied(draft, sentence.start)
+        and not _came_to_nothing(draft, sentences[index + 1 : index + 2])
+        and not _routine(draft, sentence)
+    )
+
+
+def _routine(draft: Draft, sentence: Sentence) -> bool:
+    """"I passed it to my manager.", "I finish the curtain rail.", "I carried on.": the
+    default carried through (handing on, finishing, carrying on), not a turn."""
+    words = _words(draft, sentence, 8)
+    openers = word_set("arc_openers")
+    while words and words[0] in openers:
+        words.pop(0)
+    verb, rest = (words[1], words[2:4]) if len(words) > 1 else ("", [])
+    if verb in word_set("arc_routine_verbs"):
+        return True
+    handed = verb in ("passed", "pass", "handed", "hand") and rest[:1] in (["it"], ["this"])
+    return handed or (verb in ("carried", "carry", "got", "get") and rest[:1] == ["on"])
+
+
+def _came_to_nothing(draft: Draft, following: list[Sentence]) -> bool:
+    """True when the next sentence says the act had no effect ("Nothing happened.")."""
+    if not following:
+        return False
+    starts = [h.start for h in draft.hits("arc_no_effect")]
+    at = bisect_left(starts, following[0].start)
+    return at < len(starts) and starts[at] < following[0].end
 
 
 def _closes(draft: Draft, ending: list[Sentence]) -> bool:

@@ -29,6 +29,7 @@ from collections import Counter
 from functools import cache
 
 from narrative_app.coach import rules_ask, rules_story, rules_turn
+from narrative_app.coach.arc import turning_act
 from narrative_app.coach.findings import OK, Verdict, quote
 from narrative_app.coach.lexicon import hint, reason
 from narrative_app.coach.text import Draft, Hit, Sentence, stem
@@ -153,6 +154,11 @@ def adjust(check: str, draft: Draft, part: str, verdict: Verdict) -> Verdict:
     model = _models().get(check)
     if not model or draft.words < MIN_WORDS:
         return verdict
+    if check == "outcome" and verdict.reason == reason("outcome", "no_choice"):
+        followed = _after_promoted_choice(draft, part)
+        if followed is not None:
+            return Verdict.ok(hint(check, "ok", part), [followed],
+                              reason(check, "found", quote=quote(followed.text, 80)))
     if verdict.status != OK and model.get("mode") != "decide":
         return verdict  # a veto has nothing to withhold
     weights: dict[str, float] = model["weights"]
@@ -179,6 +185,19 @@ def adjust(check: str, draft: Draft, part: str, verdict: Verdict) -> Verdict:
         return Verdict.ok(hint(check, "ok", part), [best],
                           reason(check, "found", quote=quote(best.text, 80)))
     return verdict
+
+
+def _after_promoted_choice(draft: Draft, part: str) -> Hit | None:
+    """The outcome follows the choice the choice check shows, this second opinion's ticks
+    included: time passing after a choice it ticked ("Three weeks later ...") is what
+    followed it. None when the rule saw a choice itself, or no outcome cue follows."""
+    if rules_turn.shown_choice(draft) is not None:
+        return None
+    choice = adjust("choice_point", draft, part, rules_turn.choice_point(draft, part))
+    if choice.status != OK or not choice.hits:
+        return None
+    start = choice.hits[0].start
+    return next((h for h in draft.hits("outcome") if h.start > start), None)
 
 
 # Where a promoted tick's evidence may come from: a sentence holding one of the check's own
@@ -240,7 +259,9 @@ def _acts_after_difficulty(draft: Draft) -> list[Sentence]:
     start = rules_turn.difficulty_start(draft)
     if start is None:
         return []
-    return [s for s in draft.sentences if s.start > start and rules_turn.teller_acts(draft, s)]
+    return [
+        s for i, s in enumerate(draft.sentences) if s.start > start and turning_act(draft, i)
+    ]
 
 
 def _hits(draft: Draft, name: str) -> list[Hit]:

@@ -9,17 +9,23 @@ learned, or what changed after the choice; time passing with no choice before it
 A feeling is the teller's own, named or shown in the body. When none of these is named, a
 turn shown in plain action (``shown_arc``: a difficulty, the teller acting, then a later
 time or a look back) counts for challenge, choice and outcome, unless the teller says there
-was no choice.
+was no choice inside the moment ("I didn't decide anything" before it frames the story; a
+choice cue such as "What I did was sit down" counts after any denial). An instruction given
+to the teller (``orders``) is a difficulty when the teller then does something else, and
+that act is a choice; the act asked for, done, is an order followed, not a choice. The
+outcome follows the choice ``choice_point`` shows (``shown_choice``), so the two checks
+never read the story differently.
 """
 
 from __future__ import annotations
 
 import re
 
-from narrative_app.coach.arc import shown_arc, teller_acts
-from narrative_app.coach.evidence import facts_at, in_quote, sentence_words
+from narrative_app.coach.arc import DECIDED_RE, denials, late_choice, shown_arc, teller_acts
+from narrative_app.coach.evidence import facts_at, in_quote, sentence_hit, sentence_words
 from narrative_app.coach.findings import Verdict, quote
 from narrative_app.coach.lexicon import hint, reason, word_set
+from narrative_app.coach.orders import complied, defied
 from narrative_app.coach.rules_story import (
     CHALLENGE_MIN,
     _life_story,
@@ -40,14 +46,20 @@ def challenge(draft: Draft, part: str) -> Verdict:
     """Two difficulty cues, or one inside a told moment where the teller shows feeling:
     a scene with a felt difficulty in it rarely names the difficulty twice."""
     hits = draft.hits("challenge")
+    # An instruction the teller then went against is a person in the way (its sentence is
+    # the evidence: "said to " alone would point to nothing).
+    orders = [a.instruction for a in defied(draft)]
+    if orders:
+        hits = sorted(hits + orders, key=lambda h: h.start)
     count = distinct(hits)
+    shown = [(sentence_hit(draft, h.start) or h) if h in orders else h for h in hits]
     if count >= CHALLENGE_MIN or (
         count == 1 and draft.hits("emotion") and _in_moment(draft, hits[0])
     ):
-        return Verdict.ok(hint("challenge", "ok", part), hits)
+        return Verdict.ok(hint("challenge", "ok", part), shown)
     arc = shown_arc(draft)
     if arc is not None:
-        return Verdict.ok(hint("challenge", "ok", part), hits or [arc[0]])
+        return Verdict.ok(hint("challenge", "ok", part), shown or [arc[0]])
     return Verdict.suggest(hint("challenge", "suggest", part))
 
 
@@ -79,16 +91,22 @@ def _choice_evidence(draft: Draft) -> list[Hit]:
         alternative = _ALTERNATIVE_RE.search(h.key) is not None
         if not (named or alternative) and (begin is None or h.start < begin):
             continue
-        if _someone_else(draft, h) or _in_passing(draft, h):
+        if _someone_else(draft, h) or _in_passing(draft, h) or _joined_to_other(draft, h):
             continue
         if not named and (_general(draft, h) or _only_wondered(draft, h)):
             continue
         if in_quote(draft, h.start) and not _teller_words(h.text):
             continue
+        if not named and complied(draft, h.start):
+            continue  # "I was to go and get her. So I went.": an order followed
         rank = 0 if named else 2 if h.key.startswith(_COUNTERFACTUAL) else 1 if alternative else 3
         ranked.append((rank, h.start, h))
         if sum(1 for r in ranked if r[0] == 0) >= EVIDENCE_ENOUGH:
             break  # enough decisions named outright: the rest cannot outrank them
+    # The teller doing something other than what they were told is set against it.
+    for answer in defied(draft):
+        if not any(answer.act.start <= h.start < answer.act.end for _, _, h in ranked):
+            ranked.append((1, answer.act.start, answer.act))
     return [h for _, _, h in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
 
@@ -140,6 +158,15 @@ def _general(draft: Draft, hit: Hit) -> bool:
     return sentence.start in starts
 
 
+def _joined_to_other(draft: Draft, hit: Hit) -> bool:
+    """"... and said I'd see him" is the teller's only when the sentence's subject is: "she
+    rang and said I'd have to wait" is someone else's word."""
+    if not hit.key.startswith("and "):
+        return False
+    sentence = draft.sentence_at(hit.start)
+    return sentence is None or facts_at(draft, sentence.start).subject != "teller"
+
+
 def _in_passing(draft: Draft, hit: Hit) -> bool:
     """"I said no." as a short sentence of its own is an answer, not a choice point."""
     if not hit.key.startswith(("i said no", "i said yes")):
@@ -156,6 +183,7 @@ def difficulty_start(draft: Draft) -> int | None:
         starts = [h.start for h in draft.hits("challenge")]
         # A feeling shown in the body ("my throat tightens") is a difficulty felt.
         starts += [h.start for h in draft.hits("emotion")]
+        starts += [a.instruction.start for a in defied(draft)]
         for sentence in draft.sentences:
             if any(w in tension for w in _words(draft, sentence)):
                 starts.append(sentence.start)
@@ -208,14 +236,20 @@ def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
         return Verdict.ok(
             hint("choice_point", "ok", part), reason=reason("choice_point", "field")
         )
-    negated = draft.hits("choice_negated") or draft.negated_hits("choice")
+    arc = arc_choice(draft)
+    if arc is not None:
+        return Verdict.ok(hint("choice_point", "ok", part), [arc[0]], reason("choice_point", "arc"))
+    later = late_choice(draft)
+    if later is not None:
+        return Verdict.ok(
+            hint("choice_point", "ok", part), [later],
+            reason("choice_point", "later", quote=quote(later.text, 80)),
+        )
+    negated = denials(draft)
     if negated:
         return Verdict.suggest(
             hint("choice_point", "negated", part), negated, reason("choice_point", "negated")
         )
-    arc = shown_arc(draft)
-    if arc is not None:
-        return Verdict.ok(hint("choice_point", "ok", part), [arc[0]], reason("choice_point", "arc"))
     early = draft.hits("choice")
     if early:
         return Verdict.suggest(
@@ -224,6 +258,37 @@ def choice_point(draft: Draft, part: str, choice_field: str = "") -> Verdict:
     if choice_field.strip():
         return Verdict.suggest(hint("choice_point", "field", part, field=quote(choice_field)))
     return Verdict.suggest(hint("choice_point", "suggest", part))
+
+
+def arc_choice(draft: Draft) -> tuple[Hit, Hit] | None:
+    """The turn shown in action when no choice cue is found, as ``choice_point`` reads it:
+    not when the teller says, inside the moment, there was no choice ("I didn't decide
+    anything, in the end. Dr Kerr made every call."); a denial of deciding before the moment
+    is how the story is framed, and the act shown after it still counts."""
+    if choice_evidence(draft):
+        return None
+    arc = shown_arc(draft)
+    moment = find_moment(draft)
+    if arc is None or moment is None:
+        return None
+    # "I didn't decide anything, really. That's what I say when people ask." before the
+    # told moment is how the teller frames it; said inside the moment, it is the answer.
+    said = denials(draft)
+    framed = [h for h in said if h.end <= moment.start and DECIDED_RE.search(h.key)]
+    return None if len(framed) < len(said) else arc
+
+
+def shown_choice(draft: Draft) -> int | None:
+    """Where the choice ``choice_point`` shows begins: its first cue, or the act of a turn
+    shown in action; None when it shows none."""
+    hits = choice_evidence(draft)
+    if hits:
+        return min(h.start for h in hits)
+    arc = arc_choice(draft)
+    if arc is not None:
+        return arc[0].start
+    later = late_choice(draft)
+    return later.start if later is not None else None
 
 
 def _field_told(field_text: str, draft_text: str) -> bool:
@@ -235,29 +300,17 @@ def _field_told(field_text: str, draft_text: str) -> bool:
     return len(wanted & present) / len(wanted) >= FIELD_OVERLAP
 
 
-# Outcome cues that are a lesson or a change in the teller; the rest ("weeks later",
-# "the next day") say only that time passed, so they count after the teller's choice.
-LEARNING_STEMS = (
-    "learn", "taught", "teach", "realis", "realiz", "understood", "understand", "lesson",
-    "showed me", "know now", "now i know", "changed", "stayed with me", "forgot", "forgotten",
-    "carry", "came away", "took away", "took from", "proved to me", "reminded me",
-    "i saw that", "discovered", "found out", "no longer", "the learning",
-    "stopped thinking", "stopped believing", "stopped assuming", "gave up thinking",
-)
-
-
 def outcome_evidence(draft: Draft) -> list[Hit]:
     """What the teller learned (anywhere), or what changed after the teller's choice (a
     later time, a result), or a result after the teller acted. Time passing with no
     choice before it ("I said no. Three weeks later ...") is not an outcome."""
-    choice = choice_evidence(draft)
-    after = min((h.start for h in choice), default=None)
+    after = shown_choice(draft)
     acted = _first_act(draft)
     kept = []
     for h in draft.hits("outcome"):
         key = h.key.lstrip(".!? ")
         learning = (
-            any(stem in key for stem in LEARNING_STEMS)
+            any(stem in key for stem in word_set("outcome_learning"))
             or key.startswith(_NOW)
             or _lasting_change(draft, h)
         )
@@ -334,8 +387,10 @@ def outcome(draft: Draft, part: str) -> Verdict:
         return Verdict.suggest(hint("outcome", "abstract", part), [], reason("outcome", "abstract"))
     if hits:
         return Verdict.ok(hint("outcome", "ok", part), _sentence_hits(draft, hits)[:2])
+    # A turn shown in action whose close comes after the choice ``choice_point`` shows.
     arc = shown_arc(draft)
-    if arc is not None and not draft.hits("choice_negated"):
+    chosen = shown_choice(draft)
+    if arc is not None and chosen is not None and arc[1].start > chosen:
         return Verdict.ok(hint("outcome", "ok", part), [arc[1]], reason("outcome", "arc"))
     if draft.hits("outcome"):
         return Verdict.suggest(hint("outcome", "suggest", part), [], reason("outcome", "no_choice"))
