@@ -163,7 +163,46 @@ def _routine(draft: Draft, sentence: Sentence) -> bool:
     if verb in word_set("arc_routine_verbs"):
         return True
     handed = verb in ("passed", "pass", "handed", "hand") and rest[:1] in (["it"], ["this"])
-    return handed or (verb in ("carried", "carry", "got", "get") and rest[:1] == ["on"])
+    # Taking it to someone above ("I went and found Sandra, my line manager") hands it on.
+    upward = any(w in _SENIORS for w in words[1:8]) and verb in _FETCHING
+    # "I logged it, same as the other three times": the usual, done again.
+    usual = _USUAL_RE.search(draft.text, sentence.start, sentence.end) is not None
+    # "... and we packed up and went. That's the job.": the act is what the job asks.
+    after = draft.sentences
+    starts = draft.memo.get("sentence_starts")
+    if not isinstance(starts, list):
+        starts = draft.memo["sentence_starts"] = [x.start for x in after]
+    index = bisect_right(starts, sentence.start) - 1
+    if index + 1 < len(after):
+        nxt = after[index + 1]
+        usual = usual or _JUST_THE_JOB_RE.match(draft.text, nxt.start, nxt.end) is not None
+    return (
+        handed
+        or upward
+        or usual
+        or (verb in ("carried", "carry", "got", "get") and rest[:1] == ["on"])
+    )
+
+
+_SENIORS = frozenset(
+    {"manager", "supervisor", "boss", "sergeant", "sister", "consultant", "registrar", "senior",
+     "lead", "leader", "inspector", "head", "director", "matron"}
+)
+_FETCHING = frozenset(
+    {"went", "found", "fetched", "got", "asked", "rang", "called", "phoned", "told", "emailed",
+     "messaged", "flagged", "escalated", "referred", "go", "find", "fetch", "ask", "ring"}
+)
+_JUST_THE_JOB_RE = re.compile(
+    r"\s*(?:but\s+|and\s+)?(?:that's|that’s|that\s+is|it's|it’s)\s+(?:just\s+|simply\s+)?(?:the\s+job|"
+    r"the\s+script|the\s+rule|the\s+rules|the\s+process|the\s+protocol|the\s+policy|what\s+you\s+do|"
+    r"what\s+we\s+do|what\s+we're\s+told|what\s+we’re\s+told|how\s+it\s+works)\b",
+    re.IGNORECASE,
+)
+_USUAL_RE = re.compile(
+    r"\b(?:same\s+as\s+(?:always|usual|ever|before|the\s+other|every)|as\s+(?:usual|always|I\s+always\s+"
+    r"did|I\s+always\s+do)|like\s+(?:always|I\s+always\s+(?:did|do)|every\s+other\s+time))\b",
+    re.IGNORECASE,
+)
 
 
 def _came_to_nothing(draft: Draft, following: list[Sentence]) -> bool:

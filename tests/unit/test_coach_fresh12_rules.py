@@ -203,3 +203,26 @@ def test_a_person_named_later_in_a_summary_opens_no_moment() -> None:
         "like him, and I have always tried to treat everyone the same way."
     )
     assert finding(PartKind.SELF, text, "specific_moment").status == "suggest"
+
+
+def test_taking_it_to_a_manager_and_doing_the_usual_are_not_turns() -> None:
+    upward = (
+        "The lad was nineteen and had missed his third appointment. The next step on the "
+        "system is a sanction, and I had the cursor on the box. He came in an hour late, "
+        "soaked, and said his mum had thrown him out. My mouth went dry. I went and found "
+        "Priya, my team leader. She read the notes and told me not to refer him. He is in a "
+        "hostel now and doing a course."
+    )
+    usual = (
+        "One Monday a woman rang about her missed bin for the fourth week. She was on oxygen "
+        "and could not pull it down the drive, and I could hear the machine hissing. My chest "
+        "went tight. I logged it, same as the other three times, and read her the script. "
+        "That's the job. Someone else went out to her in the end, and she has not been missed "
+        "since."
+    )
+    assert finding(PartKind.SELF, upward, "choice_point").status == "suggest"
+    assert finding(PartKind.SELF, usual, "choice_point").status == "suggest"
+
+
+def test_i_hadnt_chosen_anything_denies_a_choice() -> None:
+    assert Draft("I hadn't chosen anything. I'd just ticked the box.").hits("choice_negated")
