@@ -533,6 +533,12 @@ SPLITS = {
     # Scored once, untouched, at the end of the ninth round; kept apart so nothing trains on it.
     "sealed2": ("sealed/sealed2.toml",),
     "fresh7": ("fresh7.toml",),
+    "fresh8": ("fresh8.toml",),
+    "fresh9": ("fresh9.toml",),
+    "fresh10": ("fresh10.toml",),
+    "fresh11": ("fresh11.toml",),
+    "fresh12": ("fresh12.toml",),
+    "fresh13": ("fresh13.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (
@@ -553,6 +559,12 @@ SPLITS = {
         "fresh5.toml",
         "fresh6.toml",
         "fresh7.toml",
+        "fresh8.toml",
+        "fresh9.toml",
+        "fresh10.toml",
+        "fresh11.toml",
+        "fresh12.toml",
+        "fresh13.toml",
     ),
 }
 PACE = 125
