@@ -49,7 +49,8 @@ def _shown_arc(draft: Draft) -> tuple[Hit, Hit] | None:
     for index, sentence in enumerate(sentences):
         if sentence.end <= moment.start:
             continue
-        if tense and teller_acts(draft, sentence) and _routine(draft, sentence):
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        if tense and teller_acts(draft, sentence) and _routine(draft, sentence, following):
             return None  # the first act after the difficulty carries the default through
         if tense and turning_act(draft, index):
             after = sentences[index + 1 :]
@@ -144,15 +145,16 @@ def turning_act(draft: Draft, index: int) -> bool:
     nothing ("I raised it at handover. Nothing happened.")."""
     sentences = draft.sentences
     sentence = sentences[index]
+    next_one = sentences[index + 1 : index + 2]
     return (
         teller_acts(draft, sentence)
         and not complied(draft, sentence.start)
-        and not _came_to_nothing(draft, sentences[index + 1 : index + 2])
-        and not _routine(draft, sentence)
+        and not _came_to_nothing(draft, next_one)
+        and not _routine(draft, sentence, next_one[0] if next_one else None)
     )
 
 
-def _routine(draft: Draft, sentence: Sentence) -> bool:
+def _routine(draft: Draft, sentence: Sentence, following: Sentence | None) -> bool:
     """"I passed it to my manager.", "I finish the curtain rail.", "I carried on.": the
     default carried through (handing on, finishing, carrying on), not a turn."""
     words = _words(draft, sentence, 8)
@@ -168,14 +170,9 @@ def _routine(draft: Draft, sentence: Sentence) -> bool:
     # "I logged it, same as the other three times": the usual, done again.
     usual = _USUAL_RE.search(draft.text, sentence.start, sentence.end) is not None
     # "... and we packed up and went. That's the job.": the act is what the job asks.
-    after = draft.sentences
-    starts = draft.memo.get("sentence_starts")
-    if not isinstance(starts, list):
-        starts = draft.memo["sentence_starts"] = [x.start for x in after]
-    index = bisect_right(starts, sentence.start) - 1
-    if index + 1 < len(after):
-        nxt = after[index + 1]
-        usual = usual or _JUST_THE_JOB_RE.match(draft.text, nxt.start, nxt.end) is not None
+    if following is not None:
+        job = _JUST_THE_JOB_RE.match(draft.text, following.start, following.end)
+        usual = usual or job is not None
     return (
         handed
         or upward
