@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from narrative_app.coach.text import Draft, Hit
 from narrative_app.text.sentences import (
@@ -225,22 +226,22 @@ def sentence_hit(draft: Draft, offset: int) -> Hit | None:
     return Hit(sentence.start, sentence.end, draft.text[sentence.start : sentence.end])
 
 
-def sentences_matching(draft: Draft, pattern: re.Pattern[str]) -> list[Hit]:
-    """The sentences in which ``pattern`` matches, in order (worked out once per draft)."""
+def each_sentence_matching(draft: Draft, pattern: re.Pattern[str]) -> Iterator[Hit]:
+    """The sentences in which ``pattern`` matches, in order, one at a time: the draft is
+    searched only as far as the caller reads (a rule that needs a few sentences of evidence
+    stops early). A search that reaches the end is kept for the next caller."""
     key = f"matching:{id(pattern)}"
     cached = draft.memo.get(key)
-    if cached is None:
-        cached = draft.memo[key] = _sentences_matching(draft, pattern)
-    return list(cached)  # type: ignore[call-overload]
-
-
-def _sentences_matching(draft: Draft, pattern: re.Pattern[str]) -> list[Hit]:
-    out: list[Hit] = []
+    if isinstance(cached, list):
+        yield from cached
+        return
+    found: list[Hit] = []
     for match in pattern.finditer(draft.text):
         hit = sentence_hit(draft, match.start())
-        if hit is not None and (not out or out[-1].start != hit.start):
-            out.append(hit)
-    return out
+        if hit is not None and (not found or found[-1].start != hit.start):
+            found.append(hit)
+            yield hit
+    draft.memo[key] = found
 
 
 def first_start(hits: list[Hit]) -> int | None:

@@ -12,6 +12,7 @@ is not a second ask when something else is asked.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from narrative_app.coach.findings import Verdict, quote
 from narrative_app.coach.lexicon import hint, reason, word_set
@@ -164,10 +165,12 @@ def _ask_sentences(draft: Draft) -> list[tuple[Hit, list[tuple[str, bool]]]]:
         return memo
     markers = [m for m in draft.hits("ask_marker") if not _described(draft.text, m.start)]
     cached: list[tuple[Hit, list[tuple[str, bool]]]] = []
+    starts = [m.start for m in markers]
     for sentence in draft.sentences:
-        here = _sentence_actions(draft, markers, sentence.start, sentence.end)
-        inside = any(sentence.start <= m.start < sentence.end for m in markers)
-        if inside or here:
+        first = bisect_left(starts, sentence.start)
+        last = bisect_left(starts, sentence.end, first)
+        here = _sentence_actions(draft, markers[first:last], sentence.start, sentence.end)
+        if first < last or here:
             text = draft.text[sentence.start : sentence.end]
             cached.append((Hit(sentence.start, sentence.end, text), here))
     draft.memo["ask_sentences"] = cached

@@ -12,6 +12,7 @@ in something harmful is no hope.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from narrative_app.coach.evidence import (
     COST_RE,
@@ -23,14 +24,15 @@ from narrative_app.coach.evidence import (
     NO_PRESSURE_RE,
     PLAN_TIME_RE,
     PLAN_VERB_RE,
+    each_sentence_matching,
     facts_at,
     may_be_wished,
-    sentences_matching,
     wished,
 )
 from narrative_app.coach.findings import Verdict
 from narrative_app.coach.lexicon import hint, reason
 from narrative_app.coach.rules_ask import acting_sentences
+from narrative_app.coach.spans import covering
 from narrative_app.coach.text import Draft, Hit, distinct
 
 URGENCY_MIN = 2
@@ -39,10 +41,12 @@ HOPE_MIN = 2
 def _scored(draft: Draft, name: str, skip: list[Hit] | None = None) -> tuple[int, list[Hit]]:
     """Weak cues count once and strong ones twice; cues inside ``skip`` spans do not count."""
 
+    inside = covering(skip or ())
+
     def kept(hits: list[Hit]) -> list[Hit]:
         if not skip:
             return hits
-        return [h for h in hits if not any(s.start <= h.start < s.end for s in skip)]
+        return [h for h in hits if not inside(h.start)]
 
     weak = kept(draft.hits(name))
     strong = kept(draft.hits(name, strong=True))
@@ -80,7 +84,8 @@ def _waiting_costs(draft: Draft, skip: list[Hit]) -> list[Hit]:
     skipped = {s.start for s in skip}
     taken: set[int] = set()
     found: list[Hit] = []
-    for hit in sentences_matching(draft, INACTION_RE) + sentences_matching(draft, COST_RE):
+    for hit in chain(each_sentence_matching(draft, INACTION_RE),
+                     each_sentence_matching(draft, COST_RE)):
         if len(found) >= EVIDENCE_ENOUGH:
             return found
         if hit.start in skipped or hit.start in taken:
@@ -89,9 +94,8 @@ def _waiting_costs(draft: Draft, skip: list[Hit]) -> list[Hit]:
             continue
         taken.add(hit.start)
         found.append(hit)
-    for hit in sentences_matching(draft, FUTURE_HARM_RE) + sentences_matching(
-        draft, DEADLINE_VERB_RE
-    ):
+    for hit in chain(each_sentence_matching(draft, FUTURE_HARM_RE),
+                     each_sentence_matching(draft, DEADLINE_VERB_RE)):
         if len(found) >= EVIDENCE_ENOUGH:
             break
         if hit.start in skipped or hit.start in taken:
@@ -106,7 +110,7 @@ def _plans(draft: Draft) -> list[Hit]:
     """A plan with a date: a sentence about time to come ("From January, every family can
     have a named back-up worker") that is neither a wish, nor negated, nor a loss."""
     found: list[Hit] = []
-    for hit in sentences_matching(draft, FUTURE_TIME_RE):
+    for hit in each_sentence_matching(draft, FUTURE_TIME_RE):
         if len(found) >= EVIDENCE_ENOUGH:
             break
         text = hit.text
@@ -160,11 +164,11 @@ def hope(draft: Draft, part: str) -> Verdict:
     ]
     skip = [Hit(s.start, s.end, "") for s in wishes] + asking + plans
     score, hits = _scored(draft, "hope", skip)
+    in_asking = covering(asking)
     results = [
         h
         for h in draft.hits("hope_result") + _good_rises(draft)
-        if not wished(draft, h.start, conditions=False)
-        and not any(a.start <= h.start < a.end for a in asking)
+        if not wished(draft, h.start, conditions=False) and not in_asking(h.start)
     ] + plans
     score += 2 * distinct(results)
     hits = sorted(hits + results, key=lambda h: h.start)
