@@ -578,6 +578,12 @@ SPLITS = {
     "fresh11": ("fresh11.toml",),
     "fresh12": ("fresh12.toml",),
     "fresh13": ("fresh13.toml",),
+    "fresh14": ("fresh14.toml",),
+    "fresh15": ("fresh15.toml",),
+    "fresh16": ("fresh16.toml",),
+    "fresh17": ("fresh17.toml",),
+    "fresh18": ("fresh18.toml",),
+    "fresh19": ("fresh19.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (
@@ -604,6 +610,12 @@ SPLITS = {
         "fresh11.toml",
         "fresh12.toml",
         "fresh13.toml",
+        "fresh14.toml",
+        "fresh15.toml",
+        "fresh16.toml",
+        "fresh17.toml",
+        "fresh18.toml",
+        "fresh19.toml",
     ),
 }
 PACE = 125

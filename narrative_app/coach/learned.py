@@ -18,6 +18,11 @@ has a mode, chosen on stories neither the rules nor the model had seen:
   specific diagnosis ("you say there was no choice"); when it ticks a check the rule found no
   evidence for, the evidence is the sentence holding the check's own cue whose words and cues
   score highest, so a tick always points to a sentence.
+- "judge": the model's verdict stands either way, the rule's diagnosis included (on unseen
+  stories the rules' diagnoses for these checks were wrong more often than the model). A
+  tick the rule did not give points to the sentence whose words and cues weigh most towards
+  it: one holding the check's own cue when there is one, else any sentence but the asks (for
+  the checks of the Now) that weighs towards it. A tick with nowhere to point is not given.
 """
 
 from __future__ import annotations
@@ -146,7 +151,16 @@ def _models() -> dict[str, dict]:
 # The model learnt from whole stories (60 to 450 words); below this, the rules alone decide.
 MIN_WORDS = 50
 # The check's own "try" wording when the model withholds a tick.
-_TRY_KEY = {"ask": "missing"}
+_TRY_KEY = {"ask": "missing", "too_many_moments": "judged"}
+# A rule's diagnosis of a flaw it found stands in "judge" mode: moments glimpsed in a life
+# told stage by stage, an outcome named with nothing to picture. ("No choice before it" is
+# not one: that is the choice check's reading, which the model may not share.)
+_STANDING: dict[str, tuple[str, ...]] = {
+    "specific_moment": ("stages",),
+    "outcome": ("abstract",),
+}
+# Checks ticked for the absence of a flaw: a tick there needs no sentence to point to.
+_ABSENCE = frozenset({"resume", "too_many_moments"})
 
 
 def adjust(check: str, draft: Draft, part: str, verdict: Verdict) -> Verdict:
@@ -159,20 +173,18 @@ def adjust(check: str, draft: Draft, part: str, verdict: Verdict) -> Verdict:
         if followed is not None:
             return Verdict.ok(hint(check, "ok", part), [followed],
                               reason(check, "found", quote=quote(followed.text, 80)))
-    if verdict.status != OK and model.get("mode") != "decide":
+    mode = model.get("mode")
+    if verdict.status != OK and mode not in ("decide", "judge"):
         return verdict  # a veto has nothing to withhold
     weights: dict[str, float] = model["weights"]
     p = probability(weights, features(draft, part, verdict.status == OK, len(verdict.hits)))
+    if mode == "judge":
+        return _judged(check, draft, part, verdict, weights,
+                       likely=p >= float(model["threshold"]))
     # Below "veto" a rule's tick is withheld; at "threshold" or above, a "decide" model ticks.
     likely = p >= float(model["threshold"])
     if verdict.status == OK and p < float(model.get("veto", model["threshold"])):
-        first = verdict.hits[0].text if verdict.hits else ""
-        why = reason(check, "unconvinced", quote=quote(first, 60)) if first else ""
-        return Verdict.suggest(
-            hint(check, _TRY_KEY.get(check, "suggest"), part),
-            verdict.hits[:1],
-            why or reason(check, "missing"),
-        )
+        return _withheld(check, part, verdict)
     # A rule that said more than "not found" ("you say there was no choice", "named, with
     # nothing to picture", "time passing with no choice before it") has read the story
     # closely; its diagnosis stands.
@@ -185,6 +197,39 @@ def adjust(check: str, draft: Draft, part: str, verdict: Verdict) -> Verdict:
         return Verdict.ok(hint(check, "ok", part), [best],
                           reason(check, "found", quote=quote(best.text, 80)))
     return verdict
+
+
+def _judged(
+    check: str, draft: Draft, part: str, verdict: Verdict, weights: dict[str, float], *,
+    likely: bool,
+) -> Verdict:
+    """The "judge" mode: the model's verdict, a tick pointing to its evidence."""
+    if verdict.status == OK:
+        return verdict if likely else _withheld(check, part, verdict)
+    standing = any(verdict.reason == reason(check, key) for key in _STANDING.get(check, ()))
+    if not likely or standing:
+        return verdict
+    if check == "specific_moment" and rules_story.too_many_moments(draft, part).status != OK:
+        return verdict  # three or more times of life: no one moment to tick
+    if check in _ABSENCE:
+        return Verdict.ok(hint(check, "ok", part), [], reason(check, "ok"))
+    best = best_sentence(draft, check, weights, FAMILIES.get(part, ()), anywhere=True)
+    if best is None:
+        return verdict
+    return Verdict.ok(hint(check, "ok", part), [best],
+                      reason(check, "found", quote=quote(best.text, 80)))
+
+
+def _withheld(check: str, part: str, verdict: Verdict) -> Verdict:
+    first = verdict.hits[0].text if verdict.hits else ""
+    # A flaw read off the whole story (a CV, too many times of life) quotes nothing.
+    quoted = first or check in _ABSENCE
+    why = reason(check, "unconvinced", quote=quote(first, 60)) if quoted else ""
+    return Verdict.suggest(
+        hint(check, _TRY_KEY.get(check, "suggest"), part),
+        verdict.hits[:1],
+        why or reason(check, "missing"),
+    )
 
 
 def _after_promoted_choice(draft: Draft, part: str) -> Hit | None:
@@ -209,17 +254,23 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     "experiential_us": ("shared_experience", "time_anchor", "present_scene"),
     "urgency": ("urgency", "urgency_cost", "harm_measure"),
     "ask": ("ask_marker", "ask_action"),
+    "specific_moment": ("time_anchor", "present_scene", "scene"),
+    "hope": ("hope", "hope_result", "hope_rise", "hope_vision"),
 }
+# For these, a sentence that asks is never the evidence (the ask's "by Friday" is no urgency).
+_NOT_THE_ASK = frozenset({"urgency", "hope"})
 
 # Cues that rule a promoted tick out: a teller who says there was no choice made none.
 BLOCKERS: dict[str, tuple[str, ...]] = {"choice_point": ("choice_negated",)}
 
 
 def best_sentence(
-    draft: Draft, check: str, weights: dict[str, float], families: tuple[str, ...]
+    draft: Draft, check: str, weights: dict[str, float], families: tuple[str, ...],
+    anywhere: bool = False,
 ) -> Hit | None:
     """The sentence holding the check's own cue whose words and cues weigh most towards it;
-    None when no sentence holds one (then there is nothing to point to, and no tick)."""
+    None when no sentence holds one (then there is nothing to point to, and no tick).
+    ``anywhere``: with no such sentence, any sentence whose words weigh towards the check."""
     sentences = draft.sentences
     if not sentences:
         return None
@@ -234,7 +285,15 @@ def best_sentence(
     if check == "choice_point":
         acts = {s.start for s in _acts_after_difficulty(draft)}
         allowed.update(i for i, s in enumerate(sentences) if s.start in acts)
-    if not allowed or any(_hits(draft, name) for name in BLOCKERS.get(check, ())):
+    if any(_hits(draft, name) for name in BLOCKERS.get(check, ())):
+        return None
+    asking = ({h.start for h in rules_ask.acting_sentences(draft)}
+              if check in _NOT_THE_ASK else set())
+    allowed = {i for i in allowed if sentences[i].start not in asking}
+    fallback = not allowed and anywhere
+    if fallback:
+        allowed = {i for i, s in enumerate(sentences) if s.start not in asking}
+    if not allowed:
         return None
     scores = dict.fromkeys(allowed, 0.0)
     for name in families:
@@ -250,6 +309,8 @@ def best_sentence(
             if i in scores:
                 scores[i] += max(weights.get(f"w:{stem(token)}", 0.0), 0.0)
     top = max(sorted(scores), key=lambda i: scores[i])
+    if fallback and scores[top] <= 0:
+        return None
     s = sentences[top]
     return Hit(s.start, s.end, draft.text[s.start : s.end])
 

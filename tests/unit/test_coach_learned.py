@@ -34,7 +34,7 @@ def test_the_weights_were_trained_on_every_corpus_file_we_ship() -> None:
     )
     assert set(data["checks"]) <= set(BY_ID)
     for model in data["checks"].values():
-        assert model["mode"] in {"veto", "decide"} and 0 < model["threshold"] < 1
+        assert model["mode"] in {"veto", "decide", "judge"} and 0 < model["threshold"] < 1
 
 
 def test_every_tick_of_a_learned_check_points_to_its_evidence() -> None:
@@ -44,7 +44,7 @@ def test_every_tick_of_a_learned_check_points_to_its_evidence() -> None:
         story = StoryPart(kind, draft=raw["draft"])
         report = build_report(Narrative(title="t", pace_wpm=125, parts={kind: story}), 125)
         for check in learned._models():
-            if kind.value not in BY_ID[check].parts:
+            if kind.value not in BY_ID[check].parts or check in learned._ABSENCE:
                 continue
             finding = report.finding(check, kind)
             if finding.ok:
@@ -86,3 +86,68 @@ def test_a_tick_needs_a_sentence_with_the_checks_own_cue() -> None:
     text = ("The waiting list for the memory clinic has grown every month since March. " * 8)
     draft = prepared(text)
     assert learned.best_sentence(draft, "ask", {"w:wait": 5.0}, learned.FAMILIES["now"]) is None
+
+
+# A Now whose way there is told without any of the hope rule's cues, and whose ask has a date.
+_QUIET_HOPE = (
+    "Our library van stops at nine villages and it is booked solid every Tuesday. "
+    "The council has said the van goes at the end of the financial year. "
+    "Over in Aldbury the parish took their van on, with volunteers driving it on Saturdays. "
+    "Twice as many books went out the next year and the parish paid for the diesel out of its own "
+    "precept. "
+    "There is a meeting of the parish council in the village hall on the ninth. "
+    "Please come to it on the ninth and put your name down to drive one Saturday."
+)
+
+
+def _judge(monkeypatch, check: str, weights: dict[str, float], threshold: float = 0.6) -> None:
+    model = {"mode": "judge", "threshold": threshold, "veto": threshold, "weights": weights}
+    monkeypatch.setattr(learned, "_models", lambda: {check: model})
+
+
+def test_a_judged_tick_points_to_the_sentence_that_weighs_most(monkeypatch) -> None:
+    draft = prepared(_QUIET_HOPE)
+    _judge(monkeypatch, "hope", {"bias": 3.0, "w:parish": 0.5, "w:twic": 1.0})
+    after = learned.adjust("hope", draft, "now", Verdict.suggest("rule hint"))
+    assert after.status == "ok"
+    assert after.hits[0].text.startswith("Twice as many books went out the next year")
+    assert "Twice as many books" in after.reason
+
+
+def test_a_judged_tick_is_not_given_when_no_sentence_weighs_towards_it(monkeypatch) -> None:
+    draft = prepared(_QUIET_HOPE)
+    _judge(monkeypatch, "hope", {"bias": 3.0})
+    verdict = Verdict.suggest("rule hint")
+    assert learned.adjust("hope", draft, "now", verdict) is verdict
+
+
+def test_the_ask_is_never_the_evidence_of_hope_or_urgency(monkeypatch) -> None:
+    draft = prepared(_QUIET_HOPE)
+    # Only the ask's words weigh: the ask may not be shown as the way there.
+    _judge(monkeypatch, "hope", {"bias": 3.0, "w:pleas": 2.0, "w:driv": 2.0})
+    after = learned.adjust("hope", draft, "now", Verdict.suggest("rule hint"))
+    assert all(not h.text.startswith("Please come") for h in after.hits)
+
+
+def test_a_judge_withholds_a_rule_tick_it_does_not_believe_and_says_why(monkeypatch) -> None:
+    draft = prepared(_QUIET_HOPE)
+    _judge(monkeypatch, "resume", {"bias": -3.0})
+    after = learned.adjust("resume", draft, "now", Verdict.ok("It reads as a story."))
+    assert after.status == "suggest"
+    assert "as a whole" in after.reason and "“" not in after.reason
+    _judge(monkeypatch, "too_many_moments", {"bias": -3.0})
+    after = learned.adjust("too_many_moments", draft, "self", Verdict.ok("One moment."))
+    assert after.status == "suggest" and "{" not in after.hint and "several" in after.hint
+
+
+def test_a_flaw_the_rule_found_stands_against_the_judge(monkeypatch) -> None:
+    text = (
+        "My first year in the department went quickly. In October I answered phones in the "
+        "press office. In December I sat in a court in Leeds. In March I stood on a flood bank "
+        "in Hull. In May I watched a tribunal. In July I was back at a desk in London, and "
+        "everything I had seen came back with me."
+    )
+    draft = prepared(text)
+    _judge(monkeypatch, "specific_moment", {"bias": 5.0, "w:court": 1.0, "w:flood": 1.0})
+    verdict = Verdict.suggest("rule hint")
+    assert learned.adjust("specific_moment", draft, "self", verdict) is verdict
