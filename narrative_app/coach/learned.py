@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
 
 from narrative_app.coach import rules_ask, rules_story, rules_turn
 from narrative_app.coach.arc import turning_act
+from narrative_app.coach.evidence import FUTURE_HARM_RE, INACTION_RE
 from narrative_app.coach.findings import OK, Verdict, quote
 from narrative_app.coach.lexicon import hint, reason
 from narrative_app.coach.text import Draft, Hit, Sentence, stem
@@ -158,7 +160,9 @@ _TRY_KEY = {"ask": "missing", "too_many_moments": "judged"}
 _STANDING: dict[str, tuple[str, ...]] = {
     "specific_moment": ("stages",),
     "outcome": ("abstract",),
+    "ask": ("one_person",),
 }
+SEVERAL_ASKS = 3
 # Checks ticked for the absence of a flaw: a tick there needs no sentence to point to.
 _ABSENCE = frozenset({"resume", "too_many_moments"})
 
@@ -206,11 +210,13 @@ def _judged(
     """The "judge" mode: the model's verdict, a tick pointing to its evidence."""
     if verdict.status == OK:
         return verdict if likely else _withheld(check, part, verdict)
-    standing = any(verdict.reason == reason(check, key) for key in _STANDING.get(check, ()))
+    standing = any(_says(verdict.reason, reason(check, key)) for key in _STANDING.get(check, ()))
     if not likely or standing:
         return verdict
     if check == "specific_moment" and rules_story.too_many_moments(draft, part).status != OK:
         return verdict  # three or more times of life: no one moment to tick
+    if check == "ask" and len(rules_ask.find_asks(draft)[1]) >= SEVERAL_ASKS:
+        return verdict  # two actions are often one ask ("come, and bring a friend"); three are not
     if check in _ABSENCE:
         return Verdict.ok(hint(check, "ok", part), [], reason(check, "ok"))
     best = best_sentence(draft, check, weights, FAMILIES.get(part, ()), anywhere=True)
@@ -218,6 +224,12 @@ def _judged(
         return verdict
     return Verdict.ok(hint(check, "ok", part), [best],
                       reason(check, "found", quote=quote(best.text, 80)))
+
+
+def _says(text: str, wording: str) -> bool:
+    """True when ``text`` is ``wording`` with its blanks ("…") filled in."""
+    head = wording.split("…", maxsplit=1)[0]
+    return bool(head) and text.startswith(head)
 
 
 def _withheld(check: str, part: str, verdict: Verdict) -> Verdict:
@@ -259,6 +271,18 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
 }
 # For these, a sentence that asks is never the evidence (the ask's "by Friday" is no urgency).
 _NOT_THE_ASK = frozenset({"urgency", "hope"})
+_RIVAL = {"hope": "urgency", "urgency": "hope"}
+# With none of its cues, an ask is shown only by a sentence that speaks to the listeners
+# ("I need two of you", "please", "everyone here"): no other sentence stands in for it.
+_SHAPE = {
+    "ask": re.compile(
+        r"\b(?:you|your|yours|yourselves|everyone|everybody|anyone|anybody|each\s+of|all\s+of|"
+        r"please|whoever)\b",
+        re.IGNORECASE,
+    ),
+}
+# What came of a choice is told after it; with no cue there, the story's last word is.
+_LAST_WORD = frozenset({"outcome"})
 
 # Cues that rule a promoted tick out: a teller who says there was no choice made none.
 BLOCKERS: dict[str, tuple[str, ...]] = {"choice_point": ("choice_negated",)}
@@ -287,14 +311,17 @@ def best_sentence(
         allowed.update(i for i, s in enumerate(sentences) if s.start in acts)
     if any(_hits(draft, name) for name in BLOCKERS.get(check, ())):
         return None
-    asking = ({h.start for h in rules_ask.acting_sentences(draft)}
-              if check in _NOT_THE_ASK else set())
-    allowed = {i for i in allowed if sentences[i].start not in asking}
+    barred = _barred(draft, check)
+    allowed = {i for i in allowed if i not in barred}
     fallback = not allowed and anywhere
     if fallback:
-        allowed = {i for i, s in enumerate(sentences) if s.start not in asking}
+        shape = _SHAPE.get(check)
+        allowed = {i for i, s in enumerate(sentences) if i not in barred
+                   and (shape is None or shape.search(draft.text, s.start, s.end))}
     if not allowed:
         return None
+    if fallback and check in _LAST_WORD:
+        return _sentence(draft, sentences[max(allowed)])
     scores = dict.fromkeys(allowed, 0.0)
     for name in families:
         w = weights.get(f"f:{name}", 0.0)
@@ -303,16 +330,58 @@ def best_sentence(
                 i = index(h.start)
                 if i in scores:
                     scores[i] += w
+    # With no cue to go by, a sentence must weigh towards this check more than towards its
+    # rival: the way there (hope) is not the cost of waiting (urgency), nor the other way.
+    rival = _models().get(_RIVAL.get(check, ""), {}).get("weights", {}) if fallback else {}
     for start, _, token in draft.tokens:
         if len(token) >= 3 and token.isalpha():
             i = index(start)
             if i in scores:
-                scores[i] += max(weights.get(f"w:{stem(token)}", 0.0), 0.0)
+                key = f"w:{stem(token)}"
+                scores[i] += max(weights.get(key, 0.0), 0.0) - max(rival.get(key, 0.0), 0.0)
     top = max(sorted(scores), key=lambda i: scores[i])
     if fallback and scores[top] <= 0:
         return None
-    s = sentences[top]
+    return _sentence(draft, sentences[top])
+
+
+def _asked(draft: Draft) -> list[Hit]:
+    """What the ask check points to in a Now (worked out once per draft)."""
+    memo = draft.memo.get("learned:asked")
+    if not isinstance(memo, list):
+        verdict = adjust("ask", draft, "now", rules_ask.ask(draft, "now"))
+        memo = draft.memo["learned:asked"] = list(verdict.hits) if verdict.status == OK else []
+    return memo
+
+
+def _sentence(draft: Draft, s: Sentence) -> Hit:
     return Hit(s.start, s.end, draft.text[s.start : s.end])
+
+
+def _barred(draft: Draft, check: str) -> set[int]:
+    """The sentences a tick of ``check`` may not point to: for urgency and hope, the asks
+    (the ask's "by Friday" is no urgency); for an outcome, anything before the choice the
+    choice check shows (or, with none, before the middle of the story)."""
+    sentences = draft.sentences
+    if check in _NOT_THE_ASK:
+        asks = rules_ask.acting_sentences(draft) + _asked(draft) + _hits(draft, "ask_marker")
+        starts = sorted(h.start for h in asks)
+
+        def holds_an_ask(s: Sentence) -> bool:
+            k = bisect_left(starts, s.start)
+            return k < len(starts) and starts[k] < s.end
+
+        barred = {i for i, s in enumerate(sentences) if holds_an_ask(s)}
+        if check == "hope":  # going on as we are, or a harm to come, is no way there
+            barred |= {i for i, s in enumerate(sentences)
+                       if INACTION_RE.search(draft.text, s.start, s.end)
+                       or FUTURE_HARM_RE.search(draft.text, s.start, s.end)}
+        return barred
+    if check in _LAST_WORD:
+        choice = rules_turn.shown_choice(draft)
+        start = len(draft.text) // 2 if choice is None else choice
+        return {i for i, s in enumerate(sentences) if s.end <= start}
+    return set()
 
 
 def _acts_after_difficulty(draft: Draft) -> list[Sentence]:

@@ -220,7 +220,9 @@ def ask(draft: Draft, part: str, ask_field: str = "") -> Verdict:
             h for s in sentences for h in draft.hits("ask_vague") if s.start <= h.start < s.end
         ]
         if vague:
-            return Verdict.suggest(hint("ask", "vague", part, quote=quote(vague[0].text)), vague)
+            shown = quote(vague[0].text)
+            return Verdict.suggest(hint("ask", "vague", part, quote=shown), vague,
+                                   reason("ask", "vague", quote=shown))
         if ask_field.strip():
             return Verdict.suggest(hint("ask", "field", part, field=quote(ask_field)))
         return Verdict.suggest(hint("ask", "missing", part))
@@ -232,9 +234,11 @@ def ask(draft: Draft, part: str, ask_field: str = "") -> Verdict:
                 for h in draft.hits("ask_vague")
                 if any(s.start <= h.start < s.end for s in sentences)
             ]
-            shown = vague[0].text if vague else sentences[0].text
-            return Verdict.suggest(hint("ask", "vague", part, quote=quote(shown)), sentences)
-        return Verdict.suggest(hint("ask", "several", part, count=len(actions)), sentences)
+            shown = quote(vague[0].text if vague else sentences[0].text)
+            return Verdict.suggest(hint("ask", "vague", part, quote=shown), sentences,
+                                   reason("ask", "vague", quote=shown))
+        return Verdict.suggest(hint("ask", "several", part, count=len(actions)), sentences,
+                               reason("ask", "several", count=len(actions)))
     in_ask = [
         h
         for name in ("ask_vague", "ask_concrete")
@@ -249,6 +253,7 @@ def ask(draft: Draft, part: str, ask_field: str = "") -> Verdict:
         )
     ]
     if (vague or actions[0] in VAGUE_VERBS) and not concrete:
-        shown = vague[0].text if vague else sentences[0].text
-        return Verdict.suggest(hint("ask", "vague", part, quote=quote(shown)), sentences)
+        shown = quote(vague[0].text if vague else sentences[0].text)
+        return Verdict.suggest(hint("ask", "vague", part, quote=shown), sentences,
+                               reason("ask", "vague", quote=shown))
     return Verdict.ok(hint("ask", "ok", part), sentences)

@@ -8,7 +8,7 @@ import json
 import tomllib
 from pathlib import Path
 
-from narrative_app.coach import learned
+from narrative_app.coach import learned, rules_ask
 from narrative_app.coach.findings import Verdict
 from narrative_app.coach.registry import BY_ID, Context
 from narrative_app.coach.report import build_report
@@ -151,3 +151,64 @@ def test_a_flaw_the_rule_found_stands_against_the_judge(monkeypatch) -> None:
     _judge(monkeypatch, "specific_moment", {"bias": 5.0, "w:court": 1.0, "w:flood": 1.0})
     verdict = Verdict.suggest("rule hint")
     assert learned.adjust("specific_moment", draft, "self", verdict) is verdict
+
+
+def test_a_judged_ask_points_only_to_a_sentence_that_speaks_to_the_listeners(monkeypatch) -> None:
+    spoken = prepared(
+        "Our mobile library reaches nine villages. The council plans to withdraw it next year. "
+        "A parish to the north runs its own van with volunteer drivers, and it is busier than "
+        "ever. The parish council meets in the village hall on the ninth of March at seven. "
+        "If you can drive, I need you there on the ninth to put your name down for a Saturday."
+    )
+    _judge(monkeypatch, "ask", {"bias": 3.0, "w:parish": 2.0, "w:name": 0.5})
+    after = learned.adjust("ask", spoken, "now", Verdict.suggest("rule hint"))
+    # The parish sentences weigh more, but only the last one asks anything of anyone.
+    assert after.status == "ok" and after.hits[0].text.startswith("If you can drive")
+    unspoken = prepared(
+        "Our mobile library reaches nine villages. The council plans to withdraw it next year. "
+        "A parish to the north runs its own van with volunteer drivers, and it is busier than "
+        "ever. The parish council meets in the village hall on the ninth of March at seven, "
+        "and the clerk has put the van on the agenda for the first time in four years."
+    )
+    verdict = Verdict.suggest("rule hint")
+    assert learned.adjust("ask", unspoken, "now", verdict) is verdict
+
+
+def test_three_different_asks_stand_against_the_judge(monkeypatch) -> None:
+    draft = prepared(
+        "The food bank in the old chapel fed four hundred families last month and the shelves "
+        "are bare by Thursday. The supermarket on the ring road has said it will give us its "
+        "surplus if we can collect it every evening. So please sign the volunteer rota, "
+        "donate a tin this week, and write to your councillor before the budget meeting."
+    )
+    _judge(monkeypatch, "ask", {"bias": 5.0, "w:sign": 1.0})
+    verdict = learned.adjust("ask", draft, "now", rules_ask.ask(draft, "now"))
+    assert verdict.status == "suggest"
+    assert "3 different things" in verdict.reason
+
+
+def test_hope_is_never_shown_by_the_cost_of_going_on_as_we_are(monkeypatch) -> None:
+    draft = prepared(
+        "Our baby room has eight cots and a waiting list of twenty. If nothing changes, the "
+        "baby room closes by the summer and twelve families lose their places, because the "
+        "funding rate has not moved in four years. The county has opened a grant for settings "
+        "that can show parents want them. Please sign the letter on the table before you "
+        "collect your child today."
+    )
+    _judge(monkeypatch, "hope", {"bias": 3.0, "w:noth": 3.0, "w:chang": 3.0, "w:grant": 0.5})
+    after = learned.adjust("hope", draft, "now", Verdict.suggest("rule hint"))
+    assert after.status == "ok" and after.hits[0].text.startswith("The county has opened a grant")
+
+
+def test_a_judged_outcome_is_shown_after_the_choice(monkeypatch) -> None:
+    draft = prepared(
+        "The referral came in on a Friday at half past four, a boy of nine with bruises on his "
+        "arms that his teacher had photographed. My manager said it could wait for Monday. "
+        "I rang the duty social worker anyway and drove to the school with her. "
+        "By seven that night he was with his aunt in Pendle, and the next week his father was "
+        "charged. It was the first time I understood that the clock belongs to the child."
+    )
+    _judge(monkeypatch, "outcome", {"bias": 3.0, "f:time_anchor": 2.0})
+    after = learned.adjust("outcome", draft, "self", Verdict.suggest("rule hint"))
+    assert after.status == "ok"
+    assert not after.hits[0].text.startswith("The referral came in")
