@@ -29,17 +29,14 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
 
-from narrative_app.coach import rules_ask, rules_story, rules_turn
-from narrative_app.coach.arc import turning_act
-from narrative_app.coach.evidence import FUTURE_HARM_RE, INACTION_RE
+from narrative_app.coach import pointing, rules_ask, rules_story, rules_turn
 from narrative_app.coach.findings import OK, Verdict, quote
 from narrative_app.coach.lexicon import hint, reason
-from narrative_app.coach.text import Draft, Hit, Sentence, stem
+from narrative_app.coach.pointing import acts_after_difficulty
+from narrative_app.coach.text import Draft, Hit, stem
 from narrative_app.paths import read_resource_text
 
 # The cue families of the lexicon each story's models read (resources/coach/lexicon.toml).
@@ -124,7 +121,7 @@ def _shape_features(draft: Draft, part: str) -> dict[str, float]:
         start = rules_turn.difficulty_start(draft)
         out["s:difficulty"] = 0.0 if start is None else 1.0
         out["s:difficulty_at"] = 1.0 if start is None else start / max(len(draft.text), 1)
-        out["s:acts"] = _squash(len(_acts_after_difficulty(draft)))
+        out["s:acts"] = _squash(len(acts_after_difficulty(draft)))
         out["s:arc"] = 1.0 if rules_turn.shown_arc(draft) is not None else 0.0
         out["s:choices"] = _squash(len(rules_turn.choice_evidence(draft)))
         out["s:outcomes"] = _squash(len(rules_turn.outcome_evidence(draft)))
@@ -257,92 +254,15 @@ def _after_promoted_choice(draft: Draft, part: str) -> Hit | None:
     return next((h for h in draft.hits("outcome") if h.start > start), None)
 
 
-# Where a promoted tick's evidence may come from: a sentence holding one of the check's own
-# cues (and, for a choice, one in which the teller acts after the difficulty).
-EVIDENCE: dict[str, tuple[str, ...]] = {
-    "challenge": ("challenge", "arc_tension"),
-    "choice_point": ("choice",),
-    "outcome": ("outcome", "arc_closing"),
-    "experiential_us": ("shared_experience", "time_anchor", "present_scene"),
-    "urgency": ("urgency", "urgency_cost", "harm_measure"),
-    "ask": ("ask_marker", "ask_action"),
-    "specific_moment": ("time_anchor", "present_scene", "scene"),
-    "hope": ("hope", "hope_result", "hope_rise", "hope_vision"),
-}
-# For these, a sentence that asks is never the evidence (the ask's "by Friday" is no urgency).
-_NOT_THE_ASK = frozenset({"urgency", "hope"})
-_RIVAL = {"hope": "urgency", "urgency": "hope"}
-# With none of its cues, an ask is shown only by a sentence that speaks to the listeners
-# ("I need two of you", "please", "everyone here"): no other sentence stands in for it.
-_SHAPE = {
-    "ask": re.compile(
-        r"\b(?:you|your|yours|yourselves|everyone|everybody|anyone|anybody|each\s+of|all\s+of|"
-        r"please|whoever)\b",
-        re.IGNORECASE,
-    ),
-}
-# What came of a choice is told after it; with no cue there, the story's last word is.
-_LAST_WORD = frozenset({"outcome"})
-
-# Cues that rule a promoted tick out: a teller who says there was no choice made none.
-BLOCKERS: dict[str, tuple[str, ...]] = {"choice_point": ("choice_negated",)}
-
-
 def best_sentence(
     draft: Draft, check: str, weights: dict[str, float], families: tuple[str, ...],
     anywhere: bool = False,
 ) -> Hit | None:
-    """The sentence holding the check's own cue whose words and cues weigh most towards it;
-    None when no sentence holds one (then there is nothing to point to, and no tick).
-    ``anywhere``: with no such sentence, any sentence whose words weigh towards the check."""
-    sentences = draft.sentences
-    if not sentences:
-        return None
-    starts = [s.start for s in sentences]
-
-    def index(offset: int) -> int:
-        return max(bisect_right(starts, offset) - 1, 0)
-
-    allowed: set[int] = set()
-    for name in EVIDENCE.get(check, ()):
-        allowed.update(index(h.start) for h in _hits(draft, name))
-    if check == "choice_point":
-        acts = {s.start for s in _acts_after_difficulty(draft)}
-        allowed.update(i for i, s in enumerate(sentences) if s.start in acts)
-    if any(_hits(draft, name) for name in BLOCKERS.get(check, ())):
-        return None
-    barred = _barred(draft, check)
-    allowed = {i for i in allowed if i not in barred}
-    fallback = not allowed and anywhere
-    if fallback:
-        shape = _SHAPE.get(check)
-        allowed = {i for i, s in enumerate(sentences) if i not in barred
-                   and (shape is None or shape.search(draft.text, s.start, s.end))}
-    if not allowed:
-        return None
-    if fallback and check in _LAST_WORD:
-        return _sentence(draft, sentences[max(allowed)])
-    scores = dict.fromkeys(allowed, 0.0)
-    for name in families:
-        w = weights.get(f"f:{name}", 0.0)
-        if w > 0:
-            for h in _hits(draft, name):
-                i = index(h.start)
-                if i in scores:
-                    scores[i] += w
-    # With no cue to go by, a sentence must weigh towards this check more than towards its
-    # rival: the way there (hope) is not the cost of waiting (urgency), nor the other way.
-    rival = _models().get(_RIVAL.get(check, ""), {}).get("weights", {}) if fallback else {}
-    for start, _, token in draft.tokens:
-        if len(token) >= 3 and token.isalpha():
-            i = index(start)
-            if i in scores:
-                key = f"w:{stem(token)}"
-                scores[i] += max(weights.get(key, 0.0), 0.0) - max(rival.get(key, 0.0), 0.0)
-    top = max(sorted(scores), key=lambda i: scores[i])
-    if fallback and scores[top] <= 0:
-        return None
-    return _sentence(draft, sentences[top])
+    """Where a tick of ``check`` the model gives points (``pointing.best_sentence``)."""
+    rival = _models().get(pointing.RIVAL.get(check, ""), {}).get("weights", {})
+    asked = _asked(draft) if check in pointing.NOT_THE_ASK else []
+    return pointing.best_sentence(draft, check, weights, families, anywhere=anywhere,
+                                  rival=rival, asked=asked)
 
 
 def _asked(draft: Draft) -> list[Hit]:
@@ -352,50 +272,3 @@ def _asked(draft: Draft) -> list[Hit]:
         verdict = adjust("ask", draft, "now", rules_ask.ask(draft, "now"))
         memo = draft.memo["learned:asked"] = list(verdict.hits) if verdict.status == OK else []
     return memo
-
-
-def _sentence(draft: Draft, s: Sentence) -> Hit:
-    return Hit(s.start, s.end, draft.text[s.start : s.end])
-
-
-def _barred(draft: Draft, check: str) -> set[int]:
-    """The sentences a tick of ``check`` may not point to: for urgency and hope, the asks
-    (the ask's "by Friday" is no urgency); for an outcome, anything before the choice the
-    choice check shows (or, with none, before the middle of the story)."""
-    sentences = draft.sentences
-    if check in _NOT_THE_ASK:
-        asks = rules_ask.acting_sentences(draft) + _asked(draft) + _hits(draft, "ask_marker")
-        starts = sorted(h.start for h in asks)
-
-        def holds_an_ask(s: Sentence) -> bool:
-            k = bisect_left(starts, s.start)
-            return k < len(starts) and starts[k] < s.end
-
-        barred = {i for i, s in enumerate(sentences) if holds_an_ask(s)}
-        if check == "hope":  # going on as we are, or a harm to come, is no way there
-            barred |= {i for i, s in enumerate(sentences)
-                       if INACTION_RE.search(draft.text, s.start, s.end)
-                       or FUTURE_HARM_RE.search(draft.text, s.start, s.end)}
-        return barred
-    if check in _LAST_WORD:
-        choice = rules_turn.shown_choice(draft)
-        start = len(draft.text) // 2 if choice is None else choice
-        return {i for i, s in enumerate(sentences) if s.end <= start}
-    return set()
-
-
-def _acts_after_difficulty(draft: Draft) -> list[Sentence]:
-    """The sentences, after the first difficulty, in which the teller acts ("I turned ...")."""
-    start = rules_turn.difficulty_start(draft)
-    if start is None:
-        return []
-    return [
-        s for i, s in enumerate(draft.sentences) if s.start > start and turning_act(draft, i)
-    ]
-
-
-def _hits(draft: Draft, name: str) -> list[Hit]:
-    try:
-        return draft.hits(name)
-    except KeyError:
-        return []
