@@ -43,6 +43,8 @@ _SHAPE = {
         re.IGNORECASE,
     ),
 }
+# A choice is shown only where the teller decides or acts: no other sentence stands in for it.
+CUE_ONLY = frozenset({"choice_point"})
 # What came of a choice is told after it; with no cue there, the story's last word is.
 _LAST_WORD = frozenset({"outcome"})
 
@@ -76,7 +78,7 @@ def best_sentence(
         return None
     barred = _barred(draft, check, list(asked))
     allowed = {i for i in allowed if i not in barred}
-    fallback = not allowed and anywhere
+    fallback = not allowed and anywhere and check not in CUE_ONLY
     if fallback:
         shape = _SHAPE.get(check)
         allowed = {i for i, s in enumerate(sentences) if i not in barred

@@ -212,3 +212,17 @@ def test_a_judged_outcome_is_shown_after_the_choice(monkeypatch) -> None:
     after = learned.adjust("outcome", draft, "self", Verdict.suggest("rule hint"))
     assert after.status == "ok"
     assert not after.hits[0].text.startswith("The referral came in")
+
+
+def test_a_judged_choice_points_only_to_where_the_teller_acts(monkeypatch) -> None:
+    draft = prepared(
+        "The referral came in on a Friday at half past four, a boy of nine with bruises on his "
+        "arms that his teacher had photographed. My manager said it could wait for Monday, and "
+        "the office was emptying. Everyone agreed the weekend team would pick it up. "
+        "The weekend team never rang, and on the Monday the case was closed as no further "
+        "action, with the photographs still in the envelope on my desk."
+    )
+    # The words weigh towards a choice, but the teller never acts: nowhere to point.
+    _judge(monkeypatch, "choice_point", {"bias": 5.0, "w:manag": 2.0, "w:agre": 2.0})
+    verdict = Verdict.suggest("rule hint")
+    assert learned.adjust("choice_point", draft, "self", verdict) is verdict
