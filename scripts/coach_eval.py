@@ -584,6 +584,8 @@ SPLITS = {
     "fresh17": ("fresh17.toml",),
     "fresh18": ("fresh18.toml",),
     "fresh19": ("fresh19.toml",),
+    "fresh20": ("fresh20.toml",),
+    "fresh21": ("fresh21.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (
@@ -616,6 +618,8 @@ SPLITS = {
         "fresh17.toml",
         "fresh18.toml",
         "fresh19.toml",
+        "fresh20.toml",
+        "fresh21.toml",
     ),
 }
 PACE = 125

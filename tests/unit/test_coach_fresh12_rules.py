@@ -226,3 +226,18 @@ def test_taking_it_to_a_manager_and_doing_the_usual_are_not_turns() -> None:
 
 def test_i_hadnt_chosen_anything_denies_a_choice() -> None:
     assert Draft("I hadn't chosen anything. I'd just ticked the box.").hits("choice_negated")
+
+
+def test_the_tellers_own_body_as_the_subject_shows_a_feeling() -> None:
+    # No feeling word, and none of the listed body phrases: the teller's body does something.
+    base = (
+        "It was the last appointment on a Friday in the jobcentre on Mill Street, and the "
+        "heating had gone off at four. The man across the desk had brought every payslip he "
+        "had ever had, in a carrier bag, and laid them out on the desk one by one. "
+    )
+    shown = base + "My throat had shut right up. I read him the letter anyway, slowly."
+    theirs = base + "His voice had gone very quiet. I read him the letter anyway, slowly."
+    grin = base + "When his payment came through I was grinning for the rest of the week."
+    assert finding(PartKind.SELF, shown, "emotion").status == "ok"
+    assert finding(PartKind.SELF, grin, "emotion").status == "ok"
+    assert finding(PartKind.SELF, theirs, "emotion").status == "suggest"
