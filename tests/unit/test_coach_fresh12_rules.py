@@ -241,3 +241,19 @@ def test_the_tellers_own_body_as_the_subject_shows_a_feeling() -> None:
     assert finding(PartKind.SELF, shown, "emotion").status == "ok"
     assert finding(PartKind.SELF, grin, "emotion").status == "ok"
     assert finding(PartKind.SELF, theirs, "emotion").status == "suggest"
+
+
+def test_a_value_as_the_subject_of_its_sentence_is_told() -> None:
+    story = (
+        "On my second night on the desk at the hostel, a woman came in at two with her son "
+        "asleep on her shoulder and no booking. The rota said send her to the council's "
+        "emergency line. I made up the spare room by the laundry and rang them in the morning. "
+    )
+    for told in (
+        "Fairness matters more to me than anything else in this job.",
+        "For me, kindness means opening the door first and filling in the form after.",
+        "I believe every family has the right to a bed on the night they need one.",
+    ):
+        assert finding(PartKind.SELF, story + told, "told_values").status == "suggest", told
+    shown = story + "She stayed four nights. Her son still sends us a card at Christmas."
+    assert finding(PartKind.SELF, shown, "told_values").status == "ok"
