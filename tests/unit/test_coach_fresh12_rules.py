@@ -257,3 +257,18 @@ def test_a_value_as_the_subject_of_its_sentence_is_told() -> None:
         assert finding(PartKind.SELF, story + told, "told_values").status == "suggest", told
     shown = story + "She stayed four nights. Her son still sends us a card at Christmas."
     assert finding(PartKind.SELF, shown, "told_values").status == "ok"
+
+
+def test_the_rooms_own_routine_told_to_it_is_shared() -> None:
+    routine = (
+        "You all know that sound at five to nine on a Monday, when the phones open and forty "
+        "lines light up at once. You badge in with your coat still wet, and somebody has "
+        "already put the big kettle on. We do the overnight list first, because that is where "
+        "the frightened ones are, and by ten we swear we will never get through it. We always do."
+    )
+    claim = (
+        "Our service exists to support residents. We are committed to excellence and to "
+        "putting people first in everything we deliver, and our values guide our work."
+    )
+    assert finding(PartKind.US, routine, "experiential_us").status == "ok"
+    assert finding(PartKind.US, claim, "experiential_us").status == "suggest"
