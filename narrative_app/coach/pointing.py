@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from narrative_app.coach import rules_ask, rules_turn
 from narrative_app.coach.arc import turning_act
@@ -77,16 +77,33 @@ def best_sentence(
     if any(_hits(draft, name) for name in BLOCKERS.get(check, ())):
         return None
     barred = _barred(draft, check, list(asked))
-    allowed = {i for i in allowed if i not in barred}
-    fallback = not allowed and anywhere and check not in CUE_ONLY
-    if fallback:
-        shape = _SHAPE.get(check)
-        allowed = {i for i, s in enumerate(sentences) if i not in barred
-                   and (shape is None or shape.search(draft.text, s.start, s.end))}
-    if not allowed:
+    cued = {i for i in allowed if i not in barred}
+    rival = rival or {}
+    if cued:
+        top, score = _weightiest(draft, cued, weights, families, rival=rival, index=index)
+        # A cue in a sentence that weighs more towards the rival check is not its evidence
+        # ("next year" in a sentence about a result elsewhere is no urgency).
+        if score > 0 or not rival or not anywhere:
+            return _sentence(draft, sentences[top])
+    if not anywhere or check in CUE_ONLY:
         return None
-    if fallback and check in _LAST_WORD:
-        return _sentence(draft, sentences[max(allowed)])
+    shape = _SHAPE.get(check)
+    anyhow = {i for i, s in enumerate(sentences) if i not in barred and i not in cued
+              and (shape is None or shape.search(draft.text, s.start, s.end))}
+    if not anyhow:
+        return None
+    if check in _LAST_WORD:
+        return _sentence(draft, sentences[max(anyhow)])
+    top, score = _weightiest(draft, anyhow, weights, families, rival=rival, index=index)
+    return _sentence(draft, sentences[top]) if score > 0 else None
+
+
+def _weightiest(
+    draft: Draft, allowed: set[int], weights: dict[str, float], families: tuple[str, ...], *,
+    rival: dict[str, float], index: Callable[[int], int],
+) -> tuple[int, float]:
+    """The allowed sentence whose cues and words weigh most towards the check, and by how
+    much: a word counts for the check less what it counts for the rival check."""
     scores = dict.fromkeys(allowed, 0.0)
     for name in families:
         w = weights.get(f"f:{name}", 0.0)
@@ -95,9 +112,6 @@ def best_sentence(
                 i = index(h.start)
                 if i in scores:
                     scores[i] += w
-    # With no cue to go by, a sentence must weigh towards this check more than towards its
-    # rival: the way there (hope) is not the cost of waiting (urgency), nor the other way.
-    rival = rival if fallback and rival else {}
     for start, _, token in draft.tokens:
         if len(token) >= 3 and token.isalpha():
             i = index(start)
@@ -105,9 +119,7 @@ def best_sentence(
                 key = f"w:{stem(token)}"
                 scores[i] += max(weights.get(key, 0.0), 0.0) - max(rival.get(key, 0.0), 0.0)
     top = max(sorted(scores), key=lambda i: scores[i])
-    if fallback and scores[top] <= 0:
-        return None
-    return _sentence(draft, sentences[top])
+    return top, scores[top]
 
 
 def _sentence(draft: Draft, s: Sentence) -> Hit:

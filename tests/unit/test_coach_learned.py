@@ -226,3 +226,27 @@ def test_a_judged_choice_points_only_to_where_the_teller_acts(monkeypatch) -> No
     _judge(monkeypatch, "choice_point", {"bias": 5.0, "w:manag": 2.0, "w:agre": 2.0})
     verdict = Verdict.suggest("rule hint")
     assert learned.adjust("choice_point", draft, "self", verdict) is verdict
+
+
+def test_a_cue_in_a_sentence_that_weighs_towards_the_rival_check_is_not_its_evidence(
+    monkeypatch,
+) -> None:
+    # "next year" is an urgency cue, but its sentence is the result elsewhere (hope).
+    draft = prepared(
+        "Our library van stops at nine villages, and on a Tuesday it is booked solid. The "
+        "council has said the van goes at the end of the financial year. Over in Aldbury the "
+        "parish took their van on, with volunteers driving it. Twice as many books went out "
+        "the next year, and the parish paid for the diesel. If you can drive, I need you in "
+        "the village hall on the ninth to put your name down for one Saturday a month."
+    )
+    assert any(h.text == "next year" for h in draft.hits("urgency"))
+    models = {
+        "urgency": {"mode": "judge", "threshold": 0.6, "veto": 0.6,
+                    "weights": {"bias": 3.0, "w:council": 1.0, "w:year": 0.5}},
+        "hope": {"mode": "judge", "threshold": 0.6, "veto": 0.6,
+                 "weights": {"bias": 3.0, "w:twic": 2.0, "w:book": 2.0}},
+    }
+    monkeypatch.setattr(learned, "_models", lambda: models)
+    after = learned.adjust("urgency", draft, "now", Verdict.suggest("rule hint"))
+    assert after.status == "ok"
+    assert after.hits[0].text.startswith("The council has said the van goes")
