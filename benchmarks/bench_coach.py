@@ -1,6 +1,8 @@
 """Benchmarks: how long the offline coach takes to build a full report.
 
-Targets (issue 4): a 1,000-word narrative in under 10 ms, 10,000 words in under 100 ms,
+Targets (issue 4): a 1,000-word narrative in under 10 ms, 10,000 words in under 100 ms;
+issue 13 allows 30 ms for 1,000 words when a model is used (the coach's learned models are),
+so the 1,000-word report is held to 30 ms and also timed with the rules alone, against 10 ms;
 so the report can be rebuilt after every pause in typing. Also times one 10,000-word
 paragraph with no full stops, the worst case for sentence splitting.
 
@@ -114,15 +116,34 @@ def _time_after_edit(narrative: Narrative, repeats: int) -> list[float]:
     return samples
 
 
+def _rules_alone(narrative: Narrative, repeats: int) -> list[float]:
+    """``_time`` with the learned models switched off (the rules decide every check)."""
+    from narrative_app.coach import learned
+
+    models = learned._models
+    learned._models = dict  # type: ignore[assignment]
+    try:
+        return _time(narrative, repeats)
+    finally:
+        learned._models = models  # type: ignore[assignment]
+
+
 def run(repeats: int = 20) -> list[dict]:
     """Each figure's timing samples in seconds, with its target in seconds."""
     return [
         {
-            "figure": "coach report, 1,000-word narrative",
+            "figure": "coach report, 1,000-word narrative (rules and learned models)",
+            "target": "< 30 ms (a model is used)",
+            "limit": 0.030,
+            "stat": "median",
+            "samples": _time(narrative_of(1000), repeats),
+        },
+        {
+            "figure": "coach report, 1,000-word narrative, rules alone (models off)",
             "target": "< 10 ms",
             "limit": 0.010,
             "stat": "median",
-            "samples": _time(narrative_of(1000), repeats),
+            "samples": _rules_alone(narrative_of(1000), repeats),
         },
         {
             "figure": "coach report, 10,000-word narrative",
