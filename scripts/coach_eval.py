@@ -586,6 +586,7 @@ SPLITS = {
     "fresh19": ("fresh19.toml",),
     "fresh20": ("fresh20.toml",),
     "fresh21": ("fresh21.toml",),
+    "fresh23": ("fresh23.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
     "all": (
@@ -620,6 +621,7 @@ SPLITS = {
         "fresh19.toml",
         "fresh20.toml",
         "fresh21.toml",
+        "fresh23.toml",
     ),
 }
 PACE = 125

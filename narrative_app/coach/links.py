@@ -20,6 +20,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 
+from narrative_app.coach.lexicon import word_set
 from narrative_app.coach.text import content_words, stem
 from narrative_app.domain import PART_ORDER, PartKind
 from narrative_app.paths import read_resource_text
@@ -172,7 +173,7 @@ def recurring_images(texts: list[str], values: list[str]) -> list[str]:
     if len(texts) < 2:
         return []
     texts = [PAUSE_RE.sub(" ", t) for t in texts]
-    shared = set.intersection(*(content_words(t) for t in texts)) - _value_stems(tuple(values))
+    shared = set.intersection(*(_image_words(t) for t in texts)) - _value_stems(tuple(values))
     order: list[str] = []
     words: list[str] = []
     for match in _WORD_RE.finditer(texts[0]):
@@ -181,6 +182,14 @@ def recurring_images(texts: list[str], values: list[str]) -> list[str]:
             order.append(key)
             words.append(match.group(0).lower())
     return words[:MAX_IMAGES]
+
+
+def _image_words(text: str) -> set[str]:
+    """The stems that may be an image: distinctive words, and short concrete nouns ("the
+    bus", "the key", "the urn") that the four-letter rule of distinctive words leaves out."""
+    short = word_set("short_images")
+    found = {stem(w) for w in _WORD_RE.findall(text.lower()) if len(w) == 3 and w in short}
+    return content_words(text) | found
 
 
 def _image_marks(text: str, images: list[str]) -> list[Mark]:

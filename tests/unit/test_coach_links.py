@@ -66,3 +66,21 @@ def test_the_shipped_samples_chosen_values_are_found_and_linked():
     assert finding.status == "ok"
     assert {span.part for span in finding.spans} == {"self", "us", "now"}
     assert "every story" in finding.reason
+
+
+def test_a_short_concrete_noun_can_be_the_image_that_runs_through_the_stories():
+    texts = {
+        PartKind.SELF: "The night the river rose I drove the minibus myself, and I kept the "
+                       "spare key to the community centre on a string round my neck.",
+        PartKind.US: "You all remember the key being passed hand to hand along the sandbag "
+                     "line, so the centre could stay open while the water came up.",
+        PartKind.NOW: "From January every street will have a warden who holds a key. Will you "
+                      "be the one for yours? Courage is only turning up.",
+    }
+    measure = measure_links(texts, ["Courage", "Community"])
+    assert "key" in measure.images
+    assert measure.linked
+    # A short word that is no image ("lot") links nothing.
+    plain = {k: t.replace("key", "lot") for k, t in texts.items()}
+    assert all("lot" in t for t in plain.values())
+    assert "lot" not in measure_links(plain, ["Courage", "Community"]).images
