@@ -586,6 +586,7 @@ SPLITS = {
     "fresh19": ("fresh19.toml",),
     "fresh20": ("fresh20.toml",),
     "fresh21": ("fresh21.toml",),
+    "fresh22": ("fresh22.toml",),
     "fresh23": ("fresh23.toml",),
     # The three team-written files, tuned against before blind2 arrived.
     "team": ("dev.toml", "heldout.toml", "blind.toml"),
@@ -621,6 +622,7 @@ SPLITS = {
         "fresh19.toml",
         "fresh20.toml",
         "fresh21.toml",
+        "fresh22.toml",
         "fresh23.toml",
     ),
 }
