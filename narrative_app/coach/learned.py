@@ -152,8 +152,9 @@ MIN_WORDS = 50
 # The check's own "try" wording when the model withholds a tick.
 _TRY_KEY = {"ask": "missing", "too_many_moments": "judged"}
 # A rule's diagnosis of a flaw it found stands in "judge" mode: moments glimpsed in a life
-# told stage by stage, an outcome named with nothing to picture. ("No choice before it" is
-# not one: that is the choice check's reading, which the model may not share.)
+# told stage by stage, an outcome named with nothing to picture, an ask of one person by
+# name. ("No choice before it" is not one: that is the choice check's reading, which the
+# model may not share.)
 _STANDING: dict[str, tuple[str, ...]] = {
     "specific_moment": ("stages",),
     "outcome": ("abstract",),
@@ -214,8 +215,9 @@ def _judged(
         return verdict  # three or more times of life: no one moment to tick
     if check == "ask" and len(rules_ask.find_asks(draft)[1]) >= SEVERAL_ASKS:
         return verdict  # two actions are often one ask ("come, and bring a friend"); three are not
-    if check in _ABSENCE:
-        return Verdict.ok(hint(check, "ok", part), [], reason(check, "ok"))
+    if check in _ABSENCE:  # the rule found the flaw's signs; the story as a whole outweighs them
+        return Verdict.ok(hint(check, "ok", part), [],
+                          reason(check, "judged") or reason(check, "ok"))
     best = best_sentence(draft, check, weights, FAMILIES.get(part, ()), anywhere=True)
     if best is None:
         return verdict

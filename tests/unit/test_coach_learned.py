@@ -250,3 +250,12 @@ def test_a_cue_in_a_sentence_that_weighs_towards_the_rival_check_is_not_its_evid
     after = learned.adjust("urgency", draft, "now", Verdict.suggest("rule hint"))
     assert after.status == "ok"
     assert after.hits[0].text.startswith("The council has said the van goes")
+
+
+def test_a_judged_story_not_a_cv_does_not_claim_no_roles_were_found(monkeypatch) -> None:
+    draft = prepared(_QUIET_HOPE)
+    _judge(monkeypatch, "resume", {"bias": 3.0})
+    after = learned.adjust("resume", draft, "self", Verdict.suggest("reads like a CV"))
+    assert after.status == "ok"
+    assert "as a whole reads as a story" in after.reason
+    assert "No run of jobs" not in after.reason
