@@ -606,6 +606,21 @@ experiential_us, urgency, hope and ask (six at the start of the round, challenge
 and not yet specific_moment or hope); not for emotion,
 challenge (which fell below the line), choice_point, outcome, resume, too_many_moments and
 linked_values.
+
+Sealed set "sealed6" (50 parts, 4 narratives, the whole range of services), commissioned
+after sealed5 was scored, sealed at 17:31 with sha256 b2b1224a..., and scored once at
+7a6b2b7, after the last change of the round; the start of the round (4954657) in brackets:
+
+    specific_moment 0.90/0.97 (0.83/0.96)   sensory_detail  0.92/1.00 (0.92/1.00)
+    emotion         0.83/0.93 (0.83/0.93)   challenge       0.90/0.95 (0.98/1.00)
+    choice_point    0.89/0.94 (0.83/0.93)   outcome         0.73/0.90 (0.76/0.94)
+    told_values     1.00/1.00 (0.90/0.95)   resume          0.83/0.96 (1.00/1.00)
+    too_many_moments 0.98/1.00 (0.98/1.00)  experiential_us 1.00/1.00 (0.72/0.88)
+    urgency         1.00/1.00 (1.00/1.00)   hope            1.00/1.00 (0.69/0.83)
+    ask             1.00/1.00 (0.88/1.00)   linked_values   0.50/1.00 (0.50/1.00), n=4
+
+Targets are met for 9 of 14 checks (6 at the start of the round); not for emotion,
+choice_point, outcome, resume (which fell below the line) and linked_values.
 """
 
 from __future__ import annotations
@@ -649,6 +664,8 @@ SPLITS = {
     "sealed4": ("sealed/sealed4.toml",),
     # Scored once, untouched, at the end of the round of 2 December, late afternoon.
     "sealed5": ("sealed/sealed5.toml",),
+    # Written after sealed5 was scored and scored once at 7a6b2b7, after the last change.
+    "sealed6": ("sealed/sealed6.toml",),
     "fresh7": ("fresh7.toml",),
     "fresh8": ("fresh8.toml",),
     "fresh9": ("fresh9.toml",),
