@@ -241,6 +241,15 @@ def test_the_tellers_own_body_as_the_subject_shows_a_feeling() -> None:
     assert finding(PartKind.SELF, shown, "emotion").status == "ok"
     assert finding(PartKind.SELF, grin, "emotion").status == "ok"
     assert finding(PartKind.SELF, theirs, "emotion").status == "suggest"
+    # A Self told in the second person: the teller's own body is "your".
+    second = (
+        "You are standing at the jobcentre desk at ten to five on a Friday, and the heating "
+        "has gone off. The man across from you has every payslip he has ever had in a carrier "
+        "bag. Your throat has gone tight. You read him the letter anyway, slowly, twice."
+    )
+    hands = second.replace("Your throat has gone tight.", "Your hands won't keep still.")
+    assert finding(PartKind.SELF, second, "emotion").status == "ok"
+    assert finding(PartKind.SELF, hands, "emotion").status == "ok"
 
 
 def test_a_value_as_the_subject_of_its_sentence_is_told() -> None:
